@@ -1,0 +1,19 @@
+-- K/L commitment rate: that K/L's committed action codes over its action codes.
+with actions as (
+    select agency_code, action_code, bool_or(committed) as committed
+    from counted_rows($year, $quarter, $pillar, $agency, $province, $national_only)
+    group by agency_code, action_code
+)
+
+select
+    a.agency_code,
+    g.short_name,
+    g.name,
+    g.name_en,
+    count(*) as planned,
+    count(*) filter (where a.committed) as committed,
+    count(*) filter (where a.committed) / count(*) as rate
+from actions as a
+left join agencies as g on a.agency_code = g.code
+group by a.agency_code, g.short_name, g.name, g.name_en
+order by rate desc, planned desc, a.agency_code

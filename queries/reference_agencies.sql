@@ -1,0 +1,3 @@
+select code, name, short_name, name_en, aliases, active_from, active_to
+from agencies
+order by code

@@ -1,0 +1,3 @@
+select distinct year
+from active_slices
+order by year

@@ -1,0 +1,29 @@
+"""Paths and limits, each overridable by an environment variable."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+QUERIES_DIR = REPO_ROOT / "queries"
+REFERENCE_DIR = REPO_ROOT / "data" / "reference"
+DEFAULT_DB_PATH = REPO_ROOT / "data" / "ranpe.duckdb"
+
+MAX_UPLOAD_BYTES = int(os.environ.get("RANPE_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+MAX_UNPACKED_BYTES = int(os.environ.get("RANPE_MAX_UNPACKED_BYTES", 300 * 1024 * 1024))
+MAX_ROWS = int(os.environ.get("RANPE_MAX_ROWS", 1_000_000))
+# A zip member that expands more than this is treated as a zip bomb.
+MAX_COMPRESSION_RATIO = 200
+# Validation reports every problem up to this many; beyond it, the total is still given.
+MAX_REPORTED_ERRORS = 1000
+
+
+def db_path() -> Path:
+    """The store's path: RANPE_DB when set, else data/ranpe.duckdb."""
+    return Path(os.environ.get("RANPE_DB") or DEFAULT_DB_PATH)
+
+
+def uploads_dir(db: Path) -> Path:
+    """Where original upload bytes are archived: beside the store, in uploads/."""
+    return db.parent / "uploads"

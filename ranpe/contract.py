@@ -1,0 +1,330 @@
+"""The submission contract of DOMAIN.md: fields, accepted headers, and the parsers of their values.
+
+A parser takes one cell's value as the reader gives it (str, float, int, bool, date, datetime or None)
+and returns the normalised value, or raises ``Invalid`` with a translation key for what was expected.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+FIELDS = (
+    "year",
+    "quarter",
+    "agency",
+    "pillar",
+    "action_code",
+    "action",
+    "province",
+    "committed",
+    "status",
+    "target",
+    "realization",
+    "output",
+    "obstacles",
+    "follow_up",
+    "notes",
+)
+REQUIRED = ("year", "quarter", "agency", "pillar", "action_code", "committed")
+GIVEN_AT_UPLOAD = ("year", "quarter", "agency")
+TEXT_FIELDS = ("action", "output", "obstacles", "follow_up", "notes")
+NUMBER_FIELDS = ("target", "realization")
+
+HEADERS = {
+    "year": ("Tahun", "Year"),
+    "quarter": ("Triwulan", "TW", "Periode", "Quarter", "Period"),
+    "agency": ("Kementerian/Lembaga", "K/L", "Instansi", "Agency", "Ministry/Agency"),
+    "pillar": ("Pilar", "Pillar"),
+    "action_code": ("Kode Aksi", "Kode", "Action code", "Code"),
+    "action": ("Aksi", "Rencana Aksi", "Nama Aksi", "Action", "Action plan"),
+    "province": ("Provinsi", "Lokasi", "Wilayah", "Province", "Region", "Location"),
+    "committed": ("Komitmen", "Dikomitmenkan", "Status Komitmen", "Committed", "Commitment"),
+    "status": ("Status", "Status Pelaksanaan", "Implementation status"),
+    "target": ("Target",),
+    "realization": ("Realisasi", "Capaian", "Realization", "Achievement"),
+    "output": ("Keluaran", "Produk Pengetahuan", "Output", "Knowledge product"),
+    "obstacles": ("Hambatan", "Kendala", "Obstacles", "Constraints"),
+    "follow_up": ("Tindak Lanjut", "Penyelesaian Masalah", "Follow-up", "Resolution"),
+    "notes": ("Keterangan", "Catatan", "Notes", "Remarks"),
+}
+# A running-number column ("No") is neither a field nor an extra column.
+ROW_NUMBER_HEADERS = ("No", "No.", "Nomor", "Number", "#")
+# A closing total row begins with one of these words (and has no action code).
+TOTAL_WORDS = ("jumlah", "total", "sub total", "subtotal", "grand total", "jumlah total")
+
+STATUSES = {
+    "not_started": ("Belum dimulai", "Not started"),
+    "in_progress": ("Dalam proses", "In progress"),
+    "completed": ("Selesai", "Completed"),
+    "not_implemented": ("Tidak terlaksana", "Not implemented"),
+}
+YEAR_MIN, YEAR_MAX = 2020, 2030
+# Excel's day 0 (serials count days from here, with the 1900 leap-year bug folded in).
+EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+class Invalid(ValueError):
+    """A value that does not meet the contract; .key names what was expected."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def header_key(text: object) -> str:
+    """A header as compared: no case, spaces, line breaks, punctuation, trailing * or :, or (hint)."""
+    value = unicodedata.normalize("NFKC", str(text)).casefold()
+    value = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", value)
+    return re.sub(r"[\W_]+", "", value)
+
+
+HEADER_FIELDS = {header_key(h): field for field, names in HEADERS.items() for h in names}
+ROW_NUMBER_KEYS = {header_key(h) for h in ROW_NUMBER_HEADERS} - {""}
+
+
+def value_key(text: str) -> str:
+    """A reference value as compared: no case, single spaces, trimmed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def is_blank(value: object) -> bool:
+    """An empty cell: nothing, or only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def as_text(value: object) -> str:
+    """A cell as trimmed text; whole numbers without a trailing .0."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if math.isfinite(value) and value == int(value):
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ") if value.time() != datetime.min.time() else value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _serial_to_date(serial: float) -> datetime:
+    return EXCEL_EPOCH + timedelta(days=float(serial))
+
+
+_SERIAL_MIN = (datetime(YEAR_MIN, 1, 1) - EXCEL_EPOCH).days
+_SERIAL_MAX = (datetime(YEAR_MAX, 12, 31) - EXCEL_EPOCH).days
+
+
+def parse_year(value: object) -> int:
+    """2020–2030 as a number, text, a date, or an Excel date serial of such a year."""
+    if isinstance(value, bool):
+        raise Invalid("expect.year")
+    if isinstance(value, datetime | date):
+        year = value.year
+    elif isinstance(value, int | float):
+        if not math.isfinite(value) or value != int(value):
+            raise Invalid("expect.year")
+        year = int(value)
+        if _SERIAL_MIN <= year <= _SERIAL_MAX:
+            year = _serial_to_date(year).year
+    else:
+        text = str(value).strip()
+        if re.fullmatch(r"\d{4}(\.0+)?", text):
+            year = int(float(text))
+        else:
+            raise Invalid("expect.year")
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise Invalid("expect.year")
+    return year
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def parse_quarter(value: object) -> int:
+    """1–4, I–IV, "TW III", "Triwulan III", "Q3", "TW 3"; a date gives its quarter."""
+    if isinstance(value, bool):
+        raise Invalid("expect.quarter")
+    if isinstance(value, datetime | date):
+        return (value.month - 1) // 3 + 1
+    if isinstance(value, int | float):
+        if math.isfinite(value) and value == int(value) and 1 <= value <= 4:
+            return int(value)
+        raise Invalid("expect.quarter")
+    text = unicodedata.normalize("NFKC", str(value)).upper()
+    text = re.sub(r"[\s.\-_:/]+", "", text)
+    text = re.sub(r"^(TRIWULAN|QUARTER|TW|Q)(KE)?", "", text)
+    if text in _ROMAN:
+        return _ROMAN[text]
+    if re.fullmatch(r"[1-4](\.0+)?", text):
+        return int(float(text))
+    raise Invalid("expect.quarter")
+
+
+_YES = {"ya", "y", "yes", "1", "✓", "✔", "true", "benar"}
+_NO = {"tidak", "t", "no", "0", "false", "salah"}
+
+
+def parse_committed(value: object) -> bool:
+    """Ya/Tidak, Y/T, Yes/No, 1/0, ✓, in any case."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        if value == 1:
+            return True
+        if value == 0:
+            return False
+        raise Invalid("expect.committed")
+    text = value_key(str(value))
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise Invalid("expect.committed")
+
+
+_STATUS_KEYS = {value_key(name): code for code, names in STATUSES.items() for name in names}
+
+
+def parse_status(value: object) -> str:
+    """One of the four implementation statuses, Indonesian or English."""
+    code = _STATUS_KEYS.get(value_key(as_text(value)))
+    if code is None:
+        raise Invalid("expect.status")
+    return code
+
+
+def parse_action_code(value: object) -> str:
+    """Text such as 1.2.3."""
+    text = as_text(value)
+    if not text or len(text) > 40:
+        raise Invalid("expect.action_code")
+    return text
+
+
+# Number styles: "1.234,5" is Indonesian, "1,234.5" is English; "1.234" is either.
+_GROUPED = {".": re.compile(r"\d{1,3}(\.\d{3})+"), ",": re.compile(r"\d{1,3}(,\d{3})+")}
+_STYLE_OF_DECIMAL = {",": "id", ".": "en"}
+
+
+def number_style(text: str) -> str | None:
+    """'id', 'en', 'either' (ambiguous), 'plain', or None when the text is no number."""
+    body = _number_body(text)
+    if not body or not re.fullmatch(r"[\d.,]+", body) or not body[0].isdigit() or not body[-1].isdigit():
+        return None
+    if body.isdigit():
+        return "plain"
+    if "." in body and "," in body:
+        decimal = "," if body.rfind(",") > body.rfind(".") else "."
+        whole = body[: body.rfind(decimal)]
+        group = "." if decimal == "," else ","
+        if body.count(decimal) == 1 and _GROUPED[group].fullmatch(whole):
+            return _STYLE_OF_DECIMAL[decimal]
+        return None
+    sep = "." if "." in body else ","
+    if body.count(sep) > 1:
+        return ("id" if sep == "." else "en") if _GROUPED[sep].fullmatch(body) else None
+    whole, fraction = body.split(sep)
+    if len(fraction) == 3 and len(whole) <= 3 and not whole.startswith("0"):
+        return "either"
+    return _STYLE_OF_DECIMAL[sep]
+
+
+def _number_body(text: str) -> str:
+    body = unicodedata.normalize("NFKC", text).strip().replace("\u00a0", "").replace(" ", "")
+    return body[:-1] if body.endswith("%") else body
+
+
+def parse_number(value: object, style: str | None) -> float:
+    """A number ≥ 0: an Excel number, or text in the file's style; ambiguous text without a style is refused."""
+    if isinstance(value, bool) or isinstance(value, datetime | date):
+        raise Invalid("expect.number")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = str(value)
+        kind = number_style(text)
+        body = _number_body(text)
+        if kind is None:
+            raise Invalid("expect.number")
+        if kind == "either":
+            if style not in ("id", "en"):
+                raise Invalid("expect.number_ambiguous")
+            kind = style
+        if kind == "id":
+            body = body.replace(".", "").replace(",", ".")
+        elif kind == "en":
+            body = body.replace(",", "")
+        number = float(body)
+    if not math.isfinite(number) or number < 0:
+        raise Invalid("expect.number")
+    return number
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Lookups from any accepted spelling to the code of an agency, pillar or province."""
+
+    agencies: dict[str, str]
+    pillars: dict[str, int]
+    provinces: dict[str, str]
+
+    def agency(self, value: object) -> str:
+        code = self.agencies.get(value_key(as_text(value)))
+        if code is None:
+            raise Invalid("expect.agency")
+        return code
+
+    def pillar(self, value: object) -> int:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if value in (1, 2, 3):
+                return int(value)
+            raise Invalid("expect.pillar")
+        number = self.pillars.get(value_key(as_text(value)))
+        if number is None:
+            raise Invalid("expect.pillar")
+        return number
+
+    def province(self, value: object) -> str | None:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = as_text(value)
+        key = value_key(as_text(value))
+        if key in ("", "-", "–", "—", "nasional", "national", "pusat"):
+            return None
+        code = self.provinces.get(key)
+        if code is None:
+            raise Invalid("expect.province")
+        return code
+
+
+def build_reference(agencies: list[dict], pillars: list[dict], provinces: list[dict]) -> Reference:
+    """Lookup tables from the reference rows; a spelling claimed by two entries is left out."""
+
+    def index(rows: list[dict], code_field: str, fields: tuple[str, ...]) -> dict:
+        table: dict[str, object] = {}
+        clashes: set[str] = set()
+        for row in rows:
+            spellings = [str(row[code_field])] + [str(row[f] or "") for f in fields]
+            spellings += str(row.get("aliases") or "").split(";")
+            for spelling in spellings:
+                key = value_key(spelling)
+                if not key:
+                    continue
+                if key in table and table[key] != row[code_field]:
+                    clashes.add(key)
+                table[key] = row[code_field]
+        for key in clashes:
+            table.pop(key, None)
+        return table
+
+    agency_index = index(agencies, "code", ("name", "short_name", "name_en"))
+    pillar_index = index(pillars, "pillar", ("name", "name_en"))
+    for number in (1, 2, 3):
+        pillar_index[str(number)] = number
+    province_index = index(provinces, "code", ("name", "name_en", "iso"))
+    return Reference(agency_index, pillar_index, province_index)
