@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -15,6 +16,9 @@ from ranpe.i18n import fmt_date, fmt_int, fmt_pct, fmt_quarter, t
 from ranpe.store import Store, StoreInUse
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_IN_USE = 0, 1, 2, 3
+# Modules that add commands of their own area: each has register_cli(subparsers, common_parent_parser),
+# whose commands set func(args) -> exit code.
+EXTENSION_MODULES = ("ranpe.users", "ranpe.backup", "ranpe.exports")
 
 
 def _open_store(args: argparse.Namespace) -> Store:
@@ -232,6 +236,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--remove", action="store_true", help="remove every demo upload")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_demo)
+
+    for module_name in EXTENSION_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        module.register_cli(sub, common)
     return parser
 
 

@@ -210,12 +210,13 @@ def parse_action_code(value: object) -> str:
 # Number styles: "1.234,5" is Indonesian, "1,234.5" is English; "1.234" is either.
 _GROUPED = {".": re.compile(r"\d{1,3}(\.\d{3})+"), ",": re.compile(r"\d{1,3}(,\d{3})+")}
 _STYLE_OF_DECIMAL = {",": "id", ".": "en"}
+_NUMBER_CHARS = re.compile(r"[\d.,]+")
 
 
 def number_style(text: str) -> str | None:
     """'id', 'en', 'either' (ambiguous), 'plain', or None when the text is no number."""
     body = _number_body(text)
-    if not body or not re.fullmatch(r"[\d.,]+", body) or not body[0].isdigit() or not body[-1].isdigit():
+    if not body or not _NUMBER_CHARS.fullmatch(body) or not body[0].isdigit() or not body[-1].isdigit():
         return None
     if body.isdigit():
         return "plain"

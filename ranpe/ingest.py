@@ -11,15 +11,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ranpe import contract
+from ranpe import audit, contract, sandbox
 from ranpe.access import Actor, require
 from ranpe.contract import Invalid
 from ranpe.i18n import t
-from ranpe.problems import Problem, Refused
-from ranpe.reader import read
+from ranpe.problems import Problem
 from ranpe.reference import load_reference
 from ranpe.store import Store
-from ranpe.validate import Given, SheetReport, Validation, validate
+from ranpe.validate import Given, SheetReport, Validation
 
 
 class UsageError(ValueError):
@@ -99,11 +98,8 @@ def resolve_given(store: Store, year: object = None, quarter: object = None, age
 def check_bytes(store: Store, data: bytes, file_name: str, given: Given) -> Validation:
     """Read and validate without storing: what would be stored, or every problem."""
     file_name = Path(file_name).name or "upload"
-    try:
-        workbook = read(data, file_name)
-    except Refused as refused:
-        return Validation(file_name, refused.problems, [], [], len(refused.problems))
-    return validate(workbook, file_name, given, load_reference(store))
+    # Parsing runs in a child process under time and memory limits (ranpe.sandbox).
+    return sandbox.read_and_validate(data, file_name, given, load_reference(store))
 
 
 def ingest_bytes(
@@ -145,6 +141,8 @@ def ingest_bytes(
         if not dry_run:
             result.upload_id = _record_refusal(store, display_name, sha256, content_key, given, user, when,
                                                validation)
+            audit.record(store, actor, "refuse", {"upload_id": result.upload_id, "file": display_name,
+                                                  "sha256": sha256, "errors": validation.error_total})
         return result
     table = validation.table
     result.rows = table.num_rows
@@ -178,6 +176,9 @@ def ingest_bytes(
                     "select distinct agency_code, year, quarter, pillar, ?, ? from incoming_rows",
                     [upload_id, when],
                 )
+                audit.write(cur, actor, "replace" if replaced else "upload", {
+                    "upload_id": upload_id, "file": display_name, "sha256": sha256, "rows": table.num_rows,
+                    "replaced": [list(item) for item in replaced], "demo": is_demo})
             finally:
                 cur.unregister("incoming_rows")
     except BaseException:
@@ -244,6 +245,7 @@ def restore_upload(store: Store, upload_id: int, *, actor: Actor) -> list[dict[s
             "select distinct agency_code, year, quarter, pillar, ?, ? from submission_rows where upload_id = ?",
             [upload_id, datetime.now(), upload_id],
         )
+        audit.write(cur, actor, "restore", {"upload_id": upload_id, "slices": [list(item) for item in slices]})
     return [{"agency_code": a, "year": y, "quarter": q, "pillar": p} for a, y, q, p in slices]
 
 
@@ -255,6 +257,7 @@ def remove_demo(store: Store, *, actor: Actor) -> int:
         cur.execute("delete from active_slices where upload_id in (select upload_id from uploads where is_demo)")
         cur.execute("delete from submission_rows where upload_id in (select upload_id from uploads where is_demo)")
         cur.execute("delete from uploads where is_demo")
+        audit.write(cur, actor, "remove_demo", {"uploads": [u["upload_id"] for u in demo]})
     for upload in demo:
         if upload["archive_path"]:
             (store.uploads_dir / upload["archive_path"]).unlink(missing_ok=True)

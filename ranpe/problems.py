@@ -8,7 +8,7 @@ from typing import Any
 from ranpe.i18n import t
 
 # Parameters whose values are themselves translation keys or field names.
-_KEY_PARAMS = ("expected",)
+_KEY_PARAMS = ("expected", "found")
 _FIELD_PARAMS = ("field",)
 
 

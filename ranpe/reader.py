@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import python_calamine
@@ -22,6 +23,10 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*\d*:?[A-Z]*(\d+)\"")
 _FORMULA_CELL = re.compile(rb"<c\s+r=\"([A-Z]+)(\d+)\"[^>]*>(.*?)</c>", re.S)
 _HAS_VALUE = re.compile(rb"<v>[^<]+</v>|<is>")
+# How much of each XML part is read to find a DTD; a real prolog takes a few dozen bytes.
+PROLOG_MAX_BYTES = 64 * 1024
+_PROLOG_NOISE = re.compile(rb"<!--.*?-->|<\?.*?\?>", re.S)
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
 
 
 @dataclass
@@ -117,11 +122,23 @@ def _read_xlsx(data: bytes, file_name: str) -> list[Sheet]:
     for member in members:
         if member.filename.endswith((".xml", ".rels")):
             with archive.open(member) as handle:
-                head = handle.read(4096).upper()
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                if _declares_dtd(handle.read(PROLOG_MAX_BYTES)):
                     raise Refused([Problem("problem.xml_entities", file_name)])
     sheet_xml = _sheet_parts(archive)
+    # The formula scan decompresses each sheet's XML (zlib releases the GIL), so it runs beside the parse.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        formula_scans = {name: pool.submit(_formulas_without_value, archive_bytes(data), part)
+                         for name, part in sheet_xml.items()}
+        return _parse_sheets(data, file_name, archive, sheet_xml, formula_scans)
 
+
+def archive_bytes(data: bytes) -> zipfile.ZipFile:
+    """A zip reader of its own over the bytes (zipfile objects are not shared across threads)."""
+    return zipfile.ZipFile(io.BytesIO(data))
+
+
+def _parse_sheets(data: bytes, file_name: str, archive: zipfile.ZipFile, sheet_xml: dict[str, str],
+                  formula_scans: dict) -> list[Sheet]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # the reader's own errors have no common base class
@@ -164,9 +181,19 @@ def _read_xlsx(data: bytes, file_name: str) -> list[Sheet]:
                     )
                 ]
             )
-        formulas = _formulas_without_value(archive, part) if part else []
+        formulas = formula_scans[meta.name].result() if meta.name in formula_scans else []
         sheets.append(Sheet(meta.name, rows, formulas_without_value=formulas))
     return sheets
+
+
+def _declares_dtd(head: bytes) -> bool:
+    """Whether an XML part's start holds a DTD or entity, or a prolog too long to check (padding to hide one)."""
+    upper = head.upper()
+    if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
+        return True
+    # A DTD may only stand in the prolog, before the root element; comments and processing instructions
+    # can pad the prolog, so the root element must start within PROLOG_MAX_BYTES once they are removed.
+    return _ROOT_START.search(_PROLOG_NOISE.sub(b"", head)) is None and len(head) >= PROLOG_MAX_BYTES
 
 
 def _macro_content_type(archive: zipfile.ZipFile) -> bool:

@@ -169,6 +169,8 @@ def validate(workbook: Workbook, file_name: str, given: Given, reference: contra
     style = _number_style(mapped)
     tables = []
     for item in mapped:
+        if not item.kept:  # a header with no rows under it: nothing to parse (no_rows is told above)
+            continue
         columns = _parse_sheet(item, given, reference, style, errors)
         if columns is not None:
             tables.append(columns)
@@ -238,10 +240,18 @@ def _map_sheet(sheet: Sheet, errors: _Collector) -> _Mapped | None:
 
     data_cols = sorted(set(fields.values()) | {c for _, c in extras})
     code_col = fields.get("action_code")
+    first_data = header_index + 1
+    if code_col is None:
+        with_code: set[int] = set()
+    else:
+        with_code = {
+            offset for offset, row in enumerate(data)
+            if (value := row[code_col]) is not None and value != "" and not (value.__class__ is str and value.isspace())
+        }
     kept = []
     for offset, row in enumerate(data):
-        if code_col is not None and not is_blank(row[code_col]):
-            kept.append(header_index + 1 + offset)
+        if offset in with_code:
+            kept.append(first_data + offset)
             continue
         values = [row[c] for c in data_cols if not is_blank(row[c])]
         if not values:
@@ -249,7 +259,7 @@ def _map_sheet(sheet: Sheet, errors: _Collector) -> _Mapped | None:
         first = next((c for c in row if not is_blank(c)), None)
         if first is not None and contract.value_key(as_text(first)) in contract.TOTAL_WORDS:
             continue
-        kept.append(header_index + 1 + offset)
+        kept.append(first_data + offset)
     report = SheetReport(sheet.name, "read", header_row, described, len(kept))
     return _Mapped(sheet, report, header_index, fields, extras, names, kept)
 
@@ -258,15 +268,11 @@ def _number_style(mapped: list[_Mapped]) -> str | None:
     """The file's number style from its own text cells: 'id', 'en', 'conflict' or None (no evidence)."""
     seen: set[str] = set()
     for item in mapped:
+        rows = item.sheet.rows
         for name in contract.NUMBER_FIELDS:
             col = item.fields.get(name)
-            if col is None:
-                continue
-            rows = item.sheet.rows
-            for index in item.kept:
-                value = rows[index][col]
-                if isinstance(value, str) and value.strip():
-                    seen.add(value)
+            if col is not None:
+                seen.update(v for v in {rows[i][col] for i in item.kept} if isinstance(v, str) and v.strip())
     styles = {contract.number_style(text) for text in seen}
     has_id, has_en = "id" in styles, "en" in styles
     if has_id and has_en:
@@ -304,15 +310,55 @@ def _parser(name: str, reference: contract.Reference, style: str | None):
     return as_text
 
 
+class _Blank:
+    """Marks an empty cell in a parsed column."""
+
+
+class _Bad:
+    """Marks a value that failed its parser, with the translation key of what was expected."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str):
+        self.key = key
+
+
+_BLANK = _Blank()
+
+
+def _parse_distinct(values: list[object], parse) -> tuple[list[object], bool, bool]:
+    """Parse each distinct value once: the parsed column (with _BLANK and _Bad markers), any blank, any bad."""
+    kinds = set(map(type, values))
+    # True == 1.0 for a dict, so a column mixing booleans and numbers is keyed by (type, value).
+    mixed = bool in kinds and (int in kinds or float in kinds)
+    keys = [(type(v), v) for v in values] if mixed else values
+    mapping: dict[object, object] = {}
+    for key in dict.fromkeys(keys):
+        value = key[1] if mixed else key
+        if is_blank(value):
+            mapping[key] = _BLANK
+            continue
+        try:
+            mapping[key] = parse(value)
+        except Invalid as exc:
+            mapping[key] = _Bad(exc.key)
+    results = mapping.values()
+    has_blank = any(v is _BLANK for v in results)
+    has_bad = any(isinstance(v, _Bad) for v in results)
+    return list(map(mapping.__getitem__, keys)), has_blank, has_bad
+
+
 def _parse_sheet(
     item: _Mapped, given: Given, reference: contract.Reference, style: str | None, errors: _Collector
 ) -> pa.Table | None:
     sheet = item.sheet
     rows = sheet.rows
     kept = item.kept
+    kept_rows = [rows[i] for i in kept]
+    columns = list(zip(*kept_rows, strict=True)) if kept_rows else []
     excel_rows = [sheet.excel_row(i) for i in kept]
     header_row = sheet.excel_row(item.header_index)
-    formula_cells = {(r, c) for r, c in sheet.formulas_without_value}
+    formula_cells = set(sheet.formulas_without_value)
     before = len(errors.items)
     out: dict[str, list] = {}
 
@@ -320,79 +366,55 @@ def _parse_sheet(
         col = item.fields.get(name)
         given_value = given.get(name) if name in contract.GIVEN_AT_UPLOAD else None
         if col is None:
-            if given_value is not None:
-                out[name] = [given_value] * len(kept)
-            elif name in contract.REQUIRED:
-                key = (
-                    "problem.missing_column" if name in contract.GIVEN_AT_UPLOAD else "problem.missing_required_column"
-                )
+            if given_value is None and name in contract.REQUIRED:
+                key = "problem.missing_column" if name in contract.GIVEN_AT_UPLOAD else "problem.missing_required_column"
                 errors.add(key, sheet.name, header_row, None, None, -1, field=name)
-                out[name] = [None] * len(kept)
-            else:
-                out[name] = [None] * len(kept)
+            out[name] = [given_value] * len(kept)
             continue
-        parse = _parser(name, reference, style)
-        cache: dict[tuple[type, object], tuple[object, str | None]] = {}
-        values: list[object] = []
-        column_name = item.names[col]
+        raw_values = columns[col]
         required = name in contract.REQUIRED
-        for position, index in enumerate(kept):
-            raw = rows[index][col]
-            if is_blank(raw):
+        if name in contract.TEXT_FIELDS and set(map(type, raw_values)) == {str}:
+            out[name] = [text or None for text in map(str.strip, raw_values)]
+            continue
+        parsed, has_blank, has_bad = _parse_distinct(raw_values, _parser(name, reference, style))
+        if not (has_blank or has_bad or given_value is not None):
+            out[name] = parsed
+            continue
+        if not (has_bad or required or given_value is not None or formula_cells):
+            out[name] = [None if value is _BLANK else value for value in parsed]
+            continue
+        column_name = item.names[col]
+        for position, value in enumerate(parsed):
+            if value is _BLANK:
                 if (excel_rows[position], col) in formula_cells:
                     errors.add("problem.formula_no_value", sheet.name, excel_rows[position], column_name, "", col)
-                    values.append(None)
+                    value = None
                 elif given_value is not None:
-                    values.append(given_value)
+                    value = given_value
                 elif required:
                     errors.add("problem.required", sheet.name, excel_rows[position], column_name, "", col, field=name)
-                    values.append(None)
+                    value = None
                 else:
-                    values.append(None)
-                continue
-            cache_key = (type(raw), raw)
-            hit = cache.get(cache_key)
-            if hit is None:
-                try:
-                    hit = (parse(raw), None)
-                except Invalid as exc:
-                    hit = (None, exc.key)
-                cache[cache_key] = hit
-            value, problem = hit
-            if problem is not None:
-                errors.add(
-                    "problem.invalid",
-                    sheet.name,
-                    excel_rows[position],
-                    column_name,
-                    as_text(raw),
-                    col,
-                    expected=problem,
-                )
+                    value = None
+            elif isinstance(value, _Bad):
+                errors.add("problem.invalid", sheet.name, excel_rows[position], column_name,
+                           as_text(raw_values[position]), col, expected=value.key)
+                value = None
             elif given_value is not None and value != given_value:
-                errors.add(
-                    "problem.contradicts_given",
-                    sheet.name,
-                    excel_rows[position],
-                    column_name,
-                    as_text(raw),
-                    col,
-                    field=name,
-                    given=given_value,
-                )
-            values.append(value)
-        out[name] = values
+                errors.add("problem.contradicts_given", sheet.name, excel_rows[position], column_name,
+                           as_text(raw_values[position]), col, field=name, given=given_value)
+            parsed[position] = value
+        out[name] = parsed
 
     if len(errors.items) > before or not kept:
         return None
-    extras = (
-        [
-            [(label, as_text(rows[index][col])) for label, col in item.extras if not is_blank(rows[index][col])]
-            for index in kept
+    if item.extras:
+        extras = [
+            [(label, as_text(row[col])) for label, col in item.extras if not is_blank(row[col])] or None
+            for row in kept_rows
         ]
-        if item.extras
-        else [[] for _ in kept]
-    )
+    else:
+        extras = [None] * len(kept)
     arrays = {_OUTPUT_NAMES.get(name, name): out[name] for name in contract.FIELDS}
     arrays["extra"] = extras
     arrays["source_sheet"] = [sheet.name] * len(kept)
@@ -408,6 +430,9 @@ _CONTENT_COLUMNS = tuple(
 
 def _check_duplicates(table: pa.Table, errors: _Collector, warnings: _Collector) -> pa.Table:
     """Conflicting rows with one key are errors; identical ones a warning, kept once."""
+    counts = table.select(list(_KEY_COLUMNS)).group_by(list(_KEY_COLUMNS), use_threads=False).aggregate([])
+    if counts.num_rows == table.num_rows:
+        return table
     keys = list(zip(*(table.column(c).to_pylist() for c in _KEY_COLUMNS), strict=True))
     first_seen: dict[tuple, int] = {}
     duplicates = []
@@ -416,39 +441,19 @@ def _check_duplicates(table: pa.Table, errors: _Collector, warnings: _Collector)
             duplicates.append((first_seen[key], index))
         else:
             first_seen[key] = index
-    if not duplicates:
-        return table
     sheets = table.column("source_sheet").to_pylist()
     rows = table.column("source_row").to_pylist()
     content = {c: table.column(c).to_pylist() for c in _CONTENT_COLUMNS}
     drop = set()
     for first, later in duplicates:
-        same = all(content[c][first] == content[c][later] for c in _CONTENT_COLUMNS)
-        if same:
-            warnings.add(
-                "warning.duplicate_identical",
-                sheets[later],
-                rows[later],
-                None,
-                keys[later][3],
-                0,
-                other_row=rows[first],
-                other_sheet=sheets[first],
-            )
+        if all(content[c][first] == content[c][later] for c in _CONTENT_COLUMNS):
+            warnings.add("warning.duplicate_identical", sheets[later], rows[later], None, keys[later][3], 0,
+                         other_row=rows[first], other_sheet=sheets[first])
             drop.add(later)
         else:
             for this, other in ((first, later), (later, first)):
-                errors.add(
-                    "problem.duplicate_key",
-                    sheets[this],
-                    rows[this],
-                    None,
-                    keys[this][3],
-                    0,
-                    other_row=rows[other],
-                    other_sheet=sheets[other],
-                )
+                errors.add("problem.duplicate_key", sheets[this], rows[this], None, keys[this][3], 0,
+                           other_row=rows[other], other_sheet=sheets[other])
     if errors.items:
         return table
-    keep = pa.array([i not in drop for i in range(table.num_rows)])
-    return table.filter(keep)
+    return table.filter(pa.array([i not in drop for i in range(table.num_rows)]))
