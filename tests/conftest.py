@@ -55,3 +55,7 @@ def make_xlsx() -> Callable[..., bytes]:
 @pytest.fixture
 def make_csv() -> Callable[..., bytes]:
     return csv_bytes
+
+
+# The demo data set, loaded once per test session (see tests/fixtures_demo.py).
+from tests.fixtures_demo import copy_demo_store, demo_store_path  # noqa: E402, F401

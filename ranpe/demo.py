@@ -1,0 +1,795 @@
+"""The demo data set: a deterministic, plausible RAN PE history 2021–2024, stored through the ingest path.
+
+The 2023 year view reproduces the published figures of DOMAIN.md (64 of 79 actions committed; pillar 1
+41/50, pillar 2 12/15, pillar 3 11/14; 36 of 44 K/L involved). Commitments are fixed by the third quarter
+and unchanged in the fourth, so the view of 2023 TW III (January–October) gives the same figures.
+Most rows arrive in Pokja files (one pillar, many K/L, .xlsx with title rows); a few K/L send their own
+.csv files (semicolon separated, Indonesian numbers, year/quarter/agency given at upload).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import xlsxwriter
+
+from ranpe import ingest
+from ranpe.access import SYSTEM
+from ranpe.contract import number_style
+from ranpe.i18n import t
+from ranpe.store import FOCUS_PROVINCES, Store
+
+SEED = 20230901
+YEARS = (2021, 2022, 2023, 2024)
+QUARTERS = (1, 2, 3, 4)
+ROMAN = ("I", "II", "III", "IV")
+# The document date written into every generated workbook, so the same data gives the same bytes.
+WORKBOOK_DATE = datetime(2024, 1, 1)
+
+
+@dataclass(frozen=True)
+class YearPlan:
+    """How a year's figures come out: actions planned and committed per pillar, K/L with rows and involved."""
+
+    planned: dict[int, int]
+    committed: dict[int, int]
+    agencies_total: int
+    agencies_involved: int
+
+
+PLANS = {
+    2021: YearPlan({1: 46, 2: 13, 3: 12}, {1: 31, 2: 8, 3: 7}, 40, 27),
+    2022: YearPlan({1: 48, 2: 15, 3: 13}, {1: 37, 2: 11, 3: 10}, 42, 32),
+    2023: YearPlan({1: 50, 2: 15, 3: 14}, {1: 41, 2: 12, 3: 11}, 44, 36),
+    2024: YearPlan({1: 52, 2: 16, 3: 14}, {1: 46, 2: 14, 3: 13}, 44, 39),
+}
+
+# The K/L taking part (44 of the 49 reference agencies) and the pillars each works in.
+AGENCY_PILLARS = {
+    "BNPT": (1, 2, 3),
+    "KEMENKOPOLHUKAM": (1, 2, 3),
+    "KEMENKOPMK": (1,),
+    "KEMENDAGRI": (1, 3),
+    "KEMENLU": (3,),
+    "KEMHAN": (1,),
+    "KEMENKUMHAM": (1, 2),
+    "KEMENKEU": (2, 3),
+    "KEMENDIKBUDRISTEK": (1,),
+    "KEMENAG": (1, 3),
+    "KEMENKES": (1,),
+    "KEMENSOS": (1, 2),
+    "KEMNAKER": (1,),
+    "KEMENPERIN": (1,),
+    "KLHK": (1,),
+    "KEMENHUB": (1,),
+    "KOMINFO": (1, 3),
+    "KEMENPUPR": (1,),
+    "KEMENPPPA": (1, 2),
+    "KEMENDESPDTT": (1,),
+    "KEMENPANRB": (1,),
+    "KEMENPORA": (1,),
+    "KEMENPAREKRAF": (1,),
+    "KEMENKOPUKM": (1,),
+    "ATRBPN": (1,),
+    "BAPPENAS": (3,),
+    "POLRI": (1, 2, 3),
+    "TNI": (1,),
+    "KEJAKSAAN": (2,),
+    "MA": (2,),
+    "BIN": (1, 3),
+    "BSSN": (1, 3),
+    "LPSK": (2,),
+    "PPATK": (2, 3),
+    "KOMNASHAM": (2,),
+    "KOMNASPEREMPUAN": (1, 2),
+    "KPAI": (1, 2),
+    "BPIP": (1,),
+    "BKN": (1,),
+    "LAN": (1,),
+    "BPS": (1,),
+    "BNN": (1,),
+    "KSP": (3,),
+    "BRIN": (1, 3),
+}
+# K/L that joined later (absent from a year's pool before the year given).
+JOINED = {"BRIN": 2022, "KSP": 2022, "BKN": 2023, "LAN": 2023}
+# K/L involved every year (the coordinators and the main implementers).
+ALWAYS_INVOLVED = (
+    "BNPT",
+    "KEMENKOPOLHUKAM",
+    "POLRI",
+    "KEMENDAGRI",
+    "KEMENLU",
+    "KEMENKUMHAM",
+    "KEMENAG",
+    "KOMINFO",
+    "KEMENSOS",
+    "LPSK",
+    "KEJAKSAAN",
+    "PPATK",
+)
+# K/L that send their own .csv file (all their pillars) instead of reporting through the Pokja.
+OWN_FILE_AGENCIES = ("KEMENAG", "KEMENSOS", "LPSK", "BPIP")
+# (year, quarter, agency) that never reported: feeds the reporting-completeness view; none in 2023.
+MISSED_REPORTS = {(2021, 3, "BPS"), (2022, 2, "KEMENPORA"), (2022, 4, "KEMENSOS"), (2024, 1, "KPAI")}
+# Names used after the October 2024 reorganisation of ministries (aliases in the reference list).
+RENAMED_2024 = {"KEMENKUMHAM": "Kementerian Hukum", "KOMINFO": "Komdigi", "KEMENDIKBUDRISTEK": "Kemendikdasmen"}
+
+# Focus areas per pillar: (number, name, carried out in the focus provinces, actions).
+FOCUS_AREAS = {
+    1: [
+        (
+            1,
+            "Koordinasi dan penguatan kelembagaan",
+            False,
+            [
+                "Penyusunan rencana kerja tahunan RAN PE di tingkat K/L",
+                "Pembentukan tim koordinasi pelaksanaan RAN PE",
+                "Penguatan sekretariat bersama RAN PE",
+                "Penyusunan pedoman pemantauan dan evaluasi RAN PE",
+                "Penyelarasan program pencegahan dengan RPJMN",
+                "Peningkatan kapasitas aparatur dalam pencegahan ekstremisme",
+                "Penyusunan basis data program pencegahan ekstremisme",
+                "Rapat koordinasi berkala pelaksanaan RAN PE",
+            ],
+        ),
+        (
+            2,
+            "Kesiapsiagaan dan deteksi dini",
+            False,
+            [
+                "Pemetaan wilayah rawan ekstremisme berbasis kekerasan",
+                "Pengembangan sistem deteksi dini di daerah",
+                "Penguatan Forum Koordinasi Pencegahan Terorisme (FKPT)",
+                "Pengamanan objek vital dan ruang publik",
+                "Pelatihan kesiapsiagaan bagi aparat kewilayahan",
+                "Pengawasan peredaran bahan peledak dan senjata api",
+                "Penguatan ketahanan siber terhadap propaganda ekstremis",
+                "Simulasi penanganan insiden terorisme",
+                "Pemantauan konten radikal di media sosial",
+                "Penguatan keamanan lembaga pemasyarakatan",
+            ],
+        ),
+        (
+            3,
+            "Kontra radikalisasi dan kontra narasi",
+            False,
+            [
+                "Produksi konten kontra narasi di media digital",
+                "Penguatan moderasi beragama di satuan pendidikan",
+                "Literasi digital bagi pelajar dan mahasiswa",
+                "Penguatan wawasan kebangsaan bagi ASN",
+                "Dialog lintas agama dan budaya",
+                "Pelatihan duta damai dunia maya",
+                "Integrasi materi toleransi dalam kurikulum",
+                "Penguatan peran penyuluh agama",
+                "Kampanye nilai-nilai Pancasila bagi generasi muda",
+                "Pelibatan tokoh agama dalam kontra narasi",
+                "Pengawasan penerbitan dan penyiaran bermuatan radikal",
+                "Penguatan ketahanan keluarga terhadap paham radikal",
+            ],
+        ),
+        (
+            4,
+            "Deradikalisasi dan reintegrasi sosial",
+            True,
+            [
+                "Pembinaan kemandirian mitra deradikalisasi",
+                "Pendampingan keluarga mitra deradikalisasi",
+                "Bantuan modal usaha bagi mitra deradikalisasi",
+                "Pelatihan keterampilan kerja bagi mantan narapidana terorisme",
+                "Layanan kesehatan dan psikososial bagi mitra deradikalisasi",
+                "Fasilitasi dokumen kependudukan mitra deradikalisasi",
+                "Pendidikan bagi anak mitra deradikalisasi",
+                "Program Sinergisitas K/L di wilayah fokus",
+                "Pembinaan narapidana terorisme di lapas",
+                "Pemantauan pasca pembebasan narapidana terorisme",
+                "Reintegrasi deportan dan returnis",
+                "Penguatan penerimaan masyarakat terhadap mitra deradikalisasi",
+            ],
+        ),
+        (
+            5,
+            "Pelibatan masyarakat, perempuan dan pemuda",
+            True,
+            [
+                "Pemberdayaan perempuan sebagai agen perdamaian",
+                "Pelibatan pemuda dalam kegiatan pencegahan",
+                "Penguatan desa/kelurahan siapsiaga",
+                "Pelatihan tokoh masyarakat dalam pencegahan ekstremisme",
+                "Pelibatan organisasi masyarakat sipil",
+                "Kewirausahaan pemuda di wilayah rawan",
+                "Perlindungan anak dari paparan paham radikal",
+                "Forum warga untuk kohesi sosial",
+                "Pelibatan media lokal dalam pesan damai",
+                "Pelatihan pendidik PAUD dan sekolah dasar",
+            ],
+        ),
+    ],
+    2: [
+        (
+            1,
+            "Penegakan hukum",
+            False,
+            [
+                "Penindakan jaringan terorisme",
+                "Penelusuran pendanaan terorisme",
+                "Pemblokiran aset terduga teroris",
+                "Penuntutan perkara tindak pidana terorisme",
+                "Peningkatan kapasitas hakim perkara terorisme",
+                "Pertukaran data penegakan hukum antarlembaga",
+            ],
+        ),
+        (
+            2,
+            "Perlindungan saksi dan korban",
+            True,
+            [
+                "Pemberian kompensasi bagi korban terorisme",
+                "Layanan rehabilitasi medis dan psikologis korban",
+                "Perlindungan saksi dalam perkara terorisme",
+                "Pendataan korban terorisme masa lalu",
+                "Pemberdayaan ekonomi penyintas",
+            ],
+        ),
+        (
+            3,
+            "Penguatan kerangka legislasi",
+            False,
+            [
+                "Penyusunan peraturan pelaksanaan UU Pemberantasan Tindak Pidana Terorisme",
+                "Harmonisasi regulasi pencegahan ekstremisme",
+                "Kajian evaluasi regulasi penanggulangan terorisme",
+                "Penyusunan pedoman penanganan anak dalam perkara terorisme",
+                "Penguatan regulasi pencegahan pendanaan terorisme",
+            ],
+        ),
+    ],
+    3: [
+        (
+            1,
+            "Kemitraan dalam negeri",
+            True,
+            [
+                "Kemitraan dengan perguruan tinggi",
+                "Kemitraan dengan organisasi keagamaan",
+                "Kemitraan dengan sektor swasta",
+                "Kemitraan dengan pemerintah daerah",
+                "Forum kemitraan multipihak",
+                "Kerja sama riset pencegahan ekstremisme",
+                "Pelibatan media nasional",
+            ],
+        ),
+        (
+            2,
+            "Kerja sama internasional",
+            False,
+            [
+                "Kerja sama bilateral penanggulangan terorisme",
+                "Partisipasi dalam forum multilateral",
+                "Pertukaran informasi intelijen keuangan",
+                "Kerja sama repatriasi WNI dari zona konflik",
+                "Diplomasi moderasi beragama",
+                "Peningkatan kapasitas bersama mitra internasional",
+                "Kerja sama penanganan foreign terrorist fighters",
+            ],
+        ),
+    ],
+}
+
+# What a target counts, with the range of an annual national target and the output reported.
+UNITS = (
+    ("kegiatan", 4, 24, "{n} kegiatan terlaksana"),
+    ("peserta", 100, 2500, "Peserta kegiatan sebanyak {n} orang"),
+    ("persen", 80, 100, "Capaian kinerja {n} persen"),
+    ("dokumen", 1, 5, "{n} dokumen kebijakan/laporan"),
+    ("orang", 20, 300, "{n} orang penerima manfaat"),
+    ("konten", 20, 400, "{n} konten dipublikasikan"),
+)
+OBSTACLES = (
+    ("Keterbatasan anggaran akibat refocusing", "Pengajuan tambahan anggaran pada APBN-P dan optimalisasi kegiatan"),
+    ("Koordinasi dengan pemerintah daerah belum optimal", "Rapat koordinasi bersama Bakesbangpol provinsi"),
+    ("Data mitra deradikalisasi belum mutakhir", "Pemutakhiran data bersama BNPT dan Densus 88"),
+    ("Jadwal kegiatan bergeser karena agenda pimpinan", "Penjadwalan ulang pada triwulan berikutnya"),
+    ("Keterbatasan sumber daya manusia pelaksana", "Penugasan tambahan personel dan pelatihan internal"),
+    ("Penolakan sebagian masyarakat terhadap mitra deradikalisasi", "Dialog dengan tokoh masyarakat dan tokoh agama"),
+    ("Proses pengadaan barang dan jasa terlambat", "Percepatan proses lelang dan pengawasan jadwal"),
+    ("Akses ke lokasi sasaran sulit dijangkau", "Kegiatan dilaksanakan secara daring dan melalui mitra lokal"),
+    ("Belum ada payung hukum pelaksanaan di daerah", "Penyusunan rancangan peraturan bersama Kemendagri"),
+    ("Perubahan struktur organisasi K/L", "Penetapan unit kerja penanggung jawab yang baru"),
+    ("Minimnya partisipasi peserta perempuan", "Pelibatan organisasi perempuan dalam perekrutan peserta"),
+    ("Keterbatasan data korban terorisme masa lalu", "Verifikasi bersama LPSK dan kepolisian daerah"),
+    ("Sinkronisasi program antar-K/L belum berjalan", "Pembahasan dalam forum Sinergisitas K/L"),
+    ("Konten kontra narasi belum menjangkau sasaran", "Kerja sama dengan pemengaruh dan media lokal"),
+    ("Mitra internasional menunda jadwal pertemuan", "Komunikasi melalui perwakilan RI dan pertemuan virtual"),
+    ("Pelaporan melalui I-KHub belum lengkap", "Pendampingan pengisian laporan oleh sekretariat bersama"),
+)
+UNCOMMITTED_NOTES = (
+    "Tidak dianggarkan dalam DIPA tahun berjalan",
+    "Menunggu penetapan unit penanggung jawab",
+    "Dialihkan ke tahun berikutnya",
+    "Belum menjadi prioritas program K/L",
+)
+PROVINCE_SPELLINGS = {
+    "72": ("Sulawesi Tengah", "Sulteng", "72"),
+    "52": ("Nusa Tenggara Barat", "NTB", "52"),
+    "35": ("Jawa Timur", "Jatim", "35"),
+    "32": ("Jawa Barat", "Jabar", "32"),
+    "33": ("Jawa Tengah", "Jateng", "33"),
+}
+WORKING_GROUPS = {1: "POKJA PENCEGAHAN", 2: "POKJA PENINDAKAN HUKUM", 3: "POKJA KEBIJAKAN DAN KERJA SAMA INTERNASIONAL"}
+POKJA_HEADERS = (
+    (
+        "No",
+        "Tahun",
+        "Triwulan",
+        "Kementerian/Lembaga",
+        "Pilar",
+        "Kode Aksi",
+        "Rencana Aksi",
+        "Provinsi",
+        "Komitmen (Ya/Tidak)",
+        "Status Pelaksanaan",
+        "Target",
+        "Realisasi",
+        "Keluaran",
+        "Hambatan",
+        "Tindak Lanjut",
+        "Keterangan",
+    ),
+    (
+        "NO",
+        "TAHUN",
+        "TW",
+        "KEMENTERIAN/\nLEMBAGA",
+        "PILAR",
+        "KODE",
+        "NAMA AKSI",
+        "LOKASI",
+        "DIKOMITMENKAN",
+        "STATUS",
+        "TARGET",
+        "CAPAIAN",
+        "PRODUK PENGETAHUAN",
+        "KENDALA",
+        "PENYELESAIAN MASALAH",
+        "CATATAN",
+    ),
+)
+CSV_HEADER = (
+    "Pilar",
+    "Kode Aksi",
+    "Rencana Aksi",
+    "Provinsi",
+    "Komitmen",
+    "Status",
+    "Target",
+    "Realisasi",
+    "Keluaran",
+    "Hambatan",
+    "Tindak Lanjut",
+    "Keterangan",
+)
+STATUS_TEXT = {
+    "not_started": "Belum dimulai",
+    "in_progress": "Dalam proses",
+    "completed": "Selesai",
+    "not_implemented": "Tidak terlaksana",
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    pillar: int
+    code: str
+    name: str
+    regional: bool
+
+
+@dataclass
+class Assignment:
+    """One K/L's part in one action for a year, and how it unfolds over the quarters."""
+
+    agency: str
+    action: Action
+    committed: bool
+    committed_from: int
+    outcome: str
+    unit: tuple
+    provinces: list[str | None]
+    targets: list[float]
+    finals: list[float]
+    early_progress: float
+    obstacle: tuple[str, str] | None
+    note: str | None
+
+
+@dataclass
+class DemoFile:
+    """One generated file and how it is uploaded."""
+
+    name: str
+    data: bytes
+    uploaded_at: datetime
+    report_year: int
+    given: dict[str, object] = field(default_factory=dict)  # year, quarter, agency given at upload
+
+
+def catalogue() -> dict[int, list[Action]]:
+    """Every action of the demo plan, per pillar, coded pillar.focus_area.number."""
+    actions: dict[int, list[Action]] = {}
+    for pillar, areas in FOCUS_AREAS.items():
+        actions[pillar] = [
+            Action(pillar, f"{pillar}.{area}.{number}", name, regional)
+            for area, _, regional, names in areas
+            for number, name in enumerate(names, start=1)
+        ]
+    return actions
+
+
+def _year_actions(rng: random.Random) -> dict[int, dict[int, list[Action]]]:
+    """The actions of each year: a pillar's actions enter the plan in a fixed order, so later years add some."""
+    by_year: dict[int, dict[int, list[Action]]] = {year: {} for year in YEARS}
+    for pillar, actions in catalogue().items():
+        order = list(actions)
+        rng.shuffle(order)
+        for year in YEARS:
+            chosen = set(order[: PLANS[year].planned[pillar]])
+            by_year[year][pillar] = [a for a in actions if a in chosen]
+    return by_year
+
+
+def _plan_year(year: int, actions: dict[int, list[Action]], rng: random.Random) -> list[Assignment]:
+    """Who carries out which action in a year, and which commit, meeting the year's figures exactly."""
+    plan = PLANS[year]
+    pool = [code for code in AGENCY_PILLARS if JOINED.get(code, 0) <= year]
+    if len(pool) != plan.agencies_total:
+        raise ValueError(f"{year}: {len(pool)} agencies in the pool, plan says {plan.agencies_total}")
+    others = [code for code in pool if code not in ALWAYS_INVOLVED]
+    involved = set(ALWAYS_INVOLVED) | set(rng.sample(others, plan.agencies_involved - len(ALWAYS_INVOLVED)))
+    committed_actions: set[str] = set()
+    for pillar, items in actions.items():
+        committed_actions |= {a.code for a in rng.sample(items, plan.committed[pillar])}
+
+    def members(pillar: int, only_involved: bool = False) -> list[str]:
+        return [c for c in pool if pillar in AGENCY_PILLARS[c] and (c in involved or not only_involved)]
+
+    parts: dict[tuple[str, str], bool] = {}
+    all_actions = [a for pillar in sorted(actions) for a in actions[pillar]]
+    for action in all_actions:
+        is_committed = action.code in committed_actions
+        lead = rng.choice(members(action.pillar, only_involved=is_committed))
+        parts[(lead, action.code)] = is_committed
+        helpers = [c for c in members(action.pillar) if c != lead]
+        for helper in rng.sample(helpers, min(len(helpers), rng.choice((0, 0, 1, 1, 2)))):
+            parts[(helper, action.code)] = is_committed and helper in involved and rng.random() < 0.6
+    by_code = {a.code: a for a in all_actions}
+    for agency in pool:
+        mine = [code for (who, code) in parts if who == agency]
+        candidates = [a for a in all_actions if a.pillar in AGENCY_PILLARS[agency]]
+        if agency in involved and not any(parts[(agency, code)] for code in mine):
+            choices = [a for a in candidates if a.code in committed_actions]
+            action = rng.choice(choices)
+            parts[(agency, action.code)] = True
+        elif not mine:
+            action = rng.choice(candidates)
+            parts[(agency, action.code)] = agency in involved and action.code in committed_actions
+    return [_assignment(agency, by_code[code], done, rng) for (agency, code), done in sorted(parts.items())]
+
+
+def _assignment(agency: str, action: Action, committed: bool, rng: random.Random) -> Assignment:
+    if action.regional:
+        provinces: list[str | None] = sorted(rng.sample(FOCUS_PROVINCES, rng.randint(2, 5)))
+        if rng.random() < 0.25:
+            provinces.insert(0, None)
+    else:
+        provinces = [None] if rng.random() < 0.9 else [None, rng.choice(FOCUS_PROVINCES)]
+    unit = rng.choice(UNITS)
+    _, low, high, _ = unit
+    targets = []
+    for province in provinces:
+        share = 1.0 if province is None else rng.uniform(0.15, 0.4)
+        value = max(1.0, round(rng.randint(low, high) * share)) if unit[0] != "persen" else float(rng.randint(low, 100))
+        targets.append(float(value))
+    outcome = rng.choices(("completed", "in_progress", "not_implemented"), weights=(70, 22, 8))[0]
+    finals = []
+    for target in targets:
+        if outcome == "completed":
+            fraction = rng.uniform(1.0, 1.08)
+        elif outcome == "in_progress":
+            fraction = rng.uniform(0.55, 0.92)
+        else:
+            fraction = rng.uniform(0.0, 0.3)
+        finals.append(fraction * target)
+    return Assignment(
+        agency=agency,
+        action=action,
+        committed=committed,
+        committed_from=rng.choices((1, 2, 3), weights=(80, 15, 5))[0],
+        outcome=outcome,
+        unit=unit,
+        provinces=provinces,
+        targets=targets,
+        finals=finals,
+        early_progress=rng.uniform(0.1, 0.3),
+        obstacle=rng.choice(OBSTACLES) if rng.random() < 0.55 else None,
+        note=rng.choice(UNCOMMITTED_NOTES),
+    )
+
+
+def _quarter_rows(part: Assignment, quarter: int) -> list[dict]:
+    """The rows a K/L reports for its part in an action at the end of a quarter."""
+    committed = part.committed and quarter >= part.committed_from
+    rows = []
+    for province, target, final in zip(part.provinces, part.targets, part.finals, strict=True):
+        row = {
+            "agency": part.agency,
+            "pillar": part.action.pillar,
+            "action_code": part.action.code,
+            "action": part.action.name,
+            "province": province,
+            "committed": committed,
+        }
+        if not committed:
+            row.update(
+                status="not_started" if quarter < 4 or part.committed else "",
+                target=None,
+                realization=None,
+                output="",
+                obstacles="",
+                follow_up="",
+                notes=part.note if not part.committed else "Menunggu penetapan anggaran",
+            )
+            rows.append(row)
+            continue
+        share = {1: part.early_progress, 2: part.early_progress + 0.25, 3: part.early_progress + 0.5, 4: 1.0}[quarter]
+        realization = min(final, share * target) if quarter < 4 else final
+        if quarter == 4:
+            status = part.outcome
+        elif quarter == 3 and part.outcome == "completed" and part.early_progress > 0.25:
+            status, realization = "completed", final
+        elif quarter == 1 and share < 0.15:
+            status = "not_started"
+        else:
+            status = "in_progress"
+        decimals = 1 if part.unit[0] == "persen" else 0
+        realization = round(realization, decimals)
+        obstacle = part.obstacle if quarter >= 2 else None
+        row.update(
+            status=status,
+            target=target,
+            realization=realization,
+            output=part.unit[3].format(n=_id_number(realization)) if realization else "",
+            obstacles=obstacle[0] if obstacle else "",
+            follow_up=obstacle[1] if obstacle else "",
+            notes=f"Satuan: {part.unit[0]}",
+        )
+        rows.append(row)
+    return rows
+
+
+def _id_number(value: float) -> str:
+    """A number in Indonesian style: 1.250 or 87,5."""
+    if value == int(value):
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,.1f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _agency_label(code: str, year: int, quarter: int, names: dict[str, str], rng: random.Random) -> str:
+    if year == 2024 and quarter == 4 and code in RENAMED_2024:
+        return RENAMED_2024[code]
+    return names[code] if rng.random() < 0.9 else code
+
+
+def _province_label(code: str | None, rng: random.Random) -> str:
+    if code is None:
+        return rng.choice(("Nasional", "Nasional", "", "-"))
+    return rng.choice(PROVINCE_SPELLINGS[code][:2]) if rng.random() < 0.8 else PROVINCE_SPELLINGS[code][0]
+
+
+def _pokja_workbook(
+    rows: list[dict], rng: random.Random, *, year: int, quarter: int, pillar: int, names: dict[str, str], variant: int
+) -> bytes:
+    """A Pokja's quarterly .xlsx: title rows, a "No" column, every K/L of one pillar, a closing total row."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    book.set_properties({"created": WORKBOOK_DATE, "author": "Sekretariat Bersama RAN PE"})
+    bold = book.add_format({"bold": True})
+    title = book.add_format({"bold": True, "font_size": 13, "align": "center"})
+    head = book.add_format({"bold": True, "text_wrap": True, "border": 1, "bg_color": "#D9E1F2"})
+    headers = POKJA_HEADERS[variant]
+    sheet = book.add_worksheet(f"TW {ROMAN[quarter - 1]} {year}")
+    last_col = len(headers) - 1
+    sheet.merge_range(0, 0, 0, last_col, "LAPORAN PELAKSANAAN RAN PE", title)
+    sheet.merge_range(1, 0, 1, last_col, f"{WORKING_GROUPS[pillar]} (PILAR {pillar})", title)
+    sheet.write(2, 0, f"Tahun {year}, Triwulan {ROMAN[quarter - 1]}", bold)
+    header_row = 4
+    sheet.write_row(header_row, 0, headers, head)
+    quarter_text = rng.choice((f"TW {ROMAN[quarter - 1]}", f"Triwulan {ROMAN[quarter - 1]}", quarter))
+    pillar_text = rng.choice((f"Pilar {pillar}", pillar, ROMAN[pillar - 1]))
+    line = header_row + 1
+    labels: dict[str, str] = {}
+    total_target = 0.0
+    for number, row in enumerate(rows, start=1):
+        agency = labels.setdefault(row["agency"], _agency_label(row["agency"], year, quarter, names, rng))
+        committed = "Ya" if row["committed"] else "Tidak"
+        values = [
+            number,
+            year,
+            quarter_text,
+            agency,
+            pillar_text,
+            row["action_code"],
+            row["action"],
+            _province_label(row["province"], rng),
+            committed if variant == 0 else committed.upper(),
+            STATUS_TEXT.get(row["status"], ""),
+            row["target"],
+            row["realization"],
+            row["output"],
+            row["obstacles"],
+            row["follow_up"],
+            row["notes"],
+        ]
+        sheet.write_row(line, 0, [v if v is not None else "" for v in values])
+        total_target += row["target"] or 0
+        line += 1
+    sheet.write(line, 0, "Jumlah", bold)
+    sheet.write(line, 10, total_target, bold)
+    sheet.freeze_panes(header_row + 1, 0)
+    if variant == 1:
+        notes = book.add_worksheet("Petunjuk")
+        notes.write(0, 0, "Isi laporan sesuai matriks aksi RAN PE. Kolom Komitmen diisi Ya/Tidak.")
+        lists = book.add_worksheet("ref")
+        lists.write_column(0, 0, ["Ya", "Tidak"])
+        lists.hide()
+    book.close()
+    return buffer.getvalue()
+
+
+def _agency_csv(rows: list[dict], rng: random.Random) -> bytes:
+    """A K/L's own quarterly .csv: semicolon separated, Indonesian numbers, no year/quarter/agency columns."""
+
+    def number(value: float | None, force_decimals: bool) -> str:
+        if value is None:
+            return ""
+        text = _id_number(value)
+        return text + ",00" if force_decimals and "," not in text else text
+
+    def lines(force_decimals: bool) -> list[list[str]]:
+        out = [list(CSV_HEADER)]
+        for row in rows:
+            out.append(
+                [
+                    str(row["pillar"]),
+                    row["action_code"],
+                    row["action"],
+                    _province_label(row["province"], rng),
+                    "Ya" if row["committed"] else "Tidak",
+                    STATUS_TEXT.get(row["status"], ""),
+                    number(row["target"], force_decimals),
+                    number(row["realization"], force_decimals),
+                    row["output"],
+                    row["obstacles"],
+                    row["follow_up"],
+                    row["notes"],
+                ]
+            )
+        return out
+
+    table = lines(False)
+    styles = {number_style(cell) for line in table[1:] for cell in line[6:8] if cell}
+    if "either" in styles and "id" not in styles:
+        table = lines(True)
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(table)
+    return buffer.getvalue().encode(rng.choice(("utf-8", "utf-8-sig", "cp1252")))
+
+
+def _received(year: int, quarter: int, rng: random.Random, late_share: float) -> datetime:
+    """When a quarter's report arrived: mostly within 15 days of the quarter's end, sometimes late."""
+    end = datetime(year, 3 * quarter, 1) + timedelta(days=31)
+    end = end.replace(day=1) - timedelta(days=1)
+    days = rng.randint(20, 45) if rng.random() < late_share else rng.randint(3, 15)
+    return end + timedelta(days=days, hours=rng.randint(8, 16), minutes=rng.randint(0, 59))
+
+
+def generate_files(names: dict[str, str]) -> list[DemoFile]:
+    """Every demo file, in the order it was received; names maps agency codes to short names."""
+    rng = random.Random(SEED)
+    files: list[DemoFile] = []
+    year_actions = _year_actions(rng)
+    for year in YEARS:
+        parts = _plan_year(year, year_actions[year], rng)
+        for quarter in QUARTERS:
+            reported = [p for p in parts if (year, quarter, p.agency) not in MISSED_REPORTS]
+            for pillar in (1, 2, 3):
+                rows = [
+                    r
+                    for p in reported
+                    if p.action.pillar == pillar and p.agency not in OWN_FILE_AGENCIES
+                    for r in _quarter_rows(p, quarter)
+                ]
+                rows.sort(key=lambda r: (list(AGENCY_PILLARS).index(r["agency"]), r["action_code"]))
+                layout = {
+                    "year": year,
+                    "quarter": quarter,
+                    "pillar": pillar,
+                    "names": names,
+                    "variant": (year + pillar) % 2,
+                }
+                name = f"Laporan RAN PE Pilar {pillar} TW {ROMAN[quarter - 1]} {year}.xlsx"
+                received = _received(year, quarter, rng, 0.1)
+                if (year, quarter, pillar) == (2022, 4, 2):
+                    wrong = [
+                        dict(r, realization=r["realization"] * 10 if r["realization"] else r["realization"])
+                        for r in rows
+                    ]
+                    files.append(
+                        DemoFile(name, _pokja_workbook(wrong, random.Random(SEED + 1), **layout), received, year)
+                    )
+                    name = name.replace(".xlsx", " (perbaikan).xlsx")
+                    received += timedelta(days=9)
+                files.append(DemoFile(name, _pokja_workbook(rows, rng, **layout), received, year))
+            for agency in OWN_FILE_AGENCIES:
+                rows = [r for p in reported if p.agency == agency for r in _quarter_rows(p, quarter)]
+                if not rows:
+                    continue
+                rows.sort(key=lambda r: (r["pillar"], r["action_code"]))
+                name = f"{names[agency]}_TW{quarter}_{year}.csv"
+                given = {"year": year, "quarter": rng.choice((quarter, f"TW {ROMAN[quarter - 1]}")), "agency": agency}
+                received = _received(year, quarter, rng, 0.15)
+                if (year, quarter, agency) == (2024, 2, "KEMENAG"):
+                    wrong = [dict(rows[0], target=(rows[0]["target"] or 0) + 100), *rows[1:]]
+                    files.append(DemoFile(name, _agency_csv(wrong, random.Random(SEED + 2)), received, year, given))
+                    name = name.replace(".csv", "_revisi.csv")
+                    received += timedelta(days=5)
+                files.append(DemoFile(name, _agency_csv(rows, rng), received, year, given))
+    files.sort(key=lambda f: f.uploaded_at)
+    return files
+
+
+def load(store: Store, progress: Callable[[str], None] | None = None, lang: str = "id") -> int:
+    """Store the demo data set through the ingest path (replacing an earlier demo load); uploads stored."""
+    started = time.perf_counter()
+    say = progress or (lambda message: None)
+    if store.query_rows("demo_uploads"):
+        say(t("demo.progress.removed", lang, count=remove(store)))
+    names = {row["code"]: row["short_name"] for row in store.query_rows("reference_agencies")}
+    files = generate_files(names)
+    files_per_year = {year: sum(f.report_year == year for f in files) for year in YEARS}
+    announced: set[int] = set()
+    for demo_file in files:
+        if demo_file.report_year not in announced:
+            announced.add(demo_file.report_year)
+            say(t("demo.progress.year", lang, year=demo_file.report_year, files=files_per_year[demo_file.report_year]))
+        result = ingest.ingest_bytes(
+            store,
+            demo_file.data,
+            demo_file.name,
+            **demo_file.given,
+            actor=SYSTEM,
+            is_demo=True,
+            uploaded_at=demo_file.uploaded_at,
+        )
+        if result.status != "stored":
+            details = "; ".join(f"{p.sheet} {p.row} {p.column} [{p.value}]: {p.message('en')}" for p in result.problems)
+            raise RuntimeError(f"demo file {demo_file.name} was {result.status}: {details}")
+    say(t("demo.progress.done", lang, count=len(files), seconds=f"{time.perf_counter() - started:.1f}"))
+    return len(files)
+
+
+def remove(store: Store) -> int:
+    """Delete every demo upload, its rows and archived files; the number of uploads removed."""
+    return ingest.remove_demo(store, actor=SYSTEM)
+
+
+def is_active(store: Store) -> bool:
+    """Whether any demo rows are active."""
+    return bool(store.query_rows("demo_active")[0]["active"])
