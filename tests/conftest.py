@@ -58,4 +58,4 @@ def make_csv() -> Callable[..., bytes]:
 
 
 # The demo data set, loaded once per test session (see tests/fixtures_demo.py).
-from tests.fixtures_demo import copy_demo_store, demo_store_path  # noqa: E402, F401
+from tests.fixtures_demo import demo_store_path  # noqa: E402, F401

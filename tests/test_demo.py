@@ -14,6 +14,7 @@ from ranpe import demo
 from ranpe.measures import Filters, summary
 from ranpe.store import Store
 from tests.conftest import REPO
+from tests.fixtures_demo import copy_demo_store
 
 PUBLISHED_2023 = {
     "actions_planned": 79,
@@ -38,7 +39,7 @@ def assert_published(figures: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_store(demo_store_path: Path):  # noqa: F811
+def demo_store(demo_store_path: Path):
     with Store(demo_store_path, read_only=True) as store:
         yield store
 
@@ -122,7 +123,7 @@ def test_cli_demo_then_summary_matches_and_is_deterministic(tmp_path: Path, demo
         assert printed == json.loads(json.dumps(summary(demo_store, Filters(year)), default=str))
 
 
-def test_cli_remove_leaves_no_demo_uploads_rows_or_files(tmp_path: Path, demo_store_path: Path):  # noqa: F811
+def test_cli_remove_leaves_no_demo_uploads_rows_or_files(tmp_path: Path, demo_store_path: Path):
     path = copy_demo_store(demo_store_path, tmp_path)
     assert any((tmp_path / "uploads").iterdir())
     removed = run_cli("demo", "--remove", "--db", str(path))
