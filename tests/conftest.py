@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from ranpe import sql
 from ranpe.access import Actor
 from ranpe.store import Store
 
@@ -59,3 +60,27 @@ def make_csv() -> Callable[..., bytes]:
 
 # The demo data set, loaded once per test session (see tests/fixtures_demo.py).
 from tests.fixtures_demo import demo_store_path  # noqa: E402, F401
+
+# Every query file must be executed by the suite: record the names loaded, and fail a full run
+# (no -k, -m or test selection) that leaves a file in queries/ unexercised.
+_QUERIES_RUN: set[str] = set()
+_load_query = sql.load
+
+
+def _recording_load(name: str) -> str:
+    _QUERIES_RUN.add(name)
+    return _load_query(name)
+
+
+sql.load = _recording_load
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    options = session.config.option
+    full_run = not options.keyword and not options.markexpr and session.config.args in ([], ["tests"])
+    if not full_run or exitstatus != 0:
+        return
+    never_run = sorted(set(sql.names()) - _QUERIES_RUN)
+    if never_run:
+        session.config.get_terminal_writer().line(f"query files no test executed: {', '.join(never_run)}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
