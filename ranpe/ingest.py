@@ -71,8 +71,12 @@ class IngestResult:
         if self.status == "unchanged":
             from ranpe.i18n import fmt_date
 
-            return t("result.unchanged", lang, when=fmt_date(self.first_imported_at, lang, with_time=True),
-                     upload_id=self.upload_id)
+            return t(
+                "result.unchanged",
+                lang,
+                when=fmt_date(self.first_imported_at, lang, with_time=True),
+                upload_id=self.upload_id,
+            )
         return t("result.refused", lang, count=self.error_total)
 
 
@@ -129,20 +133,38 @@ def ingest_bytes(
         previous = store.query_rows("upload_by_content", content_key=content_key)
         if previous and previous[0]["fully_active"]:
             first = previous[0]
-            return IngestResult(display_name, "unchanged", first["upload_id"], first["row_count"],
-                                first_imported_at=first["uploaded_at"])
+            return IngestResult(
+                display_name,
+                "unchanged",
+                first["upload_id"],
+                first["row_count"],
+                first_imported_at=first["uploaded_at"],
+            )
 
     validation = check_bytes(store, data, display_name, given)
     result = IngestResult(
-        display_name, "refused", problems=validation.problems, warnings=validation.warnings,
-        error_total=validation.error_total, sheets=validation.sheets, found=validation.summary(),
+        display_name,
+        "refused",
+        problems=validation.problems,
+        warnings=validation.warnings,
+        error_total=validation.error_total,
+        sheets=validation.sheets,
+        found=validation.summary(),
     )
     if not validation.ok:
         if not dry_run:
-            result.upload_id = _record_refusal(store, display_name, sha256, content_key, given, user, when,
-                                               validation)
-            audit.record(store, actor, "refuse", {"upload_id": result.upload_id, "file": display_name,
-                                                  "sha256": sha256, "errors": validation.error_total})
+            result.upload_id = _record_refusal(store, display_name, sha256, content_key, given, user, when, validation)
+            audit.record(
+                store,
+                actor,
+                "refuse",
+                {
+                    "upload_id": result.upload_id,
+                    "file": display_name,
+                    "sha256": sha256,
+                    "errors": validation.error_total,
+                },
+            )
         return result
     table = validation.table
     result.rows = table.num_rows
@@ -159,8 +181,20 @@ def ingest_bytes(
                 "insert into uploads (upload_id, file_name, sha256, content_key, archive_path, uploaded_at, "
                 "uploaded_by, given_year, given_quarter, given_agency, row_count, status, is_demo) "
                 "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'stored', ?)",
-                [upload_id, display_name, sha256, content_key, archive_name, when, user, given.year,
-                 given.quarter, given.agency, table.num_rows, is_demo],
+                [
+                    upload_id,
+                    display_name,
+                    sha256,
+                    content_key,
+                    archive_name,
+                    when,
+                    user,
+                    given.year,
+                    given.quarter,
+                    given.agency,
+                    table.num_rows,
+                    is_demo,
+                ],
             )
             cur.register("incoming_rows", table)
             try:
@@ -176,9 +210,19 @@ def ingest_bytes(
                     "select distinct agency_code, year, quarter, pillar, ?, ? from incoming_rows",
                     [upload_id, when],
                 )
-                audit.write(cur, actor, "replace" if replaced else "upload", {
-                    "upload_id": upload_id, "file": display_name, "sha256": sha256, "rows": table.num_rows,
-                    "replaced": [list(item) for item in replaced], "demo": is_demo})
+                audit.write(
+                    cur,
+                    actor,
+                    "replace" if replaced else "upload",
+                    {
+                        "upload_id": upload_id,
+                        "file": display_name,
+                        "sha256": sha256,
+                        "rows": table.num_rows,
+                        "replaced": [list(item) for item in replaced],
+                        "demo": is_demo,
+                    },
+                )
             finally:
                 cur.unregister("incoming_rows")
     except BaseException:
@@ -187,8 +231,7 @@ def ingest_bytes(
     result.status = "stored"
     result.upload_id = int(upload_id)
     result.replaced = [
-        {"agency_code": a, "year": y, "quarter": q, "pillar": p, "previous_upload_id": u}
-        for a, y, q, p, u in replaced
+        {"agency_code": a, "year": y, "quarter": q, "pillar": p, "previous_upload_id": u} for a, y, q, p, u in replaced
     ]
     return result
 
@@ -212,18 +255,40 @@ def _archive(store: Store, data: bytes, archive_name: str) -> Path:
     return final
 
 
-def _record_refusal(store: Store, file_name: str, sha256: str, content_key: str, given: Given, user: str,
-                    when: datetime, validation: Validation) -> int:
-    errors = json.dumps([p.as_dict("id") | {"message_en": p.message("en")} for p in validation.problems],
-                        ensure_ascii=False, default=str)
+def _record_refusal(
+    store: Store,
+    file_name: str,
+    sha256: str,
+    content_key: str,
+    given: Given,
+    user: str,
+    when: datetime,
+    validation: Validation,
+) -> int:
+    errors = json.dumps(
+        [p.as_dict("id") | {"message_en": p.message("en")} for p in validation.problems],
+        ensure_ascii=False,
+        default=str,
+    )
     with store.transaction() as cur:
         upload_id = cur.execute("select nextval('upload_id_seq')").fetchone()[0]
         cur.execute(
             "insert into uploads (upload_id, file_name, sha256, content_key, archive_path, uploaded_at, "
             "uploaded_by, given_year, given_quarter, given_agency, row_count, status, error_count, errors) "
             "values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, 0, 'refused', ?, ?)",
-            [upload_id, file_name, sha256, content_key, when, user, given.year, given.quarter, given.agency,
-             validation.error_total, errors],
+            [
+                upload_id,
+                file_name,
+                sha256,
+                content_key,
+                when,
+                user,
+                given.year,
+                given.quarter,
+                given.agency,
+                validation.error_total,
+                errors,
+            ],
         )
     return int(upload_id)
 
@@ -236,8 +301,7 @@ def restore_upload(store: Store, upload_id: int, *, actor: Actor) -> list[dict[s
         raise LookupError(upload_id)
     with store.transaction() as cur:
         slices = cur.execute(
-            "select distinct agency_code, year, quarter, pillar from submission_rows where upload_id = ? "
-            "order by all",
+            "select distinct agency_code, year, quarter, pillar from submission_rows where upload_id = ? order by all",
             [upload_id],
         ).fetchall()
         cur.execute(

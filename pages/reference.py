@@ -1,0 +1,169 @@
+"""Data rujukan / Reference data (admins): K/L and province aliases, their edit history, users and the audit log."""
+
+import streamlit as st
+
+from ranpe import audit, users, web, workspace
+from ranpe.i18n import t
+from ranpe.web_auth import auth_mode, ensure_signed_in, require_role
+
+lang = web.current_lang()
+store = web.store()
+actor = ensure_signed_in(lang)
+
+st.title(t("ws.reference.title", lang))
+st.caption(t("ws.reference.intro", lang))
+require_role(actor, "admin", lang)
+
+agency_tab, province_tab, changes_tab, audit_tab, users_tab = st.tabs(
+    [
+        t("ws.reference.agencies", lang),
+        t("ws.reference.provinces", lang),
+        t("ws.reference.changes", lang),
+        t("ws.reference.audit", lang),
+        t("ws.reference.users", lang),
+    ]
+)
+
+
+def show_error(error: workspace.WorkspaceError) -> None:
+    st.error(error.message(lang), icon=":material/error:")
+
+
+with agency_tab:
+    agencies = store.query_rows("reference_agencies")
+    st.dataframe(workspace.agency_rows(agencies, lang), hide_index=True, width="stretch", key="ws_ref_agencies")
+    by_code = {a["code"]: a for a in agencies}
+    st.markdown(f"**{t('ws.reference.edit_agency', lang)}**")
+    st.caption(t("ws.reference.rename_help", lang))
+    code = st.selectbox(
+        t("ws.col.code", lang),
+        list(by_code),
+        key="ws_ref_edit_code",
+        format_func=lambda c: f"{by_code[c]['short_name']} ({c})",
+    )
+    current = by_code[code]
+    with st.form("ws_ref_edit_form"):
+        name = st.text_input(t("ws.reference.name", lang), value=current["name"], key=f"ws_ref_name_{code}")
+        columns = st.columns(2)
+        short_name = columns[0].text_input(
+            t("ws.reference.short_name", lang), value=current["short_name"], key=f"ws_ref_short_{code}"
+        )
+        name_en = columns[1].text_input(
+            t("ws.reference.name_en", lang), value=current["name_en"], key=f"ws_ref_en_{code}"
+        )
+        aliases = st.text_area(
+            t("ws.reference.aliases", lang),
+            value=current["aliases"].replace(";", "\n"),
+            key=f"ws_ref_aliases_{code}",
+            help=t("ws.reference.aliases_help", lang),
+        )
+        years = st.columns(2)
+        active_from = years[0].text_input(
+            t("ws.reference.active_from", lang), value=str(current["active_from"] or ""), key=f"ws_ref_from_{code}"
+        )
+        active_to = years[1].text_input(
+            t("ws.reference.active_to", lang), value=str(current["active_to"] or ""), key=f"ws_ref_to_{code}"
+        )
+        if st.form_submit_button(t("ws.save", lang)):
+            try:
+                changes = workspace.update_agency(
+                    store,
+                    code,
+                    name=name,
+                    short_name=short_name,
+                    name_en=name_en,
+                    aliases=aliases.split("\n"),
+                    active_from=active_from,
+                    active_to=active_to,
+                    actor=actor,
+                )
+            except workspace.WorkspaceError as error:
+                show_error(error)
+            else:
+                st.session_state["ws_ref_saved"] = t("ws.reference.saved", lang, code=code, count=len(changes))
+                st.rerun()
+
+    st.markdown(f"**{t('ws.reference.add_agency', lang)}**")
+    with st.form("ws_ref_add_form", clear_on_submit=False):
+        columns = st.columns([1, 3])
+        new_code = columns[0].text_input(t("ws.col.code", lang), key="ws_ref_new_code")
+        new_name = columns[1].text_input(t("ws.reference.name", lang), key="ws_ref_new_name")
+        columns = st.columns(2)
+        new_short = columns[0].text_input(t("ws.reference.short_name", lang), key="ws_ref_new_short")
+        new_en = columns[1].text_input(t("ws.reference.name_en", lang), key="ws_ref_new_en")
+        new_aliases = st.text_input(t("ws.reference.aliases_inline", lang), key="ws_ref_new_aliases")
+        new_from = st.text_input(t("ws.reference.active_from", lang), key="ws_ref_new_from")
+        if st.form_submit_button(t("ws.reference.add", lang)):
+            try:
+                workspace.add_agency(
+                    store,
+                    code=new_code,
+                    name=new_name,
+                    short_name=new_short,
+                    name_en=new_en,
+                    aliases=new_aliases,
+                    active_from=new_from,
+                    actor=actor,
+                )
+            except workspace.WorkspaceError as error:
+                show_error(error)
+            else:
+                st.session_state["ws_ref_saved"] = t("ws.reference.added", lang, code=new_code.strip().upper())
+                st.rerun()
+
+with province_tab:
+    provinces = store.query_rows("reference_provinces")
+    by_province = {p["code"]: p for p in provinces}
+    province = st.selectbox(
+        t("field.province", lang),
+        list(by_province),
+        key="ws_ref_province",
+        format_func=lambda c: f"{by_province[c]['name']} ({c})",
+    )
+    with st.form("ws_ref_province_form"):
+        province_aliases = st.text_area(
+            t("ws.reference.aliases", lang),
+            value=by_province[province]["aliases"].replace(";", "\n"),
+            key=f"ws_ref_province_aliases_{province}",
+            help=t("ws.reference.aliases_help", lang),
+        )
+        if st.form_submit_button(t("ws.save", lang)):
+            try:
+                changes = workspace.set_province_aliases(store, province, province_aliases.split("\n"), actor=actor)
+            except workspace.WorkspaceError as error:
+                show_error(error)
+            else:
+                st.session_state["ws_ref_saved"] = t("ws.reference.saved", lang, code=province, count=len(changes))
+                st.rerun()
+
+with changes_tab:
+    st.caption(t("ws.reference.changes_help", lang))
+    st.dataframe(
+        workspace.reference_change_rows(store, lang, actor=actor),
+        hide_index=True,
+        width="stretch",
+        key="ws_ref_changes",
+    )
+
+with audit_tab:
+    action = st.selectbox(
+        t("ws.col.action", lang),
+        [None, *audit.ACTIONS],
+        key="ws_audit_action",
+        format_func=lambda a: t("ws.all", lang) if a is None else t(f"ws.audit.{a}", lang),
+    )
+    st.dataframe(
+        workspace.audit_rows(store, lang, actor=actor, action=action),
+        hide_index=True,
+        width="stretch",
+        key="ws_audit_table",
+    )
+
+with users_tab:
+    st.caption(
+        t("ws.reference.users_help", lang, mode=t(f"ws.auth.mode.{auth_mode()}", lang), path=str(users.users_file()))
+    )
+    st.dataframe(workspace.user_rows(lang), hide_index=True, width="stretch", key="ws_users_table")
+
+if st.session_state.get("ws_ref_saved"):
+    st.toast(st.session_state.pop("ws_ref_saved"), icon=":material/check:")

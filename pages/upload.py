@@ -1,0 +1,208 @@
+"""Unggah / Upload: the template, a check of every file before storing, every problem, then storing."""
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from ranpe import audit, config, web, workspace
+from ranpe.i18n import fmt_int, fmt_quarter, t
+from ranpe.ingest import UsageError
+from ranpe.web_auth import ensure_signed_in, require_role
+
+lang = web.current_lang()
+store = web.store()
+actor = ensure_signed_in(lang)
+
+st.title(t("ws.upload.title", lang))
+st.caption(t("ws.upload.intro", lang))
+require_role(actor, "analyst", lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def template_bytes(store_path: str, template_lang: str, version: int) -> bytes:
+    """The submission template as bytes (rebuilt when the reference data moves)."""
+    from ranpe.template import write_template
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "template.xlsx"
+        write_template(store, path, lang=template_lang)
+        return path.read_bytes()
+
+
+with st.expander(t("ws.upload.template", lang), icon=":material/download:"):
+    st.caption(t("ws.upload.template_help", lang))
+    columns = st.columns(2)
+    for column, template_lang in zip(columns, ("id", "en"), strict=True):
+        column.download_button(
+            t(f"ws.upload.template_{template_lang}", lang),
+            data=template_bytes(str(store.path), template_lang, store.data_version()),
+            file_name=t("ws.upload.template_file", template_lang),
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"ws_template_{template_lang}",
+            icon=":material/table_view:",
+        )
+
+st.subheader(t("ws.upload.files", lang))
+files = st.file_uploader(
+    t("ws.upload.choose", lang),
+    type=["xlsx", "csv"],
+    accept_multiple_files=True,
+    key="ws_upload_files",
+    help=t("ws.upload.choose_help", lang, limit=config.MAX_UPLOAD_BYTES // (1024 * 1024)),
+)
+
+st.markdown(f"**{t('ws.upload.given', lang)}**")
+st.caption(t("ws.upload.given_help", lang))
+agencies = store.query_rows("reference_agencies")
+agency_names = {a["code"]: a["short_name"] for a in agencies}
+given_columns = st.columns([1, 1, 2])
+year = given_columns[0].selectbox(
+    t("field.year", lang),
+    [None, *range(2020, 2031)],
+    key="ws_given_year",
+    format_func=lambda y: t("ws.upload.from_file", lang) if y is None else str(y),
+)
+quarter = given_columns[1].selectbox(
+    t("field.quarter", lang),
+    [None, 1, 2, 3, 4],
+    key="ws_given_quarter",
+    format_func=lambda q: t("ws.upload.from_file", lang) if q is None else fmt_quarter(q, lang),
+)
+agency = given_columns[2].selectbox(
+    t("field.agency", lang),
+    [None, *agency_names],
+    key="ws_given_agency",
+    format_func=lambda a: t("ws.upload.from_file", lang) if a is None else f"{agency_names[a]} ({a})",
+)
+
+if not files:
+    st.info(t("ws.upload.nothing_yet", lang), icon=":material/upload_file:")
+    st.stop()
+
+# Each file is checked once per content and given values; the check, and what storing did, is kept for the session.
+checks = st.session_state.setdefault("ws_checks", {})
+done = st.session_state.setdefault("ws_done", {})
+results = []
+progress = st.progress(0.0, text=t("ws.upload.checking", lang)) if len(files) > 1 else None
+for index, uploaded in enumerate(files):
+    data = uploaded.getvalue()
+    key = (hashlib.sha256(data).hexdigest(), uploaded.name, year, quarter, agency)
+    if key not in checks:
+        try:
+            with st.spinner(t("ws.upload.checking_file", lang, file=uploaded.name)):
+                checks[key] = workspace.preview(
+                    store, data, uploaded.name, year=year, quarter=quarter, agency=agency, actor=actor
+                )
+        except workspace.WorkspaceError as error:
+            checks[key] = error
+        except UsageError as error:
+            checks[key] = workspace.WorkspaceError(error.key, value=error.value)
+    results.append((key, uploaded, data, checks[key]))
+    if progress:
+        progress.progress((index + 1) / len(files), text=t("ws.upload.checking", lang))
+if progress:
+    progress.empty()
+
+checked = [result for _, _, _, result in results if not isinstance(result, workspace.WorkspaceError)]
+for key, uploaded, _, result in results:
+    with st.container(border=True):
+        if isinstance(result, workspace.WorkspaceError):
+            st.error(f"**{uploaded.name}** — {result.message(lang)}", icon=":material/block:")
+            continue
+        if key in done:
+            outcome = done[key]
+            shown = f"**{outcome.file_name}**: {workspace.outcome_text(outcome, lang)}"
+            if outcome.status == "stored":
+                st.success(shown, icon=":material/task_alt:")
+            elif outcome.status == "unchanged":
+                st.info(shown, icon=":material/info:")
+            else:
+                st.error(shown, icon=":material/error:")
+        elif result.status == "checked":
+            st.success(
+                t("ws.upload.ready", lang, file=result.file_name, rows=fmt_int(result.rows, lang)),
+                icon=":material/check_circle:",
+            )
+        else:
+            st.error(
+                t("ws.upload.refused", lang, file=result.file_name, count=fmt_int(result.error_total, lang)),
+                icon=":material/error:",
+            )
+        st.markdown(t("ws.upload.found", lang, **workspace.found_text(result, lang)))
+        with st.expander(t("ws.upload.understood", lang)):
+            st.markdown(f"**{t('ws.upload.sheets', lang)}**")
+            st.dataframe(workspace.sheet_rows(result, lang), hide_index=True, width="stretch")
+            st.markdown(f"**{t('ws.upload.mapping', lang)}**")
+            st.dataframe(workspace.mapping_rows(result, lang), hide_index=True, width="stretch")
+        if result.warnings:
+            st.warning(t("ws.upload.warnings", lang, count=len(result.warnings)), icon=":material/warning:")
+
+problems = workspace.problem_rows(checked, lang)
+if problems:
+    st.subheader(t("ws.upload.problems", lang))
+    total = sum(r.error_total for r in checked)
+    if total > len([p for p in problems if p["severity"] == t("ws.severity.error", lang)]):
+        st.caption(t("ws.upload.problems_capped", lang, total=fmt_int(total, lang)))
+    filters = st.columns([1, 1, 1, 2])
+    placeholder = t("ws.upload.filter_all", lang)
+    chosen_files = filters[0].multiselect(
+        t("ws.col.file", lang), sorted({p["file"] for p in problems}), key="ws_problem_files", placeholder=placeholder
+    )
+    chosen_sheets = filters[1].multiselect(
+        t("ws.col.sheet", lang),
+        sorted({p["sheet"] for p in problems}),
+        key="ws_problem_sheets",
+        placeholder=placeholder,
+    )
+    chosen_columns = filters[2].multiselect(
+        t("ws.col.column", lang),
+        sorted({p["column"] for p in problems}),
+        key="ws_problem_columns",
+        placeholder=placeholder,
+    )
+    search = filters[3].text_input(t("ws.upload.search", lang), key="ws_problem_search").strip().casefold()
+    shown = [
+        p
+        for p in problems
+        if (not chosen_files or p["file"] in chosen_files)
+        and (not chosen_sheets or p["sheet"] in chosen_sheets)
+        and (not chosen_columns or p["column"] in chosen_columns)
+        and (not search or search in " ".join(str(v) for v in p.values()).casefold())
+    ]
+    st.caption(t("ws.upload.problems_shown", lang, shown=fmt_int(len(shown), lang), total=fmt_int(len(problems), lang)))
+    st.dataframe(
+        [dict(zip(workspace.problem_headers(lang), p.values(), strict=True)) for p in shown],
+        hide_index=True,
+        width="stretch",
+        key="ws_problem_table",
+    )
+    st.download_button(
+        t("ws.upload.error_report", lang),
+        data=workspace.error_report_xlsx(checked, lang),
+        file_name=t("ws.upload.error_report_file", lang),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="ws_error_report",
+        on_click=audit.record,
+        args=(store, actor, "export", {"what": "error_report", "files": [r.file_name for r in checked]}),
+        icon=":material/download:",
+    )
+
+pending = [item for item in results if item[0] not in done and not isinstance(item[3], workspace.WorkspaceError)]
+ready = [item for item in pending if item[3].status == "checked"]
+st.divider()
+if len(ready) < len(pending):
+    st.caption(t("ws.upload.refused_recorded", lang))
+label = t("ws.upload.record_refusals", lang) if pending and not ready else t("ws.upload.store", lang, count=len(ready))
+if st.button(label, type="primary", key="ws_store", disabled=not pending, icon=":material/save:"):
+    with st.status(t("ws.upload.storing", lang), expanded=True) as status:
+        bar = st.progress(0.0)
+        for index, (key, uploaded, data, _) in enumerate(pending):
+            st.write(t("ws.upload.storing_file", lang, file=uploaded.name))
+            done[key] = workspace.store_file(
+                store, data, uploaded.name, year=year, quarter=quarter, agency=agency, actor=actor
+            )
+            bar.progress((index + 1) / len(pending))
+        status.update(label=t("ws.upload.done", lang), state="complete")
+    st.rerun()

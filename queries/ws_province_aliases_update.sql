@@ -1,0 +1,3 @@
+update provinces
+set aliases = $aliases
+where code = $code

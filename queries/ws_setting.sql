@@ -1,0 +1,3 @@
+select key, value, changed_at, changed_by
+from settings
+where key = $key

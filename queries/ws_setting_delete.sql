@@ -1,0 +1,2 @@
+delete from settings
+where key = $key

@@ -1,0 +1,2 @@
+insert or replace into settings (key, value, changed_at, changed_by)
+values ($key, $value, $changed_at, $changed_by)

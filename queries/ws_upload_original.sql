@@ -1,0 +1,3 @@
+select upload_id, file_name, archive_path, status
+from uploads
+where upload_id = $upload_id

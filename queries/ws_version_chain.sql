@@ -1,0 +1,35 @@
+-- Every version of each (K/L, year, quarter, pillar): the uploads that held rows for it, oldest first,
+-- and which one is active now.
+with held as (
+    select upload_id, agency_code, year, quarter, pillar, count(*) as row_count,
+        count(*) filter (where committed) as committed_count
+    from submission_rows
+    where ($agency is null or agency_code = $agency)
+        and ($year is null or year = $year)
+        and ($quarter is null or quarter = $quarter)
+    group by upload_id, agency_code, year, quarter, pillar
+)
+
+select
+    h.agency_code,
+    h.year,
+    h.quarter,
+    h.pillar,
+    h.upload_id,
+    u.file_name,
+    u.uploaded_at,
+    u.uploaded_by,
+    u.is_demo,
+    h.row_count,
+    h.committed_count,
+    s.upload_id is not null as is_active,
+    row_number() over (partition by h.agency_code, h.year, h.quarter, h.pillar order by h.upload_id) as version
+from held as h
+inner join uploads as u on h.upload_id = u.upload_id
+left join active_slices as s
+    on h.agency_code = s.agency_code
+    and h.year = s.year
+    and h.quarter = s.quarter
+    and h.pillar = s.pillar
+    and h.upload_id = s.upload_id
+order by h.agency_code, h.year, h.quarter, h.pillar, h.upload_id
