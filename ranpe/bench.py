@@ -23,10 +23,41 @@ from ranpe.access import SYSTEM
 from ranpe.ingest import ingest_bytes
 from ranpe.store import Store
 
-HEADERS = ["No", "Tahun", "Triwulan", "Kementerian/Lembaga", "Pilar", "Kode Aksi", "Aksi", "Provinsi",
-           "Komitmen", "Status Pelaksanaan", "Target", "Realisasi", "Keluaran", "Hambatan", "Tindak Lanjut"]
-AGENCIES = ["BNPT", "Kemenag", "Kemensos", "Polri", "Kemendagri", "Kemenlu", "Kominfo", "Kemendikbudristek",
-            "KemenPPPA", "Kemenkumham", "TNI", "BIN", "LPSK", "PPATK", "Bappenas", "Kemenko PMK"]
+HEADERS = [
+    "No",
+    "Tahun",
+    "Triwulan",
+    "Kementerian/Lembaga",
+    "Pilar",
+    "Kode Aksi",
+    "Aksi",
+    "Provinsi",
+    "Komitmen",
+    "Status Pelaksanaan",
+    "Target",
+    "Realisasi",
+    "Keluaran",
+    "Hambatan",
+    "Tindak Lanjut",
+]
+AGENCIES = [
+    "BNPT",
+    "Kemenag",
+    "Kemensos",
+    "Polri",
+    "Kemendagri",
+    "Kemenlu",
+    "Kominfo",
+    "Kemendikbudristek",
+    "KemenPPPA",
+    "Kemenkumham",
+    "TNI",
+    "BIN",
+    "LPSK",
+    "PPATK",
+    "Bappenas",
+    "Kemenko PMK",
+]
 PROVINCES = ["Sulawesi Tengah", "NTB", "Jawa Timur", "Jawa Barat", "Jawa Tengah", "Nasional"]
 STATUSES = ["Belum dimulai", "Dalam proses", "Selesai", "Tidak terlaksana"]
 
@@ -47,12 +78,27 @@ def synthetic_xlsx(rows: int, seed: int = 7) -> bytes:
         pillar = serial % 3 + 1
         code = f"{pillar}.{serial // 3 % 9 + 1}.{serial // 27 + 1}"
         target = rnd.randint(1, 5000)
-        sheet.write_row(3 + index, 0, [
-            index + 1, 2023, "TW III", agency, pillar, code, f"Aksi {code} {agency}", province,
-            "Ya" if rnd.random() < 0.8 else "Tidak", rnd.choice(STATUSES),
-            f"{target:,}".replace(",", ".") + ",5", rnd.randint(0, target),
-            f"Keluaran {index}", f"Hambatan anggaran {index % 500}", "Koordinasi lanjutan",
-        ])
+        sheet.write_row(
+            3 + index,
+            0,
+            [
+                index + 1,
+                2023,
+                "TW III",
+                agency,
+                pillar,
+                code,
+                f"Aksi {code} {agency}",
+                province,
+                "Ya" if rnd.random() < 0.8 else "Tidak",
+                rnd.choice(STATUSES),
+                f"{target:,}".replace(",", ".") + ",5",
+                rnd.randint(0, target),
+                f"Keluaran {index}",
+                f"Hambatan anggaran {index % 500}",
+                "Koordinasi lanjutan",
+            ],
+        )
     workbook.close()
     return buffer.getvalue()
 
@@ -60,8 +106,7 @@ def synthetic_xlsx(rows: int, seed: int = 7) -> bytes:
 def fast_read(data: bytes) -> int:
     """The fast reader's bare read: every visible sheet to Python values; the row count."""
     workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    return sum(len(workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
-               for name in workbook.sheet_names)
+    return sum(len(workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in workbook.sheet_names)
 
 
 def openpyxl_read(data: bytes) -> int:
@@ -97,8 +142,13 @@ def bench_ingest(rows: int, runs: int = 3, skip_openpyxl: bool = False) -> dict[
     openpyxl_s = float("nan")
     if not skip_openpyxl:
         openpyxl_s, _ = _best_of(1, lambda: openpyxl_read(data))
-    return {"rows": result.rows, "ingest_s": round(ingest_s, 3), "fast_read_s": round(fast_read_s, 3),
-            "openpyxl_s": round(openpyxl_s, 3), "file_mb": round(len(data) / 1e6, 1)}
+    return {
+        "rows": result.rows,
+        "ingest_s": round(ingest_s, 3),
+        "fast_read_s": round(fast_read_s, 3),
+        "openpyxl_s": round(openpyxl_s, 3),
+        "file_mb": round(len(data) / 1e6, 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,10 +163,14 @@ def main(argv: list[str] | None = None) -> int:
     figures = bench_ingest(args.rows, args.runs, args.skip_openpyxl)
     print(f"rows                 {figures['rows']:>10,}   ({figures['file_mb']} MB .xlsx)")
     print(f"full ingest          {figures['ingest_s']:>10.3f} s")
-    print(f"(a) fast read        {figures['fast_read_s']:>10.3f} s   ingest / (a) = "
-          f"{figures['ingest_s'] / figures['fast_read_s']:.2f}  (target ≤ 2)")
-    print(f"(b) openpyxl         {figures['openpyxl_s']:>10.3f} s   (b) / ingest = "
-          f"{figures['openpyxl_s'] / figures['ingest_s']:.1f}  (target ≥ 10)")
+    print(
+        f"(a) fast read        {figures['fast_read_s']:>10.3f} s   ingest / (a) = "
+        f"{figures['ingest_s'] / figures['fast_read_s']:.2f}  (target ≤ 2)"
+    )
+    print(
+        f"(b) openpyxl         {figures['openpyxl_s']:>10.3f} s   (b) / ingest = "
+        f"{figures['openpyxl_s'] / figures['ingest_s']:.1f}  (target ≥ 10)"
+    )
     if args.json:
         print(json.dumps({k: figures[k] for k in ("rows", "ingest_s", "fast_read_s", "openpyxl_s")}))
     return 0

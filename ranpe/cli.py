@@ -37,8 +37,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 print(f"{name}: not found / tidak ditemukan", file=sys.stderr)
                 return EXIT_USAGE
             try:
-                result = ingest_path(store, path, year=args.year, quarter=args.quarter, agency=args.agency,
-                                     actor=cli_actor(args.user))
+                result = ingest_path(
+                    store, path, year=args.year, quarter=args.quarter, agency=args.agency, actor=cli_actor(args.user)
+                )
             except UsageError as exc:
                 print(str(exc), file=sys.stderr)
                 return EXIT_USAGE
@@ -84,18 +85,26 @@ def cmd_summary(args: argparse.Namespace) -> int:
     period = f"{args.year}" + (f" {fmt_quarter(args.quarter, lang)}" if args.quarter else "")
     print(f"{t('app.title', lang)} — {period}")
     rate = fmt_pct(result["commitment_rate"], lang)
-    print(f"  {t('cli.commitment', lang)}: {rate} ({fmt_int(result['actions_committed'], lang)} / "
-          f"{fmt_int(result['actions_planned'], lang)})")
-    print(f"  {t('cli.involvement', lang)}: {fmt_int(result['agencies_involved'], lang)} / "
-          f"{fmt_int(result['agencies_total'], lang)}")
+    print(
+        f"  {t('cli.commitment', lang)}: {rate} ({fmt_int(result['actions_committed'], lang)} / "
+        f"{fmt_int(result['actions_planned'], lang)})"
+    )
+    print(
+        f"  {t('cli.involvement', lang)}: {fmt_int(result['agencies_involved'], lang)} / "
+        f"{fmt_int(result['agencies_total'], lang)}"
+    )
     print(f"  {t('cli.target_achievement', lang)}: {fmt_pct(result['target_achievement'], lang)}")
     for item in result["by_pillar"]:
-        print(f"  {t('field.pillar', lang)} {item['pillar']}: {fmt_pct(item['rate'], lang)} "
-              f"({item['committed']} / {item['planned']})")
+        print(
+            f"  {t('field.pillar', lang)} {item['pillar']}: {fmt_pct(item['rate'], lang)} "
+            f"({item['committed']} / {item['planned']})"
+        )
     for item in result["by_province"]:
         name = item["province_code"] or t("national", lang)
-        print(f"  {t('field.province', lang)} {name}: {fmt_pct(item['rate'], lang)} "
-              f"({item['committed']} / {item['planned']})")
+        print(
+            f"  {t('field.province', lang)} {name}: {fmt_pct(item['rate'], lang)} "
+            f"({item['committed']} / {item['planned']})"
+        )
     return EXIT_OK
 
 
@@ -151,9 +160,11 @@ def cmd_history(args: argparse.Namespace) -> int:
     lang = args.lang
     for row in rows:
         demo = f" [{t('demo.badge', lang)}]" if row["is_demo"] else ""
-        print(f"#{row['upload_id']:>5}  {fmt_date(row['uploaded_at'], lang, with_time=True):<22} "
-              f"{row['status']:<9} {fmt_int(row['row_count'], lang):>9}  {row['uploaded_by']:<12} "
-              f"{row['file_name']}{demo}  {row['agencies'] or ''} {row['periods'] or ''}")
+        print(
+            f"#{row['upload_id']:>5}  {fmt_date(row['uploaded_at'], lang, with_time=True):<22} "
+            f"{row['status']:<9} {fmt_int(row['row_count'], lang):>9}  {row['uploaded_by']:<12} "
+            f"{row['file_name']}{demo}  {row['agencies'] or ''} {row['periods'] or ''}"
+        )
     if not rows:
         print(t("cli.no_uploads", lang))
     return EXIT_OK
@@ -193,8 +204,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="DuckDB file (default: $RANPE_DB or data/ranpe.duckdb)")
-    common.add_argument("--lang", choices=i18n.LANGS, default=os.environ.get("RANPE_LANG", "id"),
-                        help="language of messages: id (default) or en")
+    common.add_argument(
+        "--lang",
+        choices=i18n.LANGS,
+        default=os.environ.get("RANPE_LANG", "id"),
+        help="language of messages: id (default) or en",
+    )
     parser = argparse.ArgumentParser(prog="python -m ranpe", description="Pantau RAN PE: ingest, measures, history")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -218,8 +233,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("template", parents=[common], help="write the submission template (.xlsx)")
     p.add_argument("out", metavar="OUT.xlsx")
-    p.add_argument("--template-lang", "--lang-template", dest="template_lang", choices=i18n.LANGS, default=None,
-                   help="headers in id (default) or en; defaults to --lang")
+    p.add_argument(
+        "--template-lang",
+        "--lang-template",
+        dest="template_lang",
+        choices=i18n.LANGS,
+        default=None,
+        help="headers in id (default) or en; defaults to --lang",
+    )
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("history", parents=[common], help="list uploads")

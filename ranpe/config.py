@@ -10,9 +10,9 @@ QUERIES_DIR = REPO_ROOT / "queries"
 REFERENCE_DIR = REPO_ROOT / "data" / "reference"
 DEFAULT_DB_PATH = REPO_ROOT / "data" / "ranpe.duckdb"
 
-MAX_UPLOAD_BYTES = int(os.environ.get("RANPE_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
-MAX_UNPACKED_BYTES = int(os.environ.get("RANPE_MAX_UNPACKED_BYTES", 300 * 1024 * 1024))
-MAX_ROWS = int(os.environ.get("RANPE_MAX_ROWS", 1_000_000))
+MAX_UPLOAD_BYTES = int(os.environ.get("RANPE_MAX_UPLOAD_BYTES") or 50 * 1024 * 1024)
+MAX_UNPACKED_BYTES = int(os.environ.get("RANPE_MAX_UNPACKED_BYTES") or 300 * 1024 * 1024)
+MAX_ROWS = int(os.environ.get("RANPE_MAX_ROWS") or 1_000_000)
 # A zip member that expands more than this is treated as a zip bomb.
 MAX_COMPRESSION_RATIO = 200
 # Validation reports every problem up to this many; beyond it, the total is still given.

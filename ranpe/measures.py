@@ -91,18 +91,30 @@ def summary(store: Store, filters: Filters) -> dict[str, Any]:
             "rate": _clean(completeness_row["rate"]) if completeness_row else None,
         },
         "by_pillar": [
-            {"pillar": int(r["pillar"]), "planned": int(r["planned"]), "committed": int(r["committed"]),
-             "rate": _clean(r["rate"])}
+            {
+                "pillar": int(r["pillar"]),
+                "planned": int(r["planned"]),
+                "committed": int(r["committed"]),
+                "rate": _clean(r["rate"]),
+            }
             for r in by_pillar
         ],
         "by_agency": [
-            {"agency_code": r["agency_code"], "planned": int(r["planned"]), "committed": int(r["committed"]),
-             "rate": _clean(r["rate"])}
+            {
+                "agency_code": r["agency_code"],
+                "planned": int(r["planned"]),
+                "committed": int(r["committed"]),
+                "rate": _clean(r["rate"]),
+            }
             for r in by_agency
         ],
         "by_province": [
-            {"province_code": r["province_code"], "planned": int(r["planned"]), "committed": int(r["committed"]),
-             "rate": _clean(r["rate"])}
+            {
+                "province_code": r["province_code"],
+                "planned": int(r["planned"]),
+                "committed": int(r["committed"]),
+                "rate": _clean(r["rate"]),
+            }
             for r in by_province
         ],
     }

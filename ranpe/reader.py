@@ -127,8 +127,9 @@ def _read_xlsx(data: bytes, file_name: str) -> list[Sheet]:
     sheet_xml = _sheet_parts(archive)
     # The formula scan decompresses each sheet's XML (zlib releases the GIL), so it runs beside the parse.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        formula_scans = {name: pool.submit(_formulas_without_value, archive_bytes(data), part)
-                         for name, part in sheet_xml.items()}
+        formula_scans = {
+            name: pool.submit(_formulas_without_value, archive_bytes(data), part) for name, part in sheet_xml.items()
+        }
         return _parse_sheets(data, file_name, archive, sheet_xml, formula_scans)
 
 
@@ -137,8 +138,9 @@ def archive_bytes(data: bytes) -> zipfile.ZipFile:
     return zipfile.ZipFile(io.BytesIO(data))
 
 
-def _parse_sheets(data: bytes, file_name: str, archive: zipfile.ZipFile, sheet_xml: dict[str, str],
-                  formula_scans: dict) -> list[Sheet]:
+def _parse_sheets(
+    data: bytes, file_name: str, archive: zipfile.ZipFile, sheet_xml: dict[str, str], formula_scans: dict
+) -> list[Sheet]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # the reader's own errors have no common base class

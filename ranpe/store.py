@@ -45,6 +45,9 @@ class Store:
             raise StoreError(f"{self.path}: {exc}") from exc
         if not read_only:
             self._migrate()
+        # Nothing after start-up reads or writes files through DuckDB (uploads arrive as Arrow tables):
+        # switch file and network access off, so no query can reach the file system. It cannot be re-enabled.
+        self._con.execute("set enable_external_access = false")
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -62,6 +65,13 @@ class Store:
         """Fold the write-ahead log into the database file."""
         with self._write_lock:
             self._con.execute("checkpoint")
+
+    @contextmanager
+    def writes_paused(self) -> Iterator[None]:
+        """While the block runs no write can start, and the file alone holds every committed write."""
+        with self._write_lock:
+            self._con.execute("checkpoint")
+            yield
 
     # -- reads ---------------------------------------------------------------------------------
 

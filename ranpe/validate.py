@@ -245,7 +245,8 @@ def _map_sheet(sheet: Sheet, errors: _Collector) -> _Mapped | None:
         with_code: set[int] = set()
     else:
         with_code = {
-            offset for offset, row in enumerate(data)
+            offset
+            for offset, row in enumerate(data)
             if (value := row[code_col]) is not None and value != "" and not (value.__class__ is str and value.isspace())
         }
     kept = []
@@ -367,7 +368,9 @@ def _parse_sheet(
         given_value = given.get(name) if name in contract.GIVEN_AT_UPLOAD else None
         if col is None:
             if given_value is None and name in contract.REQUIRED:
-                key = "problem.missing_column" if name in contract.GIVEN_AT_UPLOAD else "problem.missing_required_column"
+                key = "problem.missing_column"
+                if name not in contract.GIVEN_AT_UPLOAD:
+                    key = "problem.missing_required_column"
                 errors.add(key, sheet.name, header_row, None, None, -1, field=name)
             out[name] = [given_value] * len(kept)
             continue
@@ -397,12 +400,27 @@ def _parse_sheet(
                 else:
                     value = None
             elif isinstance(value, _Bad):
-                errors.add("problem.invalid", sheet.name, excel_rows[position], column_name,
-                           as_text(raw_values[position]), col, expected=value.key)
+                errors.add(
+                    "problem.invalid",
+                    sheet.name,
+                    excel_rows[position],
+                    column_name,
+                    as_text(raw_values[position]),
+                    col,
+                    expected=value.key,
+                )
                 value = None
             elif given_value is not None and value != given_value:
-                errors.add("problem.contradicts_given", sheet.name, excel_rows[position], column_name,
-                           as_text(raw_values[position]), col, field=name, given=given_value)
+                errors.add(
+                    "problem.contradicts_given",
+                    sheet.name,
+                    excel_rows[position],
+                    column_name,
+                    as_text(raw_values[position]),
+                    col,
+                    field=name,
+                    given=given_value,
+                )
             parsed[position] = value
         out[name] = parsed
 
@@ -424,7 +442,7 @@ def _parse_sheet(
 
 _KEY_COLUMNS = ("year", "quarter", "agency_code", "action_code", "province_code")
 _CONTENT_COLUMNS = tuple(
-    f.name for f in ROW_SCHEMA if f.name not in _KEY_COLUMNS + ("extra", "source_sheet", "source_row")
+    f.name for f in ROW_SCHEMA if f.name not in (*_KEY_COLUMNS, "extra", "source_sheet", "source_row")
 )
 
 
@@ -447,13 +465,29 @@ def _check_duplicates(table: pa.Table, errors: _Collector, warnings: _Collector)
     drop = set()
     for first, later in duplicates:
         if all(content[c][first] == content[c][later] for c in _CONTENT_COLUMNS):
-            warnings.add("warning.duplicate_identical", sheets[later], rows[later], None, keys[later][3], 0,
-                         other_row=rows[first], other_sheet=sheets[first])
+            warnings.add(
+                "warning.duplicate_identical",
+                sheets[later],
+                rows[later],
+                None,
+                keys[later][3],
+                0,
+                other_row=rows[first],
+                other_sheet=sheets[first],
+            )
             drop.add(later)
         else:
             for this, other in ((first, later), (later, first)):
-                errors.add("problem.duplicate_key", sheets[this], rows[this], None, keys[this][3], 0,
-                           other_row=rows[other], other_sheet=sheets[other])
+                errors.add(
+                    "problem.duplicate_key",
+                    sheets[this],
+                    rows[this],
+                    None,
+                    keys[this][3],
+                    0,
+                    other_row=rows[other],
+                    other_sheet=sheets[other],
+                )
     if errors.items:
         return table
     return table.filter(pa.array([i not in drop for i in range(table.num_rows)]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
@@ -13,10 +13,34 @@ from ranpe.ingest import ingest_bytes, restore_upload
 from ranpe.store import Store
 from tests.conftest import ANALYST, REPO, csv_bytes, xlsx_bytes
 
-HEADER = ["Tahun", "Triwulan", "Kementerian/Lembaga", "Pilar", "Kode Aksi", "Aksi", "Provinsi", "Komitmen",
-          "Status", "Target", "Realisasi", "Hambatan"]
-ROW = [2023, "TW III", "BNPT", 1, "1.1.1", "Penguatan kesiapsiagaan", "Jawa Barat", "Ya", "Selesai", 10, 8,
-       "Anggaran terbatas"]
+HEADER = [
+    "Tahun",
+    "Triwulan",
+    "Kementerian/Lembaga",
+    "Pilar",
+    "Kode Aksi",
+    "Aksi",
+    "Provinsi",
+    "Komitmen",
+    "Status",
+    "Target",
+    "Realisasi",
+    "Hambatan",
+]
+ROW = [
+    2023,
+    "TW III",
+    "BNPT",
+    1,
+    "1.1.1",
+    "Penguatan kesiapsiagaan",
+    "Jawa Barat",
+    "Ya",
+    "Selesai",
+    10,
+    8,
+    "Anggaran terbatas",
+]
 COLUMN = {name: index for index, name in enumerate(HEADER)}
 
 
@@ -156,8 +180,22 @@ def test_messy_workbook_title_rows_no_column_blank_and_total_rows_instructions_h
         ["No", *HEADER, "Catatan internal"],
         [1, *ROW, "cek ulang"],
         [],
-        [2, 2023, "TW III", "Kemenag", 2, "2.1.1", "Pelatihan", "NTB", "Tidak", "Dalam proses", "1.250", "2,5",
-         None, None],
+        [
+            2,
+            2023,
+            "TW III",
+            "Kemenag",
+            2,
+            "2.1.1",
+            "Pelatihan",
+            "NTB",
+            "Tidak",
+            "Dalam proses",
+            "1.250",
+            "2,5",
+            None,
+            None,
+        ],
         [None, "Jumlah", None, None, None, None, None, None, None, None, None, None, None, None],
     ]
     sheets = {
@@ -193,7 +231,11 @@ def test_csv_encodings_and_separators(store, encoding, delimiter):
 
 
 def test_csv_row_numbers_are_lines_where_records_start(store):
-    text = 'Tahun,Triwulan,K/L,Pilar,Kode Aksi,Komitmen,Hambatan\n2023,3,BNPT,1,1.1.1,Ya,"baris\nkedua"\n2023,3,BNPT,1,1.1.2,Mungkin,\n'
+    text = (
+        "Tahun,Triwulan,K/L,Pilar,Kode Aksi,Komitmen,Hambatan\n"
+        '2023,3,BNPT,1,1.1.1,Ya,"baris\nkedua"\n'
+        "2023,3,BNPT,1,1.1.2,Mungkin,\n"
+    )
     result = ingest(store, text.encode(), "l.csv")
     assert result.status == "refused"
     problem = result.problems[0]
@@ -263,7 +305,10 @@ def test_every_problem_is_reported_at_once(store):
     result = ingest(store, xlsx_bytes({"Data": [HEADER, *bad]}))
     assert result.status == "refused"
     assert [(p.row, p.column, p.value) for p in result.problems] == [
-        (2, "Pilar", "9"), (3, "Komitmen", "?"), (4, "Triwulan", "TW 7"), (4, "Provinsi", "Mars"),
+        (2, "Pilar", "9"),
+        (3, "Komitmen", "?"),
+        (4, "Triwulan", "TW 7"),
+        (4, "Provinsi", "Mars"),
     ]
 
 
@@ -284,8 +329,11 @@ def test_conflicting_duplicate_keys_name_both_rows(store):
 
 @pytest.mark.parametrize(
     ("header_drop", "key"),
-    [("Kode Aksi", "problem.missing_required_column"), ("Kementerian/Lembaga", "problem.missing_column"),
-     ("Komitmen", "problem.missing_required_column")],
+    [
+        ("Kode Aksi", "problem.missing_required_column"),
+        ("Kementerian/Lembaga", "problem.missing_column"),
+        ("Komitmen", "problem.missing_required_column"),
+    ],
 )
 def test_missing_column(store, header_drop, key):
     header = [h for h in HEADER if h != header_drop]
@@ -308,14 +356,21 @@ def test_formula_without_stored_value_is_an_error(store):
     result = ingest(store, xlsx_bytes({"Data": [HEADER, row]}))
     assert result.status == "refused"
     assert (result.problems[0].row, result.problems[0].column, result.problems[0].key) == (
-        2, "Target", "problem.formula_no_value")
+        2,
+        "Target",
+        "problem.formula_no_value",
+    )
 
 
 FILE_REFUSALS = [
     ("no header", xlsx_bytes({"Data": [["Laporan"], ["tanpa tabel"]]}), "x.xlsx", "problem.no_header"),
     ("header, no rows", xlsx_bytes({"Data": [HEADER]}), "x.xlsx", "problem.no_rows"),
-    ("only hidden data", xlsx_bytes({"A": [["catatan"]], "B": [HEADER, ROW]}, hidden=("B",)), "x.xlsx",
-     "problem.no_header"),
+    (
+        "only hidden data",
+        xlsx_bytes({"A": [["catatan"]], "B": [HEADER, ROW]}, hidden=("B",)),
+        "x.xlsx",
+        "problem.no_header",
+    ),
     ("macro name", xlsx_bytes({"Data": [HEADER, ROW]}), "x.xlsm", "problem.macro"),
     ("xls bytes named xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "x.xlsx", "problem.not_xlsx"),
     ("csv named xlsx", csv_bytes([HEADER, ROW]), "x.xlsx", "problem.not_xlsx"),
@@ -364,7 +419,8 @@ def active(store: Store) -> list[tuple]:
     cur = store.cursor()
     return cur.execute(
         "select agency_code, pillar, upload_id, count(*), bool_and(committed) from current_rows group by all "
-        "order by all").fetchall()
+        "order by all"
+    ).fetchall()
 
 
 def test_resubmission_replaces_per_agency_year_quarter_pillar_and_restore_brings_it_back(store):
@@ -373,7 +429,8 @@ def test_resubmission_replaces_per_agency_year_quarter_pillar_and_restore_brings
     pokja = ingest(store, agency_file("BNPT", "Ya", pillars=(1,)), "pokja1.xlsx")
     assert pokja.status == "stored"
     assert [(r["agency_code"], r["pillar"], r["previous_upload_id"]) for r in pokja.replaced] == [
-        ("BNPT", 1, first.upload_id)]
+        ("BNPT", 1, first.upload_id)
+    ]
     assert active(store) == [
         ("BNPT", 1, pokja.upload_id, 2, True),
         ("BNPT", 2, first.upload_id, 2, False),
@@ -428,8 +485,7 @@ def test_an_older_store_is_upgraded_on_open(tmp_path, monkeypatch):
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ranpe", *args], capture_output=True, text=True, cwd=REPO,
-                          timeout=120)
+    return subprocess.run([sys.executable, "-m", "ranpe", *args], capture_output=True, text=True, cwd=REPO, timeout=120)
 
 
 def test_cli_ingest_json_and_exit_codes(tmp_path):
@@ -448,8 +504,9 @@ def test_cli_ingest_json_and_exit_codes(tmp_path):
     assert again.returncode == 1
     files = json.loads(again.stdout)["files"]
     assert [f["status"] for f in files] == ["unchanged", "refused"]
-    assert files[1]["errors"] == [{"sheet": "CSV", "row": 2, "column": "Pilar", "value": "Pilar 9",
-                                   "message": files[1]["errors"][0]["message"]}]
+    assert files[1]["errors"] == [
+        {"sheet": "CSV", "row": 2, "column": "Pilar", "value": "Pilar 9", "message": files[1]["errors"][0]["message"]}
+    ]
     assert "pillar" in files[1]["errors"][0]["message"]
 
     usage = run_cli("ingest", str(good), "--db", db, "--quarter", "TW 9")
@@ -474,12 +531,12 @@ def test_cli_summary_filters_and_national(tmp_path):
     path = tmp_path / "f.xlsx"
     path.write_bytes(xlsx_bytes({"Data": rows}))
     assert run_cli("ingest", str(path), "--db", db).returncode == 0
-    national = json.loads(run_cli("summary", "--year", "2023", "--province", "nasional", "--db", db,
-                                  "--json").stdout)
+    national = json.loads(run_cli("summary", "--year", "2023", "--province", "nasional", "--db", db, "--json").stdout)
     assert (national["actions_planned"], national["actions_committed"]) == (1, 0)
     assert national["by_province"] == [{"province_code": None, "planned": 1, "committed": 0, "rate": 0.0}]
-    ntb = json.loads(run_cli("summary", "--year", "2023", "--province", "52", "--quarter", "3", "--db", db,
-                             "--json").stdout)
+    ntb = json.loads(
+        run_cli("summary", "--year", "2023", "--province", "52", "--quarter", "3", "--db", db, "--json").stdout
+    )
     assert (ntb["actions_planned"], ntb["quarter"]) == (1, 3)
     text = run_cli("summary", "--year", "2023", "--db", db, "--lang", "id").stdout
     assert "66,7%" in text

@@ -36,7 +36,10 @@ TEXTS |= {
     "cli.involvement": ("Keterlibatan K/L", "K/L involvement"),
     "cli.target_achievement": ("Capaian target", "Target achievement"),
     "cli.no_uploads": ("Belum ada unggahan", "No uploads yet"),
-    "cli.no_such_upload": ("Unggahan #{upload_id} tidak ada atau ditolak", "Upload #{upload_id} does not exist or was refused"),
+    "cli.no_such_upload": (
+        "Unggahan #{upload_id} tidak ada atau ditolak",
+        "Upload #{upload_id} does not exist or was refused",
+    ),
     "cli.restored": (
         "Unggahan #{upload_id} kembali aktif untuk {count} kombinasi K/L–tahun–triwulan–pilar",
         "Upload #{upload_id} is active again for {count} K/L–year–quarter–pillar combinations",
