@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ranpe import audit, contract, sandbox
+from ranpe import audit, contract, sandbox, sql
 from ranpe.access import Actor, require
 from ranpe.contract import Invalid
 from ranpe.i18n import t
@@ -176,40 +176,31 @@ def ingest_bytes(
     archive_path = _archive(store, data, archive_name)
     try:
         with store.transaction() as cur:
-            upload_id = cur.execute("select nextval('upload_id_seq')").fetchone()[0]
+            upload_id = cur.execute(sql.load("ingest_next_upload_id")).fetchone()[0]
             cur.execute(
-                "insert into uploads (upload_id, file_name, sha256, content_key, archive_path, uploaded_at, "
-                "uploaded_by, given_year, given_quarter, given_agency, row_count, status, is_demo) "
-                "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'stored', ?)",
-                [
-                    upload_id,
-                    display_name,
-                    sha256,
-                    content_key,
-                    archive_name,
-                    when,
-                    user,
-                    given.year,
-                    given.quarter,
-                    given.agency,
-                    table.num_rows,
-                    is_demo,
-                ],
+                sql.load("ingest_insert_upload"),
+                {
+                    "upload_id": upload_id,
+                    "file_name": display_name,
+                    "sha256": sha256,
+                    "content_key": content_key,
+                    "archive_path": archive_name,
+                    "uploaded_at": when,
+                    "uploaded_by": user,
+                    "given_year": given.year,
+                    "given_quarter": given.quarter,
+                    "given_agency": given.agency,
+                    "row_count": table.num_rows,
+                    "is_demo": is_demo,
+                },
             )
             cur.register("incoming_rows", table)
             try:
-                cur.execute("insert into submission_rows select ?, * from incoming_rows", [upload_id])
-                replaced = cur.execute(
-                    "select s.agency_code, s.year, s.quarter, s.pillar, s.upload_id "
-                    "from active_slices as s "
-                    "inner join (select distinct agency_code, year, quarter, pillar from incoming_rows) as n "
-                    "using (agency_code, year, quarter, pillar) order by all"
-                ).fetchall()
-                cur.execute(
-                    "insert or replace into active_slices "
-                    "select distinct agency_code, year, quarter, pillar, ?, ? from incoming_rows",
-                    [upload_id, when],
-                )
+                cur.execute(sql.load("ingest_insert_rows"), {"upload_id": upload_id})
+                replaced = cur.execute(sql.load("ingest_replaced_slices")).fetchall()
+                cur.execute(sql.load("ingest_activate_slices"), {"upload_id": upload_id, "activated_at": when})
+                cur.execute(sql.load("ingest_clear_current"))
+                cur.execute(sql.load("ingest_insert_current"), {"upload_id": upload_id})
                 audit.write(
                     cur,
                     actor,
@@ -271,24 +262,22 @@ def _record_refusal(
         default=str,
     )
     with store.transaction() as cur:
-        upload_id = cur.execute("select nextval('upload_id_seq')").fetchone()[0]
+        upload_id = cur.execute(sql.load("ingest_next_upload_id")).fetchone()[0]
         cur.execute(
-            "insert into uploads (upload_id, file_name, sha256, content_key, archive_path, uploaded_at, "
-            "uploaded_by, given_year, given_quarter, given_agency, row_count, status, error_count, errors) "
-            "values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, 0, 'refused', ?, ?)",
-            [
-                upload_id,
-                file_name,
-                sha256,
-                content_key,
-                when,
-                user,
-                given.year,
-                given.quarter,
-                given.agency,
-                validation.error_total,
-                errors,
-            ],
+            sql.load("ingest_insert_refusal"),
+            {
+                "upload_id": upload_id,
+                "file_name": file_name,
+                "sha256": sha256,
+                "content_key": content_key,
+                "uploaded_at": when,
+                "uploaded_by": user,
+                "given_year": given.year,
+                "given_quarter": given.quarter,
+                "given_agency": given.agency,
+                "error_count": validation.error_total,
+                "errors": errors,
+            },
         )
     return int(upload_id)
 
@@ -300,15 +289,11 @@ def restore_upload(store: Store, upload_id: int, *, actor: Actor) -> list[dict[s
     if not upload or upload[0]["status"] != "stored":
         raise LookupError(upload_id)
     with store.transaction() as cur:
-        slices = cur.execute(
-            "select distinct agency_code, year, quarter, pillar from submission_rows where upload_id = ? order by all",
-            [upload_id],
-        ).fetchall()
-        cur.execute(
-            "insert or replace into active_slices "
-            "select distinct agency_code, year, quarter, pillar, ?, ? from submission_rows where upload_id = ?",
-            [upload_id, datetime.now(), upload_id],
-        )
+        params = {"upload_id": upload_id}
+        slices = cur.execute(sql.load("restore_slices"), params).fetchall()
+        cur.execute(sql.load("restore_activate_slices"), params | {"activated_at": datetime.now()})
+        cur.execute(sql.load("restore_clear_current"), params)
+        cur.execute(sql.load("restore_insert_current"), params)
         audit.write(cur, actor, "restore", {"upload_id": upload_id, "slices": [list(item) for item in slices]})
     return [{"agency_code": a, "year": y, "quarter": q, "pillar": p} for a, y, q, p in slices]
 
@@ -318,9 +303,8 @@ def remove_demo(store: Store, *, actor: Actor) -> int:
     require(actor, "analyst", "remove demo data")
     demo = store.query_rows("demo_uploads")
     with store.transaction() as cur:
-        cur.execute("delete from active_slices where upload_id in (select upload_id from uploads where is_demo)")
-        cur.execute("delete from submission_rows where upload_id in (select upload_id from uploads where is_demo)")
-        cur.execute("delete from uploads where is_demo")
+        for name in ("demo_delete_current", "demo_delete_slices", "demo_delete_rows", "demo_delete_uploads"):
+            cur.execute(sql.load(name))
         audit.write(cur, actor, "remove_demo", {"uploads": [u["upload_id"] for u in demo]})
     for upload in demo:
         if upload["archive_path"]:

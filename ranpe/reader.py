@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -69,7 +70,11 @@ def read(data: bytes, file_name: str) -> Workbook:
     if suffix == "xlsx":
         if found != "zip":
             raise refuse("problem.not_xlsx", found=f"found.{found}")
-        return Workbook("xlsx", _read_xlsx(data, file_name))
+        try:
+            return Workbook("xlsx", _read_xlsx(data, file_name))
+        except (zipfile.BadZipFile, zlib.error, EOFError, UnicodeDecodeError, NotImplementedError, OSError) as exc:
+            # A damaged archive found while reading its members (names, headers, compressed data).
+            raise refuse("problem.unreadable", detail=f"{type(exc).__name__}: {str(exc)[:200]}") from exc
     if found != "text":
         raise refuse("problem.not_csv", found=f"found.{found}")
     return Workbook("csv", [_read_csv(data, file_name)])

@@ -1,0 +1,84 @@
+"""K/L / Agencies: every K/L ranked by commitment rate, a K/L × pillar heat map, and one K/L's profile."""
+
+import streamlit as st
+
+from ranpe import charts, web, web_exports
+from ranpe.i18n import fmt_int, t
+
+store, filters, lang = web.page_context()
+st.title(t("dash.page.agencies", lang))
+if filters is None:
+    web.no_data_message(lang)
+    st.stop()
+
+filters_text = web.data("describe_filters", filters, lang)
+as_of = web.data("as_of")
+source = web.data("source_text", lang)
+st.caption(filters_text)
+
+ranking = web.data("by_agency", filters, lang)
+if ranking.empty:
+    web.empty_view_message(lang)
+    st.stop()
+
+left, right = st.columns([1, 1])
+with left:
+    ranking_figure = charts.fig_commitment_by_agency(ranking, lang, filters_text, as_of, source)
+    event = st.plotly_chart(
+        ranking_figure,
+        key=web.chart_key("agencies_ranking"),
+        on_select="rerun",
+        selection_mode="points",
+        config=web.plotly_config(lang),
+    )
+    web.drill_down(event, "agency")
+    web_exports.chart_downloads(ranking_figure, "by_agency", lang)
+with right:
+    matrix = web.data("agency_pillar_matrix", filters)
+    matrix_figure = charts.fig_agency_pillar_matrix(matrix, lang, filters_text, as_of, source)
+    event = st.plotly_chart(
+        matrix_figure,
+        key=web.chart_key("agencies_matrix"),
+        on_select="rerun",
+        selection_mode="points",
+        config=web.plotly_config(lang),
+    )
+    web.drill_down(event, "agency", part=0)
+    web_exports.chart_downloads(matrix_figure, "agency_pillar", lang)
+st.caption(t("dash.drill_hint", lang))
+
+st.subheader(t("dash.agencies.table", lang))
+st.dataframe(
+    web.data("agency_table", filters, lang),
+    hide_index=True,
+    key="agencies_table",
+    column_config={
+        t("dash.col.rate", lang): st.column_config.ProgressColumn(format="%.0f%%", min_value=0, max_value=100)
+    },
+)
+web_exports.table_downloads(None, "by_agency", lang)
+
+if filters.agency is None:
+    st.info(t("dash.agencies.pick", lang), icon=":material/touch_app:")
+    st.stop()
+
+agency_name = web.data("agency_label", filters.agency, lang)
+st.subheader(t("dash.agencies.profile", lang, agency=agency_name))
+trend = web.data("trend", filters, lang)
+st.plotly_chart(
+    charts.fig_trend(
+        trend, lang, filters_text, as_of, source, title=t("dash.chart.agency_trend", lang, agency=agency_name)
+    ),
+    key="agencies_profile_trend",
+    config=web.plotly_config(lang),
+)
+table, total = web.data("actions", filters, lang)
+st.caption(t("dash.pillars.showing", lang, shown=fmt_int(len(table), lang), total=fmt_int(total, lang)))
+st.dataframe(table, hide_index=True, key="agencies_profile_actions", placeholder="–")
+st.markdown(f"**{t('dash.agencies.obstacles', lang)}**")
+reported = web.data("obstacles", filters)
+if not reported:
+    st.caption(t("dash.agencies.no_obstacles", lang))
+for item in reported:
+    follow_up = f" → {item['follow_up']}" if item["follow_up"] else ""
+    st.markdown(f"- `{item['action_code']}` {item['obstacles']}{follow_up}")

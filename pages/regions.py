@@ -1,0 +1,71 @@
+"""Wilayah / Regions: the province map (offline), focus provinces, national rows apart, province × pillar."""
+
+import streamlit as st
+
+from ranpe import charts, web, web_exports
+from ranpe.i18n import fmt_int, fmt_pct, t
+
+store, filters, lang = web.page_context()
+st.title(t("dash.page.regions", lang))
+if filters is None:
+    web.no_data_message(lang)
+    st.stop()
+
+filters_text = web.data("describe_filters", filters, lang)
+as_of = web.data("as_of")
+source = web.data("source_text", lang)
+st.caption(filters_text)
+
+regions = web.data("by_province", filters, lang)
+provinces, national = regions["provinces"], regions["national"]
+if national is None and provinces["planned"].isna().all():
+    web.empty_view_message(lang)
+    st.stop()
+
+map_column, side_column = st.columns([3, 1])
+with map_column:
+    map_figure = charts.fig_province_map(
+        provinces, lang, filters_text, as_of, source, height=600, geojson_url=web.MAP_GEOJSON_URL
+    )
+    event = st.plotly_chart(
+        map_figure,
+        key=web.chart_key("regions_map"),
+        on_select="rerun",
+        selection_mode="points",
+        config=web.plotly_config(lang),
+    )
+    web.drill_down(event, "province")
+    web_exports.chart_downloads(map_figure, "map", lang)
+    st.caption(t("dash.map.focus_note", lang) + " " + t("dash.map.papua_note", lang))
+with side_column:
+    if national is None:
+        st.metric(t("dash.national_card", lang), "–", border=True)
+    else:
+        st.metric(t("dash.national_card", lang), fmt_pct(national["rate"], lang), border=True)
+        st.caption(
+            t(
+                "dash.national_rows",
+                lang,
+                committed=fmt_int(national["committed"], lang),
+                planned=fmt_int(national["planned"], lang),
+            )
+        )
+    st.markdown(f"**{t('dash.regions.focus_table', lang)}**")
+    st.dataframe(web.data("focus_table", filters, lang), hide_index=True, key="regions_focus", placeholder="–")
+    st.caption(t("dash.drill_hint", lang))
+
+st.subheader(t("dash.regions.table", lang))
+table = web.data("province_pillar_table", filters, lang)
+# Whole percents: the table widget formats decimals the English way whatever the language.
+percent = st.column_config.NumberColumn(format="%.0f%%")
+st.dataframe(
+    table,
+    hide_index=True,
+    key="regions_table",
+    column_config={
+        name: percent
+        for name in table.columns
+        if name not in (t("dash.col.province", lang), t("dash.col.planned", lang))
+    },
+)
+web_exports.table_downloads(table, "by_province", lang)

@@ -1,0 +1,43 @@
+"""Tren / Trends: commitment rate per quarter across years, per pillar; statuses over time; completeness."""
+
+import streamlit as st
+
+from ranpe import charts, web, web_exports
+from ranpe.i18n import t
+
+store, filters, lang = web.page_context()
+st.title(t("dash.page.trends", lang))
+if filters is None:
+    web.no_data_message(lang)
+    st.stop()
+
+trend_filters_text = web.data("describe_trend_filters", filters, lang)
+as_of = web.data("as_of")
+source = web.data("source_text", lang)
+st.caption(trend_filters_text)
+
+trend = web.data("trend", filters, lang)
+if trend.empty:
+    web.empty_view_message(lang)
+    st.stop()
+trend_figure = charts.fig_trend(trend, lang, trend_filters_text, as_of, source)
+st.plotly_chart(trend_figure, key="trends_rate", config=web.plotly_config(lang))
+web_exports.chart_downloads(trend_figure, "trend", lang)
+left, right = st.columns([3, 2])
+with left:
+    status_figure = charts.fig_status_by_quarter(
+        web.data("status_by_quarter", filters, lang), lang, trend_filters_text, as_of, source
+    )
+    st.plotly_chart(status_figure, key="trends_status", config=web.plotly_config(lang))
+    web_exports.chart_downloads(status_figure, "status", lang)
+with right:
+    completeness_figure = charts.fig_completeness(
+        web.data("completeness", filters, lang),
+        lang,
+        web.data("describe_filters", filters, lang),
+        as_of,
+        source,
+        year=filters.year,
+    )
+    st.plotly_chart(completeness_figure, key="trends_completeness", config=web.plotly_config(lang))
+    web_exports.chart_downloads(completeness_figure, "completeness", lang)

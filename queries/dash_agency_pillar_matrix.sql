@@ -1,0 +1,18 @@
+-- K/L commitment rate per pillar: that K/L's committed action codes over its action codes in the pillar.
+with actions as (
+    select agency_code, pillar, action_code, bool_or(committed) as committed
+    from counted_rows($year, $quarter, $pillar, $agency, $province, $national_only)
+    group by agency_code, pillar, action_code
+)
+
+select
+    a.agency_code,
+    g.short_name,
+    a.pillar,
+    count(*) as planned,
+    count(*) filter (where a.committed) as committed,
+    count(*) filter (where a.committed) / count(*) as rate
+from actions as a
+left join agencies as g on a.agency_code = g.code
+group by a.agency_code, g.short_name, a.pillar
+order by g.short_name, a.pillar

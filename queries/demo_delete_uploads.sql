@@ -1,0 +1,2 @@
+delete from uploads
+where is_demo

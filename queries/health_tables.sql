@@ -1,0 +1,6 @@
+-- The names of the base tables in the store.
+select table_name
+from information_schema.tables
+where table_schema = 'main'
+    and table_type = 'BASE TABLE'
+order by table_name

@@ -1,0 +1,3 @@
+insert into current_rows
+select $upload_id, *
+from incoming_rows

@@ -1,0 +1,1 @@
+select nextval('upload_id_seq') as upload_id

@@ -1,0 +1,235 @@
+"""Benchmark (prints figures; not a test): python -m ranpe.bench_load [--rows 1000000] [--sessions 50].
+
+Builds a store of synthetic rows (ranpe.bench_pages' fixture), starts one `streamlit run app.py` on
+127.0.0.1, and drives N simultaneous sessions over Streamlit's own websocket protocol (the messages the
+browser sends): each opens the overview with its own filters in the URL, then reruns it. Prints p50/p95
+of the first run and of a rerun, and any error. A rerun from this client carries no widget state (a browser
+sends it), so it runs the page with the default filters: the heaviest view (every K/L, pillar, province).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import websocket
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+REPO = Path(__file__).resolve().parent.parent
+SERVER_START_SECONDS = 60
+RUN_TIMEOUT_SECONDS = 120
+_TEXT_ELEMENTS = ("markdown", "metric", "heading", "alert", "text")
+
+
+@dataclass
+class Run:
+    """What one script run of a session showed: its texts, error elements, and how long it took."""
+
+    seconds: float
+    texts: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    finished: bool = False
+
+
+class Session:
+    """One browser session, as Streamlit's websocket protocol sees it."""
+
+    def __init__(self, port: int, query_string: str):
+        self.query_string = query_string
+        self._ws = websocket.create_connection(f"ws://127.0.0.1:{port}/_stcore/stream", timeout=RUN_TIMEOUT_SECONDS)
+
+    def run(self) -> Run:
+        """Ask for a (re)run of the page with this session's URL query; wait until the script finishes."""
+        message = BackMsg()
+        message.rerun_script.query_string = self.query_string
+        message.rerun_script.page_script_hash = ""
+        started = time.perf_counter()
+        self._ws.send_binary(message.SerializeToString())
+        run = Run(0.0)
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(self._ws.recv())
+            kind = forward.WhichOneof("type")
+            if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                element = forward.delta.new_element
+                element_type = element.WhichOneof("type")
+                if element_type == "exception":
+                    run.errors.append(f"{element.exception.type}: {element.exception.message}")
+                elif element_type in _TEXT_ELEMENTS:
+                    run.texts.append(getattr(element, element_type).body)
+            elif kind == "script_finished":
+                run.finished = forward.script_finished in (0, 3)
+                break
+        run.seconds = time.perf_counter() - started
+        return run
+
+    def close(self) -> None:
+        self._ws.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(db: Path, port: int | None = None, log_path: Path | None = None) -> Iterator[int]:
+    """`streamlit run app.py` on 127.0.0.1 over the given store, until the block ends; yields its port.
+    The server's output goes to log_path when given (else it is kept only to explain a failed start)."""
+    port = port or free_port()
+    env = {**os.environ, "RANPE_DB": str(db), "RANPE_AUTO_DEMO": "0", "PYTHONPATH": str(REPO)}
+    log = open(log_path, "w+b") if log_path else tempfile.TemporaryFile()  # closed below
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    log.seek(0)
+                    raise RuntimeError(log.read().decode(errors="replace")[-2000:]) from None
+                time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def drive_sessions(port: int, query_strings: list[str], reruns: int, think_seconds: float = 0.0) -> list[list[Run]]:
+    """One session per query string, all at once; each runs the page once, then `reruns` more times, pausing
+    a random 0–2× think_seconds before each rerun (0: every session reruns at once, the worst case)."""
+    results: list[list[Run]] = [[] for _ in query_strings]
+    ready = threading.Barrier(len(query_strings))
+
+    def drive(index: int) -> None:
+        session = Session(port, query_strings[index])
+        try:
+            ready.wait()
+            pause = random.Random(index)
+            for number in range(reruns + 1):
+                if number and think_seconds:
+                    time.sleep(pause.uniform(0, 2 * think_seconds))
+                results[index].append(session.run())
+        except Exception as exc:  # a broken session is a finding of the benchmark, reported as such
+            results[index].append(Run(float("nan"), errors=[f"{type(exc).__name__}: {exc}"]))
+        finally:
+            session.close()
+
+    threads = [threading.Thread(target=drive, args=(i,)) for i in range(len(query_strings))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def query_strings(count: int, year: int) -> list[str]:
+    """Different filters for each session: quarter, pillar and province vary."""
+    provinces = ("", "32", "72", "35", "national")
+    found = []
+    for index in range(count):
+        parts = [f"year={year}", "lang=en"]
+        if index % 2:
+            parts.append(f"quarter={index % 4 + 1}")
+        if index % 4 < 3:
+            parts.append(f"pillar={index % 3 + 1}")
+        if provinces[index % 5]:
+            parts.append(f"province={provinces[index % 5]}")
+        found.append("&".join(parts))
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ranpe.bench_load", description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--sessions", type=int, default=50)
+    parser.add_argument("--reruns", type=int, default=3)
+    parser.add_argument("--year", type=int, default=2023, help="the year of the synthetic rows")
+    parser.add_argument("--server-log", type=Path, help="write the Streamlit server's output to this file")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a user looks before rerunning (0: all sessions rerun at once)",
+    )
+    args = parser.parse_args(argv)
+    from ranpe.bench_pages import build_store
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "ranpe.duckdb"
+        started = time.perf_counter()
+        build_store(db, args.rows)
+        print(f"store of {args.rows:,} rows built in {time.perf_counter() - started:.1f} s")
+        with streamlit_server(db, log_path=args.server_log) as port:
+            Session(port, f"year={args.year}").run()  # warm: the app loaded once, as after a deploy
+            started = time.perf_counter()
+            results = drive_sessions(port, query_strings(args.sessions, args.year), args.reruns, args.think)
+            wall = time.perf_counter() - started
+    first = [runs[0].seconds for runs in results if runs and runs[0].finished]
+    reruns = [run.seconds for runs in results for run in runs[1:] if run.finished]
+    errors = [error for runs in results for run in runs for error in run.errors]
+    unfinished = sum(1 for runs in results for run in runs if not run.finished)
+    print(
+        f"{args.sessions} sessions × (1 + {args.reruns}) runs of the overview in {wall:.1f} s "
+        f"(think time {args.think:g} s)"
+    )
+    if first:
+        print(f"first run: p50 {statistics.median(first):.2f} s, p95 {percentile(first, 0.95):.2f} s")
+    if reruns:
+        print(
+            f"rerun:     p50 {statistics.median(reruns):.2f} s, p95 {percentile(reruns, 0.95):.2f} s (target p95 < 2 s)"
+        )
+    print(f"errors: {len(errors)}, unfinished runs: {unfinished}")
+    for error in errors[:5]:
+        print(f"  {error}")
+    return 0 if not errors and not unfinished else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

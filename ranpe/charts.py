@@ -1,0 +1,509 @@
+"""Plotly figures of the dashboard, built from the engine's DataFrames; each carries its title and data line."""
+
+from __future__ import annotations
+
+import json
+import math
+import textwrap
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from ranpe.config import REFERENCE_DIR
+from ranpe.i18n import fmt_date, fmt_int, fmt_pct, t
+
+# Okabe–Ito colours (colour-blind safe): one per pillar, the same on every chart.
+PILLAR_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
+ALL_PILLARS_COLOUR = "#222222"
+STATUS_COLOURS = {
+    "not_started": "#BBBBBB",
+    "in_progress": "#F0E442",
+    "completed": "#332288",
+    "not_implemented": "#D55E00",
+    "none": "#E5E5E5",
+}
+NEUTRAL_BAR_COLOUR = "#0072B2"
+# Sequential, colour-blind safe, light (low) to dark (high).
+RATE_COLOURSCALE = "Viridis_r"
+NO_DATA_COLOUR = "#D9D9D9"
+# Where a polygon drawn grey sits on the map's colour axis (below 0%).
+NO_DATA_Z = -0.2
+FOCUS_OUTLINE_COLOUR = "#000000"
+FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
+BASE_FONT_PX = 16
+TITLE_FONT_PX = 22
+ROW_HEIGHT_PX = 26
+FOOTER_WRAP_CHARS = 62
+# About how wide one character of a tick label is, at the base font size.
+LABEL_CHAR_PX = 5
+
+
+def separators(lang: str) -> str:
+    """Plotly's decimal and thousands separators for the language."""
+    return ".," if lang == "en" else ",."
+
+
+def as_of_text(as_of: datetime | None, source: str, lang: str) -> str:
+    """The line under every chart: data date (latest upload) and source."""
+    date_text = t("dash.as_of", lang, date=fmt_date(as_of, lang)) if as_of else t("dash.as_of_none", lang)
+    return f"{date_text} · {source}"
+
+
+def _footer(*lines: str) -> str:
+    """Footer lines for a figure, wrapped so that they fit under a half-width chart."""
+    return "<br>".join("<br>".join(textwrap.wrap(line, FOOTER_WRAP_CHARS)) for line in lines)
+
+
+def _frame(
+    fig: go.Figure, title: str, filters_text: str, footer: str, *, lang: str, height: int, labels: Any = ()
+) -> go.Figure:
+    """Title (what + filters), data line at the bottom, fonts readable on a projector.
+
+    labels: the y-axis tick labels, when long; the footer is moved left by about their width so that it starts
+    under the labels, not under the plot (Plotly places annotations relative to the plot area only).
+    """
+    label_px = max((len(str(label)) for label in labels), default=0) * LABEL_CHAR_PX
+    fig.update_layout(
+        title={
+            "text": f"<b>{title}</b><br><span style='font-size:15px'>{filters_text}</span>",
+            "x": 0,
+            "xanchor": "left",
+        },
+        font={"family": FONT_FAMILY, "size": BASE_FONT_PX, "color": "#222222"},
+        separators=separators(lang),
+        height=height,
+        margin={"l": 10, "r": 20, "t": 110, "b": 115},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+    )
+    fig.add_annotation(
+        text=footer,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-60,
+        xshift=-label_px,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": 12, "color": "#555555"},
+    )
+    return fig
+
+
+def _pct_axis(lang: str) -> dict[str, Any]:
+    return {"range": [0, 1.05], "tickformat": ".0%", "gridcolor": "#E5E5E5", "title": t("dash.axis.rate", lang)}
+
+
+def _bar_text(rate: float, committed: int, planned: int, lang: str) -> str:
+    return t(
+        "dash.bar_text",
+        lang,
+        rate=fmt_pct(rate, lang),
+        committed=fmt_int(committed, lang),
+        planned=fmt_int(planned, lang),
+    )
+
+
+def _hover(rate: float, committed: int, planned: int, lang: str) -> str:
+    return t(
+        "dash.hover.rate",
+        lang,
+        rate=fmt_pct(rate, lang),
+        committed=fmt_int(committed, lang),
+        planned=fmt_int(planned, lang),
+    )
+
+
+def fig_commitment_by_pillar(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+) -> go.Figure:
+    """Horizontal bars: commitment rate per pillar (customdata = pillar, for drill-down)."""
+    rows = data.sort_values("pillar", ascending=False)
+    fig = go.Figure(
+        go.Bar(
+            x=rows["rate"],
+            y=rows["label"],
+            orientation="h",
+            marker_color=[PILLAR_COLOURS.get(int(p), NEUTRAL_BAR_COLOUR) for p in rows["pillar"]],
+            text=[
+                _bar_text(r, c, p, lang)
+                for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=rows["pillar"].astype(int),
+            hovertext=[
+                _hover(r, c, p, lang) for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
+            ],
+            hoverinfo="text+y",
+        )
+    )
+    fig.update_xaxes(_pct_axis(lang))
+    fig.update_yaxes(automargin=True)
+    return _frame(
+        fig,
+        t("dash.chart.by_pillar", lang),
+        filters_text,
+        _footer(as_of_text(as_of, source, lang)),
+        lang=lang,
+        height=360,
+        labels=rows["label"],
+    )
+
+
+def fig_commitment_by_focus_area(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+) -> go.Figure:
+    """Vertical bars per focus area, coloured by pillar."""
+    fig = go.Figure()
+    for pillar, rows in data.groupby("pillar", sort=True):
+        fig.add_bar(
+            x=rows["focus_area"].astype(str),
+            y=rows["rate"],
+            name=t("dash.pillar_label", lang, pillar=int(pillar), name=t(f"dash.pillar.{int(pillar)}", lang)),
+            marker_color=PILLAR_COLOURS.get(int(pillar), NEUTRAL_BAR_COLOUR),
+            text=[fmt_pct(r, lang, 0) for r in rows["rate"]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=[
+                _hover(r, c, p, lang) for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
+            ],
+            hoverinfo="text+x",
+        )
+    fig.update_yaxes(_pct_axis(lang))
+    fig.update_xaxes(type="category", title=t("dash.axis.focus_area", lang))
+    return _frame(
+        fig,
+        t("dash.chart.by_focus_area", lang),
+        filters_text,
+        _footer(as_of_text(as_of, source, lang)),
+        lang=lang,
+        height=420,
+    )
+
+
+def fig_commitment_by_agency(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+) -> go.Figure:
+    """Every K/L ranked by commitment rate (customdata = agency code, for drill-down)."""
+    rows = data.iloc[::-1]
+    fig = go.Figure(
+        go.Bar(
+            x=rows["rate"],
+            y=rows["short_name"],
+            orientation="h",
+            marker_color=NEUTRAL_BAR_COLOUR,
+            text=[
+                _bar_text(r, c, p, lang)
+                for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=rows["agency_code"],
+            hovertext=[
+                f"{n}<br>{_hover(r, c, p, lang)}"
+                for n, r, c, p in zip(
+                    rows["display_name"], rows["rate"], rows["committed"], rows["planned"], strict=True
+                )
+            ],
+            hoverinfo="text",
+        )
+    )
+    fig.update_xaxes(_pct_axis(lang))
+    fig.update_yaxes(automargin=True, type="category")
+    height = max(360, 170 + ROW_HEIGHT_PX * len(rows))
+    return _frame(
+        fig,
+        t("dash.chart.by_agency", lang),
+        filters_text,
+        _footer(as_of_text(as_of, source, lang)),
+        lang=lang,
+        height=height,
+        labels=rows["short_name"],
+    )
+
+
+def fig_agency_pillar_matrix(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+) -> go.Figure:
+    """K/L × pillar heat map drawn as square markers, so that a cell can be clicked (customdata = [code, pillar])."""
+    agencies_in_order = sorted(data["short_name"].unique(), key=str.lower, reverse=True)
+    labels = {p: t("dash.desc.pillar", lang, pillar=p) for p in (1, 2, 3)}
+    names = {p: t("dash.pillar_label", lang, pillar=p, name=t(f"dash.pillar.{p}", lang)) for p in (1, 2, 3)}
+    fig = go.Figure(
+        go.Scatter(
+            x=[labels.get(int(p), str(p)) for p in data["pillar"]],
+            y=data["short_name"],
+            mode="markers+text",
+            marker={
+                "symbol": "square",
+                "size": 40,
+                "color": data["rate"],
+                "colorscale": RATE_COLOURSCALE,
+                "cmin": 0,
+                "cmax": 1,
+                "colorbar": {"title": t("dash.col.rate", lang), "tickformat": ".0%", "len": 0.6},
+                "line": {"width": 0},
+            },
+            text=[fmt_pct(r, lang, 0) for r in data["rate"]],
+            textposition="middle center",
+            textfont={"size": 13, "color": ["#111111" if r < 0.5 else "#FFFFFF" for r in data["rate"]]},
+            customdata=list(zip(data["agency_code"], data["pillar"].astype(int), strict=True)),
+            hovertext=[
+                f"{n} · {names.get(int(p), p)}<br>{_hover(r, c, q, lang)}"
+                for n, p, r, c, q in zip(
+                    data["short_name"], data["pillar"], data["rate"], data["committed"], data["planned"], strict=True
+                )
+            ],
+            hoverinfo="text",
+        )
+    )
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=[labels[p] for p in (1, 2, 3)], side="top", showgrid=False
+    )
+    fig.update_yaxes(
+        type="category", categoryorder="array", categoryarray=agencies_in_order, showgrid=False, automargin=True
+    )
+    height = max(360, 200 + 44 * len(agencies_in_order))
+    fig = _frame(
+        fig,
+        t("dash.chart.agency_pillar", lang),
+        filters_text,
+        _footer(as_of_text(as_of, source, lang)),
+        lang=lang,
+        height=height,
+        labels=agencies_in_order,
+    )
+    fig.update_layout(margin={"t": 120})
+    return fig
+
+
+def fig_trend(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str, *, title: str | None = None
+) -> go.Figure:
+    """Commitment rate per quarter across years: one line per pillar (its colour) and all pillars (dark, dashed)."""
+    fig = go.Figure()
+    periods = list(dict.fromkeys(data.sort_values(["year", "quarter"])["period"]))
+    for pillar_value, rows in data.groupby("pillar", sort=True):
+        pillar = int(pillar_value)
+        fig.add_scatter(
+            x=rows["period"],
+            y=rows["rate"],
+            name=rows["series"].iloc[0],
+            mode="lines+markers",
+            line={
+                "color": PILLAR_COLOURS.get(pillar, ALL_PILLARS_COLOUR),
+                "width": 4 if pillar == 0 else 3,
+                "dash": "dash" if pillar == 0 else "solid",
+            },
+            marker={"size": 9},
+            hovertext=[
+                _hover(r, c, p, lang) for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
+            ],
+            hoverinfo="text+name+x",
+        )
+    fig.update_yaxes(_pct_axis(lang))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title=t("dash.axis.quarter", lang))
+    return _frame(
+        fig,
+        title or t("dash.chart.trend", lang),
+        filters_text,
+        _footer(as_of_text(as_of, source, lang)),
+        lang=lang,
+        height=420,
+    )
+
+
+def fig_status_by_quarter(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+) -> go.Figure:
+    """Stacked bars: action plans per implementation status, per quarter."""
+    fig = go.Figure()
+    periods = list(dict.fromkeys(data.sort_values(["year", "quarter"])["period"]))
+    for status in (*STATUS_COLOURS,):
+        rows = data[data["status"] == status]
+        if rows.empty:
+            continue
+        fig.add_bar(
+            x=rows["period"],
+            y=rows["action_plans"],
+            name=rows["status_label"].iloc[0],
+            marker_color=STATUS_COLOURS[status],
+            hovertext=[fmt_int(v, lang) for v in rows["action_plans"]],
+            hoverinfo="text+name+x",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title=t("dash.axis.quarter", lang))
+    fig.update_yaxes(title=t("dash.axis.action_plans", lang), gridcolor="#E5E5E5")
+    return _frame(
+        fig, t("dash.chart.status", lang), filters_text, _footer(as_of_text(as_of, source, lang)), lang=lang, height=420
+    )
+
+
+def fig_completeness(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str, *, year: int
+) -> go.Figure:
+    """Bars: reporting completeness per quarter of a year."""
+    fig = go.Figure(
+        go.Bar(
+            x=data["period"],
+            y=data["rate"].fillna(0),
+            marker_color="#56B4E9",
+            text=[
+                f"{fmt_pct(r, lang, 0)} ({fmt_int(s, lang)}/{fmt_int(e, lang)})"
+                for r, s, e in zip(data["rate"], data["submitted"], data["expected"], strict=True)
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            hoverinfo="text+x",
+        )
+    )
+    fig.update_yaxes(_pct_axis(lang) | {"title": t("dash.kpi.completeness", lang)})
+    fig.update_xaxes(type="category")
+    return _frame(
+        fig,
+        t("dash.trends.completeness", lang, year=year),
+        filters_text,
+        _footer(as_of_text(as_of, source, lang)),
+        lang=lang,
+        height=380,
+    )
+
+
+@cache
+def provinces_geojson() -> dict[str, Any]:
+    """The shipped province polygons (34: Papua as before its 2022 division)."""
+    return json.loads((REFERENCE_DIR / "provinces.geojson").read_text(encoding="utf-8"))
+
+
+def map_attribution(lang: str) -> str:
+    """The ODbL attribution line that goes under every map."""
+    return t("dash.map.attribution", lang)
+
+
+def fig_province_map(
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    height: int = 560,
+    zoom: float = 3.1,
+    geojson_url: str | None = None,
+) -> go.Figure:
+    """Choropleth of the provinces (MapLibre, no tiles, offline), focus provinces outlined, the Papua caveat drawn.
+
+    data: one row per province (code, label, geojson_code, is_focus, polygon_shared, planned, committed, rate,
+    centroid_lon, centroid_lat). A polygon that holds several of today's provinces is drawn grey, never painted
+    with one province's value; those provinces are drawn as dots at their centroids. geojson_url: where the browser
+    can fetch the same polygons (the app serves them), so that each rerun does not send them again; without it
+    (exports) the polygons are written into the figure.
+    """
+    geojson = provinces_geojson()
+    # One trace for all 34 polygons (the GeoJSON is copied once): rates on the colour scale, polygons without
+    # rows and old polygons shared by several of today's provinces at NO_DATA_Z, drawn grey.
+    polygons = []
+    by_polygon = {code: rows for code, rows in data.groupby("geojson_code")}
+    for feature in geojson["features"]:
+        code = feature["properties"]["code"]
+        members = by_polygon.get(code, data.iloc[0:0])
+        if len(members) == 1 and not members["polygon_shared"].iloc[0]:
+            row = members.iloc[0]
+            rate = None if _missing(row["rate"]) else float(row["rate"])
+            detail = (
+                t("dash.map.no_rows", lang) if rate is None else _hover(rate, row["committed"], row["planned"], lang)
+            )
+            focus = f" ({t('dash.map.focus', lang)})" if row["is_focus"] else ""
+            polygons.append(
+                (code, rate, row["code"], f"<b>{row['label']}</b>{focus}<br>{detail}", bool(row["is_focus"]))
+            )
+        else:
+            lines = [
+                f"{n}: {fmt_pct(r, lang) if not _missing(r) else t('dash.map.no_rows', lang)}"
+                for n, r in zip(members["label"], members["rate"], strict=True)
+            ]
+            name = feature["properties"]["name_en" if lang == "en" else "name"]
+            title = t("dash.map.papua_group", lang, name=name, count=len(members))
+            polygons.append((code, None, None, f"<b>{title}</b><br>" + "<br>".join(lines), False))
+    fig = go.Figure()
+    fig.add_choroplethmap(
+        featureidkey="properties.code",
+        locations=[p[0] for p in polygons],
+        z=[NO_DATA_Z if p[1] is None else p[1] for p in polygons],
+        zmin=NO_DATA_Z,
+        zmax=1,
+        colorscale=_map_colourscale(),
+        colorbar={
+            "title": t("dash.col.rate", lang),
+            "tickvals": [NO_DATA_Z / 2, 0, 0.25, 0.5, 0.75, 1],
+            "ticktext": [t("dash.map.no_rows", lang), *(fmt_pct(v, lang, 0) for v in (0, 0.25, 0.5, 0.75, 1))],
+            "len": 0.85,
+            "tickfont": {"size": 12},
+        },
+        marker={
+            "line": {
+                "color": [FOCUS_OUTLINE_COLOUR if p[4] else "white" for p in polygons],
+                "width": [3 if p[4] else 0.6 for p in polygons],
+            }
+        },
+        customdata=[p[2] for p in polygons],
+        hovertext=[p[3] for p in polygons],
+        hoverinfo="text",
+        name="",
+    )
+    # Set after the trace is made: passed to add_choroplethmap, the 325 kB GeoJSON would be deep-copied.
+    fig.data[0].geojson = geojson_url or geojson
+    shared = data[data["polygon_shared"]]
+    if len(shared):
+        fig.add_scattermap(
+            lon=shared["centroid_lon"],
+            lat=shared["centroid_lat"],
+            mode="markers",
+            marker={"size": 16, "color": [NO_DATA_COLOUR if _missing(r) else _rate_colour(r) for r in shared["rate"]]},
+            customdata=shared["code"],
+            hovertext=[
+                f"<b>{n}</b><br>" + (_hover(r, c, p, lang) if not _missing(r) else t("dash.map.no_rows", lang))
+                for n, r, c, p in zip(
+                    shared["label"], shared["rate"], shared["committed"], shared["planned"], strict=True
+                )
+            ],
+            hoverinfo="text",
+            showlegend=False,
+            name="",
+        )
+    fig.update_layout(
+        map={"style": "white-bg", "center": {"lon": 118.0, "lat": -2.5}, "zoom": zoom},
+        clickmode="event+select",
+    )
+    footer = _footer(as_of_text(as_of, source, lang), map_attribution(lang))
+    fig = _frame(fig, t("dash.chart.map", lang), filters_text, footer, lang=lang, height=height)
+    fig.update_layout(margin={"b": 150, "t": 80}, showlegend=False)
+    return fig
+
+
+def _map_colourscale() -> list[list[Any]]:
+    """The rate colour scale, with a grey band below 0 for polygons drawn without a value."""
+    grey_top = -NO_DATA_Z / (1 - NO_DATA_Z)
+    steps = 10
+    scale: list[list[Any]] = [[0.0, NO_DATA_COLOUR], [grey_top, NO_DATA_COLOUR]]
+    for step in range(steps + 1):
+        scale.append([grey_top + (1 - grey_top) * step / steps, _rate_colour(step / steps)])
+    return scale
+
+
+def _rate_colour(rate: float) -> str:
+    """The colour a rate gets on the map's colour scale."""
+    return sample_colorscale(RATE_COLOURSCALE, [min(max(float(rate), 0.0), 1.0)])[0]
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))

@@ -1,0 +1,143 @@
+"""The export commands: `python -m ranpe export pack|data`, and the audit record every export leaves."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ranpe.access import Actor, cli_actor
+from ranpe.i18n import fmt_int, t
+from ranpe.store import Store
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+PACK_SUFFIXES = (".pptx", ".pdf")
+DATA_SUFFIXES = (".xlsx", ".csv")
+
+
+def record_export(store: Store, actor: Actor | None, details: dict[str, Any]) -> None:
+    """Leave an 'export' entry in the audit log, when the audit log exists (ranpe.audit)."""
+    if actor is None or importlib.util.find_spec("ranpe.audit") is None:
+        return
+    from ranpe import audit
+
+    if hasattr(audit, "record"):
+        audit.record(store, actor, "export", details)
+
+
+def _filters(store: Store, args: argparse.Namespace):
+    from ranpe.cli import _resolve_agency, _resolve_province
+    from ranpe.measures import Filters
+
+    agency = _resolve_agency(store, args.agency) if args.agency else None
+    province = _resolve_province(store, args.province) if args.province else None
+    return Filters(args.year, args.quarter, args.pillar, agency, province)
+
+
+def _check_suffix(out: Path, allowed: tuple[str, ...], lang: str) -> str | None:
+    if out.suffix.lower() not in allowed:
+        print(t("exports.cli.bad_suffix", lang, suffixes=" / ".join(allowed)), file=sys.stderr)
+        return None
+    return out.suffix.lower().lstrip(".")
+
+
+def _has_year(store: Store, year: int) -> bool:
+    return any(int(r["year"]) == year for r in store.query_rows("years_with_data"))
+
+
+def cmd_export_pack(args: argparse.Namespace) -> int:
+    from ranpe import pack
+
+    out = Path(args.out)
+    file_format = _check_suffix(out, PACK_SUFFIXES, args.lang)
+    if file_format is None:
+        return EXIT_USAGE
+    store = Store(args.db) if args.db else Store()
+    try:
+        filters = _filters(store, args)
+        if not _has_year(store, filters.year):
+            print(t("exports.cli.no_data", args.lang, year=filters.year), file=sys.stderr)
+            return EXIT_REFUSED
+        built = pack.build_pack(store, filters, args.lang, file_format, marking=args.marking)
+        out.write_bytes(built.data)
+        record_export(
+            store,
+            cli_actor(args.user),
+            {
+                "kind": "pack",
+                "format": file_format,
+                "filters": filters.as_dict(),
+                "lang": args.lang,
+                "marking": args.marking,
+                "file": out.name,
+            },
+        )
+    finally:
+        store.close()
+    print(t("exports.cli.written", args.lang, path=out, size=fmt_int(out.stat().st_size, args.lang)))
+    return EXIT_OK
+
+
+def cmd_export_data(args: argparse.Namespace) -> int:
+    from ranpe import tables
+
+    out = Path(args.out)
+    file_format = _check_suffix(out, DATA_SUFFIXES, args.lang)
+    if file_format is None:
+        return EXIT_USAGE
+    store = Store(args.db) if args.db else Store()
+    try:
+        filters = _filters(store, args)
+        if not _has_year(store, filters.year):
+            print(t("exports.cli.no_data", args.lang, year=filters.year), file=sys.stderr)
+            return EXIT_REFUSED
+        data, _frame = tables.export_table(store, args.table, filters, args.lang, file_format)
+        out.write_bytes(data)
+        record_export(
+            store,
+            cli_actor(args.user),
+            {
+                "kind": "data",
+                "table": args.table,
+                "format": file_format,
+                "filters": filters.as_dict(),
+                "lang": args.lang,
+                "file": out.name,
+            },
+        )
+    finally:
+        store.close()
+    print(t("exports.cli.written", args.lang, path=out, size=fmt_int(out.stat().st_size, args.lang)))
+    return EXIT_OK
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="default: each K/L's latest quarter")
+    parser.add_argument("--pillar", type=int, choices=(1, 2, 3))
+    parser.add_argument("--agency", help="K/L code, name or alias")
+    parser.add_argument("--province", help="BPS code, name or alias; 'nasional' for national rows")
+    parser.add_argument("--user", default=os.environ.get("USER", "cli"), help="who exports (audit log)")
+
+
+def register_cli(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add `export pack` and `export data` to the command line."""
+    from ranpe.tables import TABLES
+
+    export = subparsers.add_parser("export", help="write a briefing pack (.pptx/.pdf) or a data file (.xlsx/.csv)")
+    commands = export.add_subparsers(dest="export_command", required=True)
+
+    p = commands.add_parser("pack", parents=[common], help="the briefing pack for the filters, .pptx or .pdf")
+    _add_filters(p)
+    p.add_argument("--marking", help="classification marking on every slide, e.g. TERBATAS")
+    p.add_argument("--out", required=True, metavar="FILE.pptx|FILE.pdf")
+    p.set_defaults(func=cmd_export_pack)
+
+    p = commands.add_parser("data", parents=[common], help="a filtered table as .xlsx or .csv")
+    _add_filters(p)
+    p.add_argument("--table", choices=tuple(TABLES), default="actions", help="which table (default: actions)")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
+    p.set_defaults(func=cmd_export_data)

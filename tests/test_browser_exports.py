@@ -1,0 +1,167 @@
+"""Exports in real Chromium: click a chart's PNG/SVG, a table's .xlsx, build the pack; the files arrive and open."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree import ElementTree
+
+import openpyxl
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from tests.fixtures_demo import copy_demo_store
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEW = "?year=2023&quarter=3"
+WAIT_MS = 90_000
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(demo_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """streamlit run app.py on 127.0.0.1 over a copy of the demo store."""
+    db = copy_demo_store(demo_store_path, tmp_path_factory.mktemp("browser_exports"))
+    port = _free_port()
+    env = os.environ | {"RANPE_DB": str(db), "RANPE_AUTO_DEMO": "0"}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(REPO / "app.py"),
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = (ARTIFACTS / "exports_server.log").open("wb")
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("streamlit did not start") from None
+                time.sleep(0.3)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[object]:
+    """One browser tab on the overview of 2023 TW III, its script run to the end."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1600, "height": 1100}, accept_downloads=True)
+        tab = context.new_page()
+        tab.goto(f"{server}/{VIEW}", wait_until="domcontentloaded")
+        _wait_idle(tab)
+        tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=WAIT_MS)
+        yield tab
+        context.close()
+        browser.close()
+
+
+def _wait_idle(tab) -> None:
+    tab.wait_for_selector("[data-testid='stSidebar']", timeout=WAIT_MS)
+    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
+    tab.wait_for_timeout(500)
+
+
+def _download(tab, button, folder: Path) -> Path:
+    with tab.expect_download(timeout=WAIT_MS) as arrived:
+        button.click()
+    download = arrived.value
+    target = folder / download.suggested_filename
+    download.save_as(target)
+    return target
+
+
+def _button(tab, label: str):
+    return tab.locator("[data-testid='stDownloadButton'] button:visible").filter(has_text=label)
+
+
+def test_chart_png_and_svg_downloads_arrive_and_open(page, tmp_path: Path) -> None:
+    png = _download(page, _button(page, "PNG").first, tmp_path)
+    assert png.name == "komitmen-per-pilar_2023-TW3_id.png"
+    assert Image.open(png).size == (3200, 1800)
+    svg = _download(page, _button(page, "SVG").first, tmp_path)
+    assert svg.name == "komitmen-per-pilar_2023-TW3_id.svg"
+    root = ElementTree.fromstring(svg.read_bytes())
+    assert "Tingkat komitmen per pilar" in "".join(root.itertext())
+    map_png = _download(page, _button(page, "PNG").nth(1), tmp_path)
+    assert map_png.name == "peta-komitmen-provinsi_2023-TW3_id.png"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    Image.open(map_png).reduce(4).save(ARTIFACTS / "exports_map_download.png")
+
+
+def test_briefing_pack_builds_with_progress_and_downloads(page, tmp_path: Path) -> None:
+    page.get_by_text("Bahan paparan", exact=True).first.click()
+    page.get_by_label("Klasifikasi (opsional)").fill("TERBATAS")
+    page.get_by_label("Klasifikasi (opsional)").press("Enter")
+    _wait_idle(page)
+    page.locator("button").filter(has_text="Susun bahan paparan").click()
+    pdf_button = _button(page, "Unduh PDF")
+    pdf_button.wait_for(timeout=WAIT_MS)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "exports_pack_panel.png"), full_page=True)
+    pdf = _download(page, pdf_button, tmp_path)
+    assert pdf.name == "bahan-paparan_2023-TW3_TERBATAS_id.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "2", str(pdf), str(tmp_path / "p")], check=True)
+    assert len(list(tmp_path.glob("p-*.png"))) == 2
+    pptx = _download(page, _button(page, "Unduh slide"), tmp_path)
+    assert pptx.suffix == ".pptx"
+    deck = Presentation(str(pptx))
+    assert len(deck.slides) == 8
+    assert "64 dari 79 aksi" in " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
+
+
+def test_table_download_on_the_agencies_page(page, server: str, tmp_path: Path) -> None:
+    page.goto(f"{server}/agencies{VIEW}", wait_until="domcontentloaded")
+    _wait_idle(page)
+    xlsx = _download(page, _button(page, "Excel").first, tmp_path)
+    assert xlsx.suffix == ".xlsx"
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.read_bytes())).worksheets[0]
+    assert sheet.max_row > 10
