@@ -26,6 +26,7 @@ PAGE_ICONS = {
 st.set_page_config(page_title="Pantau RAN PE", page_icon=str(HERE / "assets" / "icon.png"), layout="wide")
 
 lang = web.language()
+web.ensure_healthy(lang)
 web.ensure_demo(lang)
 
 

@@ -130,6 +130,20 @@ def _read_xlsx(data: bytes, file_name: str) -> list[Sheet]:
                 if _declares_dtd(handle.read(PROLOG_MAX_BYTES)):
                     raise Refused([Problem("problem.xml_entities", file_name)])
     sheet_xml = _sheet_parts(archive)
+    # Refuse a sheet declaring too many rows before anything unpacks it.
+    for name, part in sheet_xml.items():
+        declared = _declared_rows(archive, part)
+        if declared is not None and declared > config.MAX_ROWS:
+            raise Refused(
+                [
+                    Problem(
+                        "problem.too_many_rows",
+                        file_name,
+                        sheet=name,
+                        params={"sheet": name, "rows": declared, "limit": config.MAX_ROWS},
+                    )
+                ]
+            )
     # The formula scan decompresses each sheet's XML (zlib releases the GIL), so it runs beside the parse.
     with ThreadPoolExecutor(max_workers=1) as pool:
         formula_scans = {

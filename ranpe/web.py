@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from ranpe import config, dashboard
+from ranpe import config, dashboard, health
 from ranpe.i18n import DEFAULT_LANG, LANGS, fmt_quarter, t
 from ranpe.measures import NATIONAL, Filters
 from ranpe.store import Store
@@ -49,6 +49,21 @@ def data(function: str, *args: Any) -> Any:
     """ranpe.dashboard.<function>(store, *args), cached until the stored data changes."""
     opened = store()
     return _cached(str(opened.path), opened.data_version(), function, args)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _health_findings(path: str, version: int) -> list[health.Finding]:
+    return health.check(_open_store(path))
+
+
+def ensure_healthy(lang: str) -> None:
+    """Stop with a clear message, instead of serving wrong numbers, when the store check finds a problem."""
+    opened = store()
+    findings = _health_findings(str(opened.path), opened.data_version())
+    if findings:
+        details = "\n".join(f"- {finding.message(lang)}" for finding in findings)
+        st.error(f"{t('reliability.health_banner', lang)}\n\n{details}", icon=":material/report:")
+        st.stop()
 
 
 @st.cache_resource(show_spinner=False)

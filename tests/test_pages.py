@@ -376,3 +376,16 @@ def test_first_start_on_an_empty_store_loads_the_demo_and_marks_it(
     assert any("DATA DEMO" in warning.value for warning in at.warning)
     footer = " ".join(a["text"] for a in chart_specs(at)[0]["layout"]["annotations"]).replace("<br>", " ")
     assert "DATA DEMO" in footer
+
+
+def test_a_store_that_fails_its_check_shows_why_instead_of_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
+) -> None:
+    path = tmp_path / "broken.duckdb"
+    populate(path)
+    with Store(path) as store, store.transaction() as cur:
+        # Half an upload lost behind the app's back: its recorded row count no longer matches.
+        cur.execute("delete from submission_rows where upload_id = (select min(upload_id) from uploads)")
+    at = run_app(path, monkeypatch)
+    assert any("pemeriksaan basis data" in e.value for e in at.error), [e.value for e in at.error]
+    assert not at.metric
