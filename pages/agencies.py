@@ -5,16 +5,7 @@ import streamlit as st
 from ranpe import charts, web, web_exports
 from ranpe.i18n import fmt_int, t
 
-store, filters, lang = web.page_context()
-st.title(t("dash.page.agencies", lang))
-if filters is None:
-    web.no_data_message(lang)
-    st.stop()
-
-filters_text = web.data("describe_filters", filters, lang)
-as_of = web.data("as_of")
-source = web.data("source_text", lang)
-st.caption(filters_text)
+filters, lang, filters_text, as_of, source = web.page_start("dash.page.agencies")
 
 ranking = web.data("by_agency", filters, lang)
 if ranking.empty:
@@ -24,27 +15,11 @@ if ranking.empty:
 left, right = st.columns([1, 1])
 with left:
     ranking_figure = charts.fig_commitment_by_agency(ranking, lang, filters_text, as_of, source)
-    event = st.plotly_chart(
-        ranking_figure,
-        key=web.chart_key("agencies_ranking"),
-        on_select="rerun",
-        selection_mode="points",
-        config=web.plotly_config(lang),
-    )
-    web.drill_down(event, "agency")
-    web_exports.chart_downloads(ranking_figure, "by_agency", lang)
+    web.drillable_chart(ranking_figure, "agencies_ranking", "agency", "by_agency", lang)
 with right:
     matrix = web.data("agency_pillar_matrix", filters)
     matrix_figure = charts.fig_agency_pillar_matrix(matrix, lang, filters_text, as_of, source)
-    event = st.plotly_chart(
-        matrix_figure,
-        key=web.chart_key("agencies_matrix"),
-        on_select="rerun",
-        selection_mode="points",
-        config=web.plotly_config(lang),
-    )
-    web.drill_down(event, "agency", part=0)
-    web_exports.chart_downloads(matrix_figure, "agency_pillar", lang)
+    web.drillable_chart(matrix_figure, "agencies_matrix", "agency", "agency_pillar", lang, part=0)
 st.caption(t("dash.drill_hint", lang))
 
 st.subheader(t("dash.agencies.table", lang))

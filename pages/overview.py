@@ -5,16 +5,7 @@ import streamlit as st
 from ranpe import charts, web, web_exports
 from ranpe.i18n import fmt_int, fmt_num, fmt_pct, fmt_quarter, t
 
-store, filters, lang = web.page_context()
-st.title(t("dash.page.overview", lang))
-if filters is None:
-    web.no_data_message(lang)
-    st.stop()
-
-filters_text = web.data("describe_filters", filters, lang)
-as_of = web.data("as_of")
-source = web.data("source_text", lang)
-st.caption(filters_text)
+filters, lang, filters_text, as_of, source = web.page_start("dash.page.overview")
 
 figures = web.data("kpis", filters)
 current, previous = figures["current"], figures["previous"]
@@ -96,30 +87,14 @@ left, right = st.columns([1, 1])
 with left:
     by_pillar = web.data("by_pillar", filters, lang)
     figure = charts.fig_commitment_by_pillar(by_pillar, lang, filters_text, as_of, source)
-    event = st.plotly_chart(
-        figure,
-        key=web.chart_key("overview_pillars"),
-        on_select="rerun",
-        selection_mode="points",
-        config=web.plotly_config(lang),
-    )
-    web.drill_down(event, "pillar")
-    web_exports.chart_downloads(figure, "by_pillar", lang)
+    web.drillable_chart(figure, "overview_pillars", "pillar", "by_pillar", lang)
     st.caption(t("dash.drill_hint", lang))
 with right:
     regions = web.data("by_province", filters, lang)
     figure = charts.fig_province_map(
         regions["provinces"], lang, filters_text, as_of, source, height=460, zoom=2.55, geojson_url=web.MAP_GEOJSON_URL
     )
-    event = st.plotly_chart(
-        figure,
-        key=web.chart_key("overview_map"),
-        on_select="rerun",
-        selection_mode="points",
-        config=web.plotly_config(lang),
-    )
-    web.drill_down(event, "province")
-    web_exports.chart_downloads(figure, "map", lang)
+    web.drillable_chart(figure, "overview_map", "province", "map", lang)
 
 trend = web.data("trend", filters, lang)
 trend_figure = charts.fig_trend(trend, lang, filters_text, as_of, source)

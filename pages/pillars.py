@@ -5,16 +5,7 @@ import streamlit as st
 from ranpe import charts, dashboard, web, web_exports
 from ranpe.i18n import fmt_int, t
 
-store, filters, lang = web.page_context()
-st.title(t("dash.page.pillars", lang))
-if filters is None:
-    web.no_data_message(lang)
-    st.stop()
-
-filters_text = web.data("describe_filters", filters, lang)
-as_of = web.data("as_of")
-source = web.data("source_text", lang)
-st.caption(filters_text)
+filters, lang, filters_text, as_of, source = web.page_start("dash.page.pillars")
 
 by_pillar = web.data("by_pillar", filters, lang)
 if by_pillar.empty:
@@ -24,15 +15,7 @@ if by_pillar.empty:
 left, right = st.columns([2, 3])
 with left:
     pillar_figure = charts.fig_commitment_by_pillar(by_pillar, lang, filters_text, as_of, source)
-    event = st.plotly_chart(
-        pillar_figure,
-        key=web.chart_key("pillars_bars"),
-        on_select="rerun",
-        selection_mode="points",
-        config=web.plotly_config(lang),
-    )
-    web.drill_down(event, "pillar")
-    web_exports.chart_downloads(pillar_figure, "by_pillar", lang)
+    web.drillable_chart(pillar_figure, "pillars_bars", "pillar", "by_pillar", lang)
     st.caption(t("dash.drill_hint", lang))
 with right:
     focus_figure = charts.fig_commitment_by_focus_area(

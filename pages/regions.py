@@ -5,16 +5,7 @@ import streamlit as st
 from ranpe import charts, web, web_exports
 from ranpe.i18n import fmt_int, fmt_pct, t
 
-store, filters, lang = web.page_context()
-st.title(t("dash.page.regions", lang))
-if filters is None:
-    web.no_data_message(lang)
-    st.stop()
-
-filters_text = web.data("describe_filters", filters, lang)
-as_of = web.data("as_of")
-source = web.data("source_text", lang)
-st.caption(filters_text)
+filters, lang, filters_text, as_of, source = web.page_start("dash.page.regions")
 
 regions = web.data("by_province", filters, lang)
 provinces, national = regions["provinces"], regions["national"]
@@ -27,15 +18,7 @@ with map_column:
     map_figure = charts.fig_province_map(
         provinces, lang, filters_text, as_of, source, height=600, geojson_url=web.MAP_GEOJSON_URL
     )
-    event = st.plotly_chart(
-        map_figure,
-        key=web.chart_key("regions_map"),
-        on_select="rerun",
-        selection_mode="points",
-        config=web.plotly_config(lang),
-    )
-    web.drill_down(event, "province")
-    web_exports.chart_downloads(map_figure, "map", lang)
+    web.drillable_chart(map_figure, "regions_map", "province", "map", lang)
     st.caption(t("dash.map.focus_note", lang) + " " + t("dash.map.papua_note", lang))
 with side_column:
     if national is None:

@@ -3,18 +3,8 @@
 import streamlit as st
 
 from ranpe import charts, web, web_exports
-from ranpe.i18n import t
 
-store, filters, lang = web.page_context()
-st.title(t("dash.page.trends", lang))
-if filters is None:
-    web.no_data_message(lang)
-    st.stop()
-
-trend_filters_text = web.data("describe_trend_filters", filters, lang)
-as_of = web.data("as_of")
-source = web.data("source_text", lang)
-st.caption(trend_filters_text)
+filters, lang, trend_filters_text, as_of, source = web.page_start("dash.page.trends", describe="describe_trend_filters")
 
 trend = web.data("trend", filters, lang)
 if trend.empty:

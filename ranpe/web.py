@@ -259,6 +259,32 @@ def page_context() -> tuple[Store, Filters | None, str]:
     return store(), current_filters(), lang
 
 
+def page_start(title_key: str, describe: str = "describe_filters") -> tuple[Filters, str, str, Any, str]:
+    """A dashboard page's opening: its title and, unless the store is empty, the filters, language, the
+    filters described, the as-of date and the source line."""
+    _, filters, lang = page_context()
+    st.title(t(title_key, lang))
+    if filters is None:
+        no_data_message(lang)
+        st.stop()
+    filters_text = data(describe, filters, lang)
+    st.caption(filters_text)
+    return filters, lang, filters_text, data("as_of"), data("source_text", lang)
+
+
+def drillable_chart(
+    figure: Any, key: str, filter_name: str, export_name: str, lang: str, part: int | None = None
+) -> None:
+    """A chart whose selection sets the filter_name filter, with its PNG/SVG downloads under it."""
+    from ranpe import web_exports  # web_exports imports this module
+
+    event = st.plotly_chart(
+        figure, key=chart_key(key), on_select="rerun", selection_mode="points", config=plotly_config(lang)
+    )
+    drill_down(event, filter_name, part)
+    web_exports.chart_downloads(figure, export_name, lang)
+
+
 def no_data_message(lang: str) -> None:
     """The helpful message for an empty store."""
     st.info(t("dash.empty_store", lang), icon=":material/upload_file:")
