@@ -389,3 +389,17 @@ def test_a_store_that_fails_its_check_shows_why_instead_of_numbers(
     at = run_app(path, monkeypatch)
     assert any("pemeriksaan basis data" in e.value for e in at.error), [e.value for e in at.error]
     assert not at.metric
+
+
+def test_the_naive_benchmark_baseline_counts_the_same_rate_as_the_measures(
+    demo_store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ranpe.bench_pages import naive_overview_page
+    from tests.fixtures_demo import copy_demo_store
+
+    monkeypatch.setenv("RANPE_DB", str(copy_demo_store(demo_store_path, tmp_path)))
+    at = AppTest.from_function(naive_overview_page, default_timeout=60)
+    at.run()
+    at.selectbox(key="filter_year").set_value(2023).run()
+    assert not at.exception
+    assert at.metric[0].value == "81.0%"  # 64 of 79 actions, computed in pandas from every row
