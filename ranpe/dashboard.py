@@ -133,7 +133,7 @@ def previous_period(year: int, quarter: int) -> tuple[int, int]:
 
 def kpis(store: Store, filters: Filters) -> dict[str, Any]:
     """The overview's KPI figures (summary() for the filters) and the previous quarter's headline figures."""
-    current = summary(store, filters)
+    current = summary(store, filters, breakdowns=False)
     quarter = filters.quarter or current["reporting_completeness"]["quarter"]
     previous = None
     previous_at = None

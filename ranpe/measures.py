@@ -62,13 +62,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def summary(store: Store, filters: Filters) -> dict[str, Any]:
-    """Every headline measure for the filters, shaped as `summary --json` prints it."""
+def summary(store: Store, filters: Filters, *, breakdowns: bool = True) -> dict[str, Any]:
+    """Every headline measure for the filters, shaped as `summary --json` prints it (without the per-pillar,
+    per-K/L and per-province lists when breakdowns is false: the KPI cards need only the totals)."""
     params = filters.params()
     totals = store.query_rows("measure_totals", **params)[0]
-    by_pillar = store.query_rows("commitment_by_pillar", **params)
-    by_agency = store.query_rows("commitment_by_agency", **params)
-    by_province = store.query_rows("commitment_by_province", **params)
+    by_pillar = store.query_rows("commitment_by_pillar", **params) if breakdowns else []
+    by_agency = store.query_rows("commitment_by_agency", **params) if breakdowns else []
+    by_province = store.query_rows("commitment_by_province", **params) if breakdowns else []
     completeness = store.query_rows("reporting_completeness", year=filters.year)
     reported_quarters = [c for c in completeness if c["submitted"]]
     chosen = filters.quarter or (reported_quarters[-1]["quarter"] if reported_quarters else None)
