@@ -98,8 +98,20 @@ def _frame(
     return fig
 
 
-def _pct_axis(lang: str) -> dict[str, Any]:
-    return {"range": [0, 1.05], "tickformat": ".0%", "gridcolor": "#E5E5E5", "title": t("dash.axis.rate", lang)}
+def _pct_axis(lang: str, room: float = 1.05) -> dict[str, Any]:
+    """A 0–100% axis; room > 1 leaves space past 100% for labels written outside the bars."""
+    return {
+        "range": [0, room],
+        "tickvals": [0, 0.25, 0.5, 0.75, 1],
+        "tickformat": ".0%",
+        "gridcolor": "#E5E5E5",
+        "title": t("dash.axis.rate", lang),
+    }
+
+
+# Space past 100% for "82,0% (41/50)" written beside a horizontal bar, or above a vertical one.
+HORIZONTAL_LABEL_ROOM = 1.4
+VERTICAL_LABEL_ROOM = 1.15
 
 
 def _bar_text(rate: float, committed: int, planned: int, lang: str) -> str:
@@ -146,7 +158,7 @@ def fig_commitment_by_pillar(
             hoverinfo="text+y",
         )
     )
-    fig.update_xaxes(_pct_axis(lang))
+    fig.update_xaxes(_pct_axis(lang, HORIZONTAL_LABEL_ROOM))
     fig.update_yaxes(automargin=True)
     return _frame(
         fig,
@@ -178,7 +190,7 @@ def fig_commitment_by_focus_area(
             ],
             hoverinfo="text+x",
         )
-    fig.update_yaxes(_pct_axis(lang))
+    fig.update_yaxes(_pct_axis(lang, VERTICAL_LABEL_ROOM))
     fig.update_xaxes(type="category", title=t("dash.axis.focus_area", lang))
     return _frame(
         fig,
@@ -217,7 +229,7 @@ def fig_commitment_by_agency(
             hoverinfo="text",
         )
     )
-    fig.update_xaxes(_pct_axis(lang))
+    fig.update_xaxes(_pct_axis(lang, HORIZONTAL_LABEL_ROOM))
     fig.update_yaxes(automargin=True, type="category")
     height = max(360, 170 + ROW_HEIGHT_PX * len(rows))
     return _frame(
@@ -366,7 +378,7 @@ def fig_completeness(
             hoverinfo="text+x",
         )
     )
-    fig.update_yaxes(_pct_axis(lang) | {"title": t("dash.kpi.completeness", lang)})
+    fig.update_yaxes(_pct_axis(lang, VERTICAL_LABEL_ROOM) | {"title": t("dash.kpi.completeness", lang)})
     fig.update_xaxes(type="category")
     return _frame(
         fig,
