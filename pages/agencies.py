@@ -55,5 +55,5 @@ reported = web.data("obstacles", filters)
 if not reported:
     st.caption(t("dash.agencies.no_obstacles", lang))
 for item in reported:
-    follow_up = f" → {item['follow_up']}" if item["follow_up"] else ""
-    st.markdown(f"- `{item['action_code']}` {item['obstacles']}{follow_up}")
+    follow_up = f" → {web.plain(item['follow_up'])}" if item["follow_up"] else ""
+    st.markdown(f"- **{web.plain(item['action_code'])}** {web.plain(item['obstacles'])}{follow_up}")

@@ -91,7 +91,7 @@ for index, uploaded in enumerate(files):
     key = (hashlib.sha256(data).hexdigest(), uploaded.name, year, quarter, agency)
     if key not in checks:
         try:
-            with st.spinner(t("ws.upload.checking_file", lang, file=uploaded.name)):
+            with st.spinner(t("ws.upload.checking_file", lang, file=web.plain(uploaded.name))):
                 checks[key] = workspace.preview(
                     store, data, uploaded.name, year=year, quarter=quarter, agency=agency, actor=actor
                 )
@@ -109,7 +109,7 @@ checked = [result for _, _, _, result in results if not isinstance(result, works
 for key, uploaded, _, result in results:
     with st.container(border=True):
         if isinstance(result, workspace.WorkspaceError):
-            st.error(f"**{uploaded.name}** — {result.message(lang)}", icon=":material/block:")
+            st.error(f"**{web.plain(uploaded.name)}** — {result.message(lang)}", icon=":material/block:")
             continue
         if key in done:
             outcome = done[key]
@@ -122,12 +122,12 @@ for key, uploaded, _, result in results:
                 st.error(shown, icon=":material/error:")
         elif result.status == "checked":
             st.success(
-                t("ws.upload.ready", lang, file=result.file_name, rows=fmt_int(result.rows, lang)),
+                t("ws.upload.ready", lang, file=web.plain(result.file_name), rows=fmt_int(result.rows, lang)),
                 icon=":material/check_circle:",
             )
         else:
             st.error(
-                t("ws.upload.refused", lang, file=result.file_name, count=fmt_int(result.error_total, lang)),
+                t("ws.upload.refused", lang, file=web.plain(result.file_name), count=fmt_int(result.error_total, lang)),
                 icon=":material/error:",
             )
         st.markdown(t("ws.upload.found", lang, **workspace.found_text(result, lang)))
@@ -199,7 +199,7 @@ if st.button(label, type="primary", key="ws_store", disabled=not pending, icon="
     with st.status(t("ws.upload.storing", lang), expanded=True) as status:
         bar = st.progress(0.0)
         for index, (key, uploaded, data, _) in enumerate(pending):
-            st.write(t("ws.upload.storing_file", lang, file=uploaded.name))
+            st.write(t("ws.upload.storing_file", lang, file=web.plain(uploaded.name)))
             done[key] = workspace.store_file(
                 store, data, uploaded.name, year=year, quarter=quarter, agency=agency, actor=actor
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from typing import Any
 
 import streamlit as st
@@ -257,6 +258,15 @@ def page_context() -> tuple[Store, Filters | None, str]:
     lang = current_lang()
     web_auth.ensure_signed_in(lang)
     return store(), current_filters(), lang
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: object) -> str:
+    """Text from a file or a user made inert inside st.markdown: links, images, HTML, emphasis and
+    :directives: are shown as typed, never rendered (an image link would also leave the machine)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def page_start(title_key: str, describe: str = "describe_filters") -> tuple[Filters, str, str, Any, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import runpy
 from collections.abc import Iterator
 from datetime import datetime
@@ -403,3 +404,22 @@ def test_the_naive_benchmark_baseline_counts_the_same_rate_as_the_measures(
     at.selectbox(key="filter_year").set_value(2023).run()
     assert not at.exception
     assert at.metric[0].value == "81.0%"  # 64 of 79 actions, computed in pandas from every row
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "![pelacak](http://example.invalid/t.png)",
+        "[klik](javascript:alert(1))",
+        "<script>alert(1)</script>",
+        ":red[PALSU] **tebal** _miring_",
+        "# Judul\n- butir",
+    ],
+)
+def test_text_from_files_is_shown_as_typed_in_markdown(text: str) -> None:
+    from ranpe.web import plain
+
+    shown = plain(text)
+    # Every markdown or HTML character is escaped, so st.markdown shows the text instead of rendering it.
+    assert re.search(r"(?<!\\)[\[\]()<>*_:#!`]", shown) is None, shown
+    assert shown.replace("\\", "") == " ".join(text.split())
