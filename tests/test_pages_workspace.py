@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -64,12 +65,13 @@ def page(name: str, lang: str = "en", signed_in: str | None = None) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
+    """The page's texts as a reader sees them (markdown escapes such as "bnpt\\-tw3" shown as typed)."""
     parts = [
         e.value
         for kind in ("markdown", "caption", "success", "error", "warning", "info", "title", "subheader")
         for e in at.get(kind)
     ]
-    return "\n".join(str(p) for p in parts)
+    return re.sub(r"\\([^\w\s])", r"\1", "\n".join(str(p) for p in parts))
 
 
 def table(at: AppTest, column: str):
