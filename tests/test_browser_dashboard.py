@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from tests.browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
 from tests.test_pages import PAGES, populate
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parent.parent
-ARTIFACTS = REPO / "tests" / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 1600, "height": 1100}
 PAGE_TITLES = {"overview": "Ringkasan", "pillars": "Pilar", "agencies": "K/L", "regions": "Wilayah", "trends": "Tren"}
 # Opening a page's own URL, the front end first probes <page>/_stcore/health and host-config (404) to find the
@@ -38,58 +20,16 @@ PAGE_TITLES = {"overview": "Ringkasan", "pillars": "Pilar", "agencies": "K/L", "
 BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """streamlit run app.py on 127.0.0.1 and a free port, on a populated store of its own."""
     db = tmp_path_factory.mktemp("browser") / "ranpe.duckdb"
     populate(db)
-    port = free_port()
-    env = os.environ | {"RANPE_DB": str(db), "RANPE_AUTO_DEMO": "0"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO / "app.py"),
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
+    process, base = start_app({"RANPE_DB": str(db)})
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError(
-                        process.stdout.read().decode() if process.poll() is not None else "no health"
-                    ) from None
-                time.sleep(0.3)
         yield base
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        stop_app(process)
 
 
 @pytest.fixture(scope="module")

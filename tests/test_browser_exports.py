@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -18,73 +13,26 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
+from tests.browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
 from tests.fixtures_demo import copy_demo_store
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parent.parent
-ARTIFACTS = REPO / "tests" / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEW = "?year=2023&quarter=3"
 WAIT_MS = 90_000
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(demo_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """streamlit run app.py on 127.0.0.1 over a copy of the demo store."""
     db = copy_demo_store(demo_store_path, tmp_path_factory.mktemp("browser_exports"))
-    port = _free_port()
-    env = os.environ | {"RANPE_DB": str(db), "RANPE_AUTO_DEMO": "0"}
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(REPO / "app.py"),
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = (ARTIFACTS / "exports_server.log").open("wb")
-    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("streamlit did not start") from None
-                time.sleep(0.3)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+    with (ARTIFACTS / "exports_server.log").open("wb") as log:
+        process, base = start_app({"RANPE_DB": str(db)}, log)
+        try:
+            yield base
+        finally:
+            stop_app(process)
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,7 @@ the dashboard change; history, completeness and reference pages drawn."""
 from __future__ import annotations
 
 import io
-import os
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +13,9 @@ import pytest
 
 from ranpe import users
 from ranpe.access import Actor
+from tests.browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
 from tests.conftest import xlsx_bytes
-from tests.test_browser_dashboard import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, Visit, free_port
+from tests.test_browser_dashboard import Visit
 
 pytestmark = pytest.mark.browser
 
@@ -36,58 +33,15 @@ BAD = [
 ]
 
 
-def start_app(folder: Path) -> tuple[subprocess.Popen, str]:
-    """streamlit run app.py on 127.0.0.1 and a free port, on the store and users file in folder."""
-    port = free_port()
-    env = os.environ | {
-        "RANPE_DB": str(folder / "ranpe.duckdb"),
-        "RANPE_AUTO_DEMO": "0",
-        "RANPE_USERS_FILE": str(folder / "users.toml"),
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO / "app.py"),
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return process, base
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError("streamlit did not start") from None
-            time.sleep(0.3)
-
-
-def stop_app(process: subprocess.Popen) -> None:
-    process.terminate()
-    process.wait(timeout=20)
+def start_workspace_app(folder: Path) -> tuple[subprocess.Popen, str]:
+    """The app on the store and users file in folder."""
+    return start_app({"RANPE_DB": str(folder / "ranpe.duckdb"), "RANPE_USERS_FILE": str(folder / "users.toml")})
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on an empty store of its own, sign-in off."""
-    process, base = start_app(tmp_path_factory.mktemp("browser_workspace"))
+    process, base = start_workspace_app(tmp_path_factory.mktemp("browser_workspace"))
     try:
         yield base
     finally:
@@ -208,7 +162,7 @@ def test_pages_opened_directly_on_a_fresh_server_still_ask_for_sign_in(browser, 
     users.add_user(
         "analis", "analyst", "sandi-analis-panjang", actor=Actor("admin", "admin"), path=tmp_path / "users.toml"
     )
-    process, base = start_app(tmp_path)
+    process, base = start_workspace_app(tmp_path)
     visit = open_visit(browser, base)
     try:
         visit.page.goto(f"{base}/upload", wait_until="domcontentloaded")
