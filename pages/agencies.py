@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ranpe import charts, web, web_exports
+from ranpe import web, web_exports
 from ranpe.i18n import fmt_int, t
 
 filters, lang, filters_text, as_of, source = web.page_start("dash.page.agencies")
@@ -14,11 +14,14 @@ if ranking.empty:
 
 left, right = st.columns([1, 1])
 with left:
-    ranking_figure = charts.fig_commitment_by_agency(ranking, lang, filters_text, as_of, source)
+    ranking_figure = web.chart(
+        "fig_commitment_by_agency", ("by_agency", filters, lang), lang, filters_text, as_of, source
+    )
     web.drillable_chart(ranking_figure, "agencies_ranking", "agency", "by_agency", lang)
 with right:
-    matrix = web.data("agency_pillar_matrix", filters)
-    matrix_figure = charts.fig_agency_pillar_matrix(matrix, lang, filters_text, as_of, source)
+    matrix_figure = web.chart(
+        "fig_agency_pillar_matrix", ("agency_pillar_matrix", filters), lang, filters_text, as_of, source
+    )
     web.drillable_chart(matrix_figure, "agencies_matrix", "agency", "agency_pillar", lang, part=0)
 st.caption(t("dash.drill_hint", lang))
 
@@ -41,8 +44,14 @@ agency_name = web.data("agency_label", filters.agency, lang)
 st.subheader(t("dash.agencies.profile", lang, agency=agency_name))
 trend = web.data("trend", filters, lang)
 st.plotly_chart(
-    charts.fig_trend(
-        trend, lang, filters_text, as_of, source, title=t("dash.chart.agency_trend", lang, agency=agency_name)
+    web.chart(
+        "fig_trend",
+        ("trend", filters, lang),
+        lang,
+        filters_text,
+        as_of,
+        source,
+        title=t("dash.chart.agency_trend", lang, agency=agency_name),
     ),
     key="agencies_profile_trend",
     config=web.plotly_config(lang),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ranpe import charts, web, web_exports
+from ranpe import web, web_exports
 from ranpe.i18n import fmt_int, fmt_num, fmt_pct, fmt_quarter, t
 
 filters, lang, filters_text, as_of, source = web.page_start("dash.page.overview")
@@ -85,19 +85,24 @@ else:
 
 left, right = st.columns([1, 1])
 with left:
-    by_pillar = web.data("by_pillar", filters, lang)
-    figure = charts.fig_commitment_by_pillar(by_pillar, lang, filters_text, as_of, source)
+    figure = web.chart("fig_commitment_by_pillar", ("by_pillar", filters, lang), lang, filters_text, as_of, source)
     web.drillable_chart(figure, "overview_pillars", "pillar", "by_pillar", lang)
     st.caption(t("dash.drill_hint", lang))
 with right:
-    regions = web.data("by_province", filters, lang)
-    figure = charts.fig_province_map(
-        regions["provinces"], lang, filters_text, as_of, source, height=460, zoom=2.55, geojson_url=web.MAP_GEOJSON_URL
+    figure = web.chart(
+        "fig_province_map",
+        ("province_rates", filters, lang),
+        lang,
+        filters_text,
+        as_of,
+        source,
+        height=460,
+        zoom=2.55,
+        geojson_url=web.MAP_GEOJSON_URL,
     )
     web.drillable_chart(figure, "overview_map", "province", "map", lang)
 
-trend = web.data("trend", filters, lang)
-trend_figure = charts.fig_trend(trend, lang, filters_text, as_of, source)
+trend_figure = web.chart("fig_trend", ("trend", filters, lang), lang, filters_text, as_of, source)
 st.plotly_chart(trend_figure, key="overview_trend", config=web.plotly_config(lang))
 web_exports.chart_downloads(trend_figure, "trend", lang)
 web_exports.pack_panel(lang, filters)

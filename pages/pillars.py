@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ranpe import charts, dashboard, web, web_exports
+from ranpe import dashboard, web, web_exports
 from ranpe.i18n import fmt_int, t
 
 filters, lang, filters_text, as_of, source = web.page_start("dash.page.pillars")
@@ -14,12 +14,14 @@ if by_pillar.empty:
 
 left, right = st.columns([2, 3])
 with left:
-    pillar_figure = charts.fig_commitment_by_pillar(by_pillar, lang, filters_text, as_of, source)
+    pillar_figure = web.chart(
+        "fig_commitment_by_pillar", ("by_pillar", filters, lang), lang, filters_text, as_of, source
+    )
     web.drillable_chart(pillar_figure, "pillars_bars", "pillar", "by_pillar", lang)
     st.caption(t("dash.drill_hint", lang))
 with right:
-    focus_figure = charts.fig_commitment_by_focus_area(
-        web.data("by_focus_area", filters), lang, filters_text, as_of, source
+    focus_figure = web.chart(
+        "fig_commitment_by_focus_area", ("by_focus_area", filters), lang, filters_text, as_of, source
     )
     st.plotly_chart(focus_figure, key="pillars_focus_areas", config=web.plotly_config(lang))
     web_exports.chart_downloads(focus_figure, "by_focus_area", lang)

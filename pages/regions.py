@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ranpe import charts, web, web_exports
+from ranpe import web, web_exports
 from ranpe.i18n import fmt_int, fmt_pct, t
 
 filters, lang, filters_text, as_of, source = web.page_start("dash.page.regions")
@@ -15,8 +15,15 @@ if national is None and provinces["planned"].isna().all():
 
 map_column, side_column = st.columns([3, 1])
 with map_column:
-    map_figure = charts.fig_province_map(
-        provinces, lang, filters_text, as_of, source, height=600, geojson_url=web.MAP_GEOJSON_URL
+    map_figure = web.chart(
+        "fig_province_map",
+        ("province_rates", filters, lang),
+        lang,
+        filters_text,
+        as_of,
+        source,
+        height=600,
+        geojson_url=web.MAP_GEOJSON_URL,
     )
     web.drillable_chart(map_figure, "regions_map", "province", "map", lang)
     st.caption(t("dash.map.focus_note", lang) + " " + t("dash.map.papua_note", lang))

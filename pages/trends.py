@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ranpe import charts, web, web_exports
+from ranpe import web, web_exports
 
 filters, lang, trend_filters_text, as_of, source = web.page_start("dash.page.trends", describe="describe_trend_filters")
 
@@ -10,19 +10,20 @@ trend = web.data("trend", filters, lang)
 if trend.empty:
     web.empty_view_message(lang)
     st.stop()
-trend_figure = charts.fig_trend(trend, lang, trend_filters_text, as_of, source)
+trend_figure = web.chart("fig_trend", ("trend", filters, lang), lang, trend_filters_text, as_of, source)
 st.plotly_chart(trend_figure, key="trends_rate", config=web.plotly_config(lang))
 web_exports.chart_downloads(trend_figure, "trend", lang)
 left, right = st.columns([3, 2])
 with left:
-    status_figure = charts.fig_status_by_quarter(
-        web.data("status_by_quarter", filters, lang), lang, trend_filters_text, as_of, source
+    status_figure = web.chart(
+        "fig_status_by_quarter", ("status_by_quarter", filters, lang), lang, trend_filters_text, as_of, source
     )
     st.plotly_chart(status_figure, key="trends_status", config=web.plotly_config(lang))
     web_exports.chart_downloads(status_figure, "status", lang)
 with right:
-    completeness_figure = charts.fig_completeness(
-        web.data("completeness", filters, lang),
+    completeness_figure = web.chart(
+        "fig_completeness",
+        ("completeness", filters, lang),
         lang,
         web.data("describe_filters", filters, lang),
         as_of,

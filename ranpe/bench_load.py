@@ -27,42 +27,99 @@ from pathlib import Path
 
 import websocket
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 REPO = Path(__file__).resolve().parent.parent
 SERVER_START_SECONDS = 60
 RUN_TIMEOUT_SECONDS = 120
 _TEXT_ELEMENTS = ("markdown", "metric", "heading", "alert", "text")
+_VALUE_WIDGETS = ("selectbox", "radio", "multiselect", "button_group", "checkbox", "text_input")
 
 
 @dataclass
 class Run:
-    """What one script run of a session showed: its texts, error elements, and how long it took."""
+    """What one script run of a session showed: its texts, error elements, and when it started and ended."""
 
     seconds: float
     texts: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     finished: bool = False
+    started_at: float = 0.0
+    ended_at: float = 0.0
+
+
+def _shown_value(element: Element, held: dict[str, WidgetState]) -> WidgetState | None:
+    """The value a browser holds for a value widget after the server drew it (None for other elements).
+
+    As Streamlit's front end does: a widget the browser already holds keeps its value unless the server sets
+    one (set_value); a new widget starts at its default. Values go back as the server's serde expects them
+    (streamlit/elements/widgets/*.py `value_type`): selectbox and radio the chosen option's label as
+    string_value, multiselect and segmented control/pills the labels as string_array_value."""
+    kind = element.WhichOneof("type")
+    if kind not in _VALUE_WIDGETS:
+        return None
+    widget = getattr(element, kind)
+    if widget.form_id:
+        return None  # a form's widgets send their values only when it is submitted
+    if widget.id in held and not widget.set_value:
+        return held[widget.id]
+    state = WidgetState(id=widget.id)
+    if kind in ("selectbox", "radio"):
+        if widget.set_value:
+            value = widget.raw_value if widget.HasField("raw_value") else None
+        else:
+            has_default = widget.HasField("default") if kind == "selectbox" else True
+            value = widget.options[widget.default] if has_default and widget.default < len(widget.options) else None
+        if value is None:
+            return None
+        state.string_value = value
+    elif kind in ("multiselect", "button_group"):
+        labels = [option.content for option in widget.options] if kind == "button_group" else list(widget.options)
+        values = list(widget.raw_values) if widget.set_value else [labels[i] for i in widget.default]
+        state.string_array_value.data.extend(values)
+    elif kind == "checkbox":
+        state.bool_value = widget.value if widget.set_value else widget.default
+    else:  # text_input
+        value = widget.value if widget.set_value else widget.default
+        if not (widget.HasField("value") if widget.set_value else widget.HasField("default")):
+            return None
+        state.string_value = value
+    return state
 
 
 class Session:
-    """One browser session, as Streamlit's websocket protocol sees it."""
+    """One browser session, as Streamlit's websocket protocol sees it. Like a browser, it keeps the page, the
+    URL query the app sets, every widget's value the server drew and the large messages it has received, and
+    sends them back with each rerun: each session keeps its own filters across reruns."""
 
     def __init__(self, port: int, query_string: str):
         self.query_string = query_string
+        self.page_script_hash = ""
+        self.widgets: dict[str, WidgetState] = {}
+        self._cached_messages: dict[str, ForwardMsg] = {}
         self._ws = websocket.create_connection(f"ws://127.0.0.1:{port}/_stcore/stream", timeout=RUN_TIMEOUT_SECONDS)
 
     def run(self) -> Run:
-        """Ask for a (re)run of the page with this session's URL query; wait until the script finishes."""
+        """Ask for a rerun of the page with this session's URL query and widget values; wait until it finishes."""
         message = BackMsg()
-        message.rerun_script.query_string = self.query_string
-        message.rerun_script.page_script_hash = ""
+        rerun = message.rerun_script
+        rerun.query_string = self.query_string
+        rerun.page_script_hash = self.page_script_hash
+        rerun.widget_states.widgets.extend(self.widgets.values())
+        rerun.cached_message_hashes.extend(self._cached_messages)
         started = time.perf_counter()
         self._ws.send_binary(message.SerializeToString())
-        run = Run(0.0)
+        run = Run(0.0, started_at=started)
+        drawn: dict[str, WidgetState] = {}
         while True:
             forward = ForwardMsg()
             forward.ParseFromString(self._ws.recv())
+            if forward.WhichOneof("type") == "ref_hash":  # a message this session already holds, by its hash
+                forward = self._cached_messages[forward.ref_hash]
+            elif forward.metadata.cacheable:
+                self._cached_messages[forward.hash] = forward
             kind = forward.WhichOneof("type")
             if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element
@@ -71,10 +128,26 @@ class Session:
                     run.errors.append(f"{element.exception.type}: {element.exception.message}")
                 elif element_type in _TEXT_ELEMENTS:
                     run.texts.append(getattr(element, element_type).body)
+                else:
+                    state = _shown_value(element, self.widgets)
+                    if state is not None:
+                        drawn[state.id] = state
+            elif kind == "page_info_changed":
+                self.query_string = forward.page_info_changed.query_string
+            elif kind == "navigation":
+                self.page_script_hash = forward.navigation.page_script_hash
             elif kind == "script_finished":
-                run.finished = forward.script_finished in (0, 3)
+                if forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue  # st.rerun(): the server starts the next run by itself
+                run.finished = forward.script_finished in (
+                    ForwardMsg.FINISHED_SUCCESSFULLY,
+                    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+                )
                 break
-        run.seconds = time.perf_counter() - started
+        # After a whole run the browser forgets the widgets the run did not draw.
+        self.widgets = drawn if run.finished else {**self.widgets, **drawn}
+        run.ended_at = time.perf_counter()
+        run.seconds = run.ended_at - started
         return run
 
     def close(self) -> None:

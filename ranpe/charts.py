@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import textwrap
@@ -514,7 +515,13 @@ def _map_colourscale() -> list[list[Any]]:
 
 def _rate_colour(rate: float) -> str:
     """The colour a rate gets on the map's colour scale."""
-    return sample_colorscale(RATE_COLOURSCALE, [min(max(float(rate), 0.0), 1.0)])[0]
+    return _scale_colour(round(min(max(float(rate), 0.0), 1.0), 4))
+
+
+@functools.lru_cache(maxsize=2048)
+def _scale_colour(share: float) -> str:
+    # plotly looks the named scale up anew on every call (about 2 ms): remember each colour once found.
+    return sample_colorscale(RATE_COLOURSCALE, [share])[0]
 
 
 def _missing(value: object) -> bool:

@@ -267,6 +267,11 @@ def by_province(store: Store, filters: Filters, lang: str) -> dict[str, Any]:
     return {"provinces": frame, "national": national_row}
 
 
+def province_rates(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """Every province with its rate, as the map draws them (by_province without the national group)."""
+    return by_province(store, filters, lang)["provinces"]
+
+
 def focus_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """The five focus provinces with their rate (formatted in the language; a dash without rows)."""
     frame = by_province(store, filters, lang)["provinces"]

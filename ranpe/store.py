@@ -19,6 +19,12 @@ from ranpe import config, sql
 FOCUS_PROVINCES = ("72", "52", "35", "32", "33")
 
 
+# The data version of each open database file in this process, kept in memory: DuckDB lets no other process
+# write a file this process holds open, so only this process's own commits move it. Keyed by the resolved
+# path, so two Store objects on one file in this process see each other's writes.
+_VERSIONS: dict[str, int] = {}
+
+
 class StoreInUse(RuntimeError):
     """Another process holds the database file."""
 
@@ -34,6 +40,7 @@ class Store:
         self.path = Path(path) if path is not None else config.db_path()
         self.uploads_dir = config.uploads_dir(self.path)
         self.read_only = read_only
+        self._version_key = str(self.path.resolve())
         self._write_lock = threading.RLock()
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -48,6 +55,7 @@ class Store:
         # Nothing after start-up reads or writes files through DuckDB (uploads arrive as Arrow tables):
         # switch file and network access off, so no query can reach the file system. It cannot be re-enabled.
         self._con.execute("set enable_external_access = false")
+        _VERSIONS[self._version_key] = self._stored_version()
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -106,7 +114,10 @@ class Store:
             cur.close()
 
     def data_version(self) -> int:
-        """A number that changes whenever stored data changes."""
+        """A number that changes whenever stored data changes (kept in memory: cache keys ask for it often)."""
+        return _VERSIONS[self._version_key]
+
+    def _stored_version(self) -> int:
         return int(self.query_rows("data_version")[0]["version"])
 
     # -- writes --------------------------------------------------------------------------------
@@ -121,8 +132,9 @@ class Store:
             cur.execute("begin transaction")
             try:
                 yield cur
-                cur.execute("update data_version set version = version + 1")
+                version = cur.execute("update data_version set version = version + 1 returning version").fetchone()[0]
                 cur.execute("commit")
+                _VERSIONS[self._version_key] = int(version)
             except BaseException:
                 cur.execute("rollback")
                 raise

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from ranpe import config, dashboard, health
+from ranpe import charts, config, dashboard, health
 from ranpe.i18n import DEFAULT_LANG, LANGS, fmt_quarter, t
 from ranpe.measures import NATIONAL, Filters
 from ranpe.store import Store
@@ -50,6 +50,18 @@ def data(function: str, *args: Any) -> Any:
     """ranpe.dashboard.<function>(store, *args), cached until the stored data changes."""
     opened = store()
     return _cached(str(opened.path), opened.data_version(), function, args)
+
+
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _chart(path: str, version: int, builder: str, source: tuple, context: tuple, options: tuple) -> Any:
+    return getattr(charts, builder)(_cached(path, version, source[0], source[1:]), *context, **dict(options))
+
+
+def chart(builder: str, source: tuple, *context: Any, **options: Any) -> Any:
+    """ranpe.charts.<builder>(data(*source), *context, **options), built once per data version for the same
+    inputs and shared by every session (building a Plotly figure costs more than its query): never change it."""
+    opened = store()
+    return _chart(str(opened.path), opened.data_version(), builder, source, context, tuple(sorted(options.items())))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
