@@ -7,10 +7,13 @@ import getpass
 import json
 import os
 import re
+import stat
 import sys
+import threading
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -55,11 +58,28 @@ def _checked_path(path: Path | None) -> Path:
     return path
 
 
+# The users file as last read, with the file's state then: every page run asks for it.
+_last_read: dict[str, Any] = {}
+_read_lock = threading.Lock()
+
+
 def load_users(path: Path | None = None) -> dict[str, User]:
-    """Every user in the file (none when the file does not exist)."""
+    """Every user in the file (none when the file does not exist); read again only when the file changes."""
     path = _checked_path(path)
-    if not path.is_file():
+    try:
+        found = path.stat()
+    except OSError:
         return {}
+    if not stat.S_ISREG(found.st_mode):
+        return {}
+    stamp = (str(path), found.st_mtime_ns, found.st_size, found.st_ino)
+    with _read_lock:
+        if _last_read.get("stamp") != stamp:
+            _last_read.update(stamp=stamp, users=_read_users(path))
+        return dict(_last_read["users"])
+
+
+def _read_users(path: Path) -> dict[str, User]:
     with open(path, "rb") as handle:
         data = tomllib.load(handle)
     found = {}

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
+import weakref
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -26,11 +29,35 @@ _failures_lock = threading.Lock()
 # -- who is signed in --------------------------------------------------------------------------------
 
 
-def _secrets() -> dict[str, Any]:
+# Streamlit re-reads its secrets files on every access while none exists, under one lock for every session:
+# the secrets seen are kept per st.secrets object and per state of its files.
+_seen_secrets: dict[str, Any] = {}
+
+
+@functools.cache
+def _secrets_files() -> tuple[Path, ...]:
+    return tuple(Path(path).expanduser() for path in st.get_option("secrets.files"))
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
     try:
-        return {key: st.secrets[key] for key in st.secrets}
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
+
+
+def _secrets() -> dict[str, Any]:
+    stamp = tuple(_file_stamp(path) for path in _secrets_files())
+    seen = _seen_secrets.get("entry")
+    if seen is not None and seen[0]() is st.secrets and seen[1] == stamp:
+        return seen[2]
+    try:
+        found = {key: st.secrets[key] for key in st.secrets}
     except Exception:  # no secrets file at all
-        return {}
+        found = {}
+    _seen_secrets["entry"] = (weakref.ref(st.secrets), stamp, found)
+    return found
 
 
 def auth_mode() -> str:
