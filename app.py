@@ -25,7 +25,7 @@ PAGE_ICONS = {
 
 st.set_page_config(page_title="Pantau RAN PE", page_icon=str(HERE / "assets" / "icon.png"), layout="wide")
 
-lang = web.language()
+lang = web.chosen_language()
 web.ensure_healthy(lang)
 web.ensure_demo(lang)
 
@@ -45,6 +45,7 @@ workspace = [_page(name) for name in WORKSPACE_PAGES if (HERE / "pages" / f"{nam
 if workspace:
     sections[t("dash.section_workspace", lang)] = workspace
 page = st.navigation(sections)
+lang = web.language_switch(lang)
 
 if importlib.util.find_spec("ranpe.web_auth") is not None:
     from ranpe import web_auth

@@ -2,9 +2,9 @@
 
 Builds a store of synthetic rows (ranpe.bench_pages' fixture), starts one `streamlit run app.py` on
 127.0.0.1, and drives N simultaneous sessions over Streamlit's own websocket protocol (the messages the
-browser sends): each opens the overview with its own filters in the URL, then reruns it. Prints p50/p95
-of the first run and of a rerun, and any error. A rerun from this client carries no widget state (a browser
-sends it), so it runs the page with the default filters: the heaviest view (every K/L, pillar, province).
+browser sends): each opens the overview with its own filters in the URL, then reruns it, sending back the
+widget values the server drew, as a browser does, so that each rerun keeps the session's own filters.
+Prints p50/p95 of the first run and of a rerun, and any error.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ _VALUE_WIDGETS = ("selectbox", "radio", "multiselect", "button_group", "checkbox
 
 @dataclass
 class Run:
-    """What one script run of a session showed: its texts, error elements, and when it started and ended."""
+    """What one script run of a session showed (texts, charts, error elements, widget values) and when."""
 
     seconds: float
     texts: list[str] = field(default_factory=list)
@@ -48,6 +48,8 @@ class Run:
     finished: bool = False
     started_at: float = 0.0
     ended_at: float = 0.0
+    widget_values: dict[str, bytes] = field(default_factory=dict)
+    charts: list[str] = field(default_factory=list)  # each Plotly chart's figure as JSON
 
 
 def _shown_value(element: Element, held: dict[str, WidgetState]) -> WidgetState | None:
@@ -128,10 +130,11 @@ class Session:
                     run.errors.append(f"{element.exception.type}: {element.exception.message}")
                 elif element_type in _TEXT_ELEMENTS:
                     run.texts.append(getattr(element, element_type).body)
-                else:
-                    state = _shown_value(element, self.widgets)
-                    if state is not None:
-                        drawn[state.id] = state
+                elif element_type == "plotly_chart":
+                    run.charts.append(element.plotly_chart.spec)
+                state = _shown_value(element, self.widgets)
+                if state is not None:
+                    drawn[state.id] = state
             elif kind == "page_info_changed":
                 self.query_string = forward.page_info_changed.query_string
             elif kind == "navigation":
@@ -146,6 +149,7 @@ class Session:
                 break
         # After a whole run the browser forgets the widgets the run did not draw.
         self.widgets = drawn if run.finished else {**self.widgets, **drawn}
+        run.widget_values = {widget_id: state.SerializeToString() for widget_id, state in self.widgets.items()}
         run.ended_at = time.perf_counter()
         run.seconds = run.ended_at - started
         return run
@@ -161,11 +165,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db: Path, port: int | None = None, log_path: Path | None = None) -> Iterator[int]:
-    """`streamlit run app.py` on 127.0.0.1 over the given store, until the block ends; yields its port.
-    The server's output goes to log_path when given (else it is kept only to explain a failed start)."""
+def streamlit_server(
+    db: Path, port: int | None = None, log_path: Path | None = None, env: dict[str, str] | None = None
+) -> Iterator[int]:
+    """`streamlit run app.py` on 127.0.0.1 over the given store (with env added), until the block ends; yields
+    its port. The server's output goes to log_path when given (else it is kept only to explain a failed start)."""
     port = port or free_port()
-    env = {**os.environ, "RANPE_DB": str(db), "RANPE_AUTO_DEMO": "0", "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "RANPE_DB": str(db), "RANPE_AUTO_DEMO": "0", "PYTHONPATH": str(REPO), **(env or {})}
     log = open(log_path, "w+b") if log_path else tempfile.TemporaryFile()  # closed below
     server = subprocess.Popen(
         [
@@ -298,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"rerun:     p50 {statistics.median(reruns):.2f} s, p95 {percentile(reruns, 0.95):.2f} s (target p95 < 2 s)"
         )
+    kept = sum(run.widget_values == runs[0].widget_values for runs in results for run in runs[1:] if run.finished)
+    print(f"reruns showing the widget values of the session's first run (its own filters): {kept} of {len(reruns)}")
     print(f"errors: {len(errors)}, unfinished runs: {unfinished}")
     for error in errors[:5]:
         print(f"  {error}")

@@ -110,13 +110,19 @@ def demo_banner(lang: str) -> None:
 # -- language --------------------------------------------------------------------------------------
 
 
-def language() -> str:
-    """The language switch (sidebar), initialised from ?lang= and kept across pages."""
+def chosen_language() -> str:
+    """This run's language: the switch's value, taken from ?lang= on a session's first run."""
     if LANG_KEY not in st.session_state:
         wanted = st.query_params.get("lang")
         st.session_state[LANG_KEY] = wanted if wanted in LANGS else DEFAULT_LANG
+    return st.session_state[LANG_KEY] or DEFAULT_LANG
+
+
+def language_switch(lang: str) -> str:
+    """The language switch in the sidebar, drawn after st.navigation: a widget drawn before it gets another
+    id on a new session's second run (its page is known only then), and the value the browser sent is lost."""
     lang = st.sidebar.segmented_control(
-        t("dash.language", st.session_state[LANG_KEY]), LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, required=True
+        t("dash.language", lang), LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, required=True
     )
     lang = lang or DEFAULT_LANG
     _set_param("lang", None if lang == DEFAULT_LANG else lang)
