@@ -98,7 +98,6 @@ with right:
         source,
         height=460,
         zoom=2.55,
-        geojson_url=web.MAP_GEOJSON_URL,
     )
     web.drillable_chart(figure, "overview_map", "province", "map", lang)
 

@@ -23,7 +23,6 @@ with map_column:
         as_of,
         source,
         height=600,
-        geojson_url=web.MAP_GEOJSON_URL,
     )
     web.drillable_chart(map_figure, "regions_map", "province", "map", lang)
     st.caption(t("dash.map.focus_note", lang) + " " + t("dash.map.papua_note", lang))

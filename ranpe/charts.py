@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
@@ -397,6 +398,19 @@ def provinces_geojson() -> dict[str, Any]:
     return json.loads((REFERENCE_DIR / "provinces.geojson").read_text(encoding="utf-8"))
 
 
+@cache
+def _provinces_geojson_rings() -> dict[str, Any]:
+    """provinces_geojson() with each ring a NumPy array: the same JSON, written about ten times faster."""
+
+    def rings(geometry: dict[str, Any]) -> dict[str, Any]:
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        arrays = [[np.asarray(ring, dtype=float) for ring in polygon] for polygon in polygons]
+        return {**geometry, "coordinates": arrays[0] if geometry["type"] == "Polygon" else arrays}
+
+    geojson = provinces_geojson()
+    return {**geojson, "features": [{**f, "geometry": rings(f["geometry"])} for f in geojson["features"]]}
+
+
 def map_attribution(lang: str) -> str:
     """The ODbL attribution line that goes under every map."""
     return t("dash.map.attribution", lang)
@@ -411,15 +425,13 @@ def fig_province_map(
     *,
     height: int = 560,
     zoom: float = 3.1,
-    geojson_url: str | None = None,
 ) -> go.Figure:
     """Choropleth of the provinces (MapLibre, no tiles, offline), focus provinces outlined, the Papua caveat drawn.
 
     data: one row per province (code, label, geojson_code, is_focus, polygon_shared, planned, committed, rate,
     centroid_lon, centroid_lat). A polygon that holds several of today's provinces is drawn grey, never painted
-    with one province's value; those provinces are drawn as dots at their centroids. geojson_url: where the browser
-    can fetch the same polygons (the app serves them), so that each rerun does not send them again; without it
-    (exports) the polygons are written into the figure.
+    with one province's value; those provinces are drawn as dots at their centroids. The polygons are written into
+    the figure, not fetched from a URL: plotly.js fails on a map left while its first fetch is under way.
     """
     geojson = provinces_geojson()
     # One trace for all 34 polygons (the GeoJSON is copied once): rates on the colour scale, polygons without
@@ -474,7 +486,7 @@ def fig_province_map(
         name="",
     )
     # Set after the trace is made: passed to add_choroplethmap, the 325 kB GeoJSON would be deep-copied.
-    fig.data[0].geojson = geojson_url or geojson
+    fig.data[0].geojson = _provinces_geojson_rings()
     shared = data[data["polygon_shared"]]
     if len(shared):
         fig.add_scattermap(

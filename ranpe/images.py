@@ -10,7 +10,6 @@ import kaleido
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from ranpe import charts
 from ranpe.i18n import TEXTS, t
 from ranpe.measures import NATIONAL, Filters
 
@@ -76,11 +75,6 @@ def presentation_figure(fig: go.Figure) -> go.Figure:
     )
     if any(trace.type in ("choroplethmap", "scattermap") for trace in copy.data):
         copy.update_layout(map_zoom=PRESENTATION_MAP_ZOOM)
-        for trace in copy.data:
-            if trace.type == "choroplethmap" and isinstance(trace.geojson, str):
-                # The page's map points at the polygons the app serves (a URL the renderer cannot fetch):
-                # write the same shipped polygons into the image's figure.
-                trace.geojson = charts.provinces_geojson()
     elif (fig.layout.height or 0) > TALL_FIGURE_PX:
         # Many categories (e.g. 44 K/L): show every label, smaller, instead of every other one.
         copy.update_yaxes(tickmode="linear", dtick=1, tickfont={"size": 13})

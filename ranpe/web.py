@@ -23,9 +23,6 @@ _FILTERS_KEY = "_filters"
 LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 # The option meaning "no filter" (or "latest reported" for the quarter): a selectbox shows None as "choose".
 ANY = "all"
-# The shipped province polygons as the app serves them (server.enableStaticServing; static/ is a link to
-# data/reference/: Streamlit refuses a link inside static/ that points outside it, not static/ itself).
-MAP_GEOJSON_URL = "app/static/provinces.geojson"
 
 
 # -- store and cached results ----------------------------------------------------------------------

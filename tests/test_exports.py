@@ -100,15 +100,6 @@ def test_map_renders_offline_with_its_attribution(demo: Store) -> None:
     assert len(painted) > 100, "the map drew no coloured province"
 
 
-def test_map_served_by_url_on_the_page_exports_with_its_polygons(demo: Store) -> None:
-    frame = dashboard.by_province(demo, VIEW, "en")["provinces"]
-    figure = charts.fig_province_map(frame, "en", "Year 2023", None, "Source", geojson_url="app/static/x.geojson")
-    picture = Image.open(io.BytesIO(images.render(figure, "png"))).convert("RGB")
-    painted = [c for _count, c in picture.getcolors(maxcolors=1_000_000) if max(c) - min(c) > 40]
-    assert len(painted) > 100, "the map drew no coloured province"
-    assert figure.data[0].geojson == "app/static/x.geojson", "the page's figure is left as it was"
-
-
 @pytest.mark.parametrize(
     ("stem", "filters", "lang", "extension", "expected"),
     [

@@ -185,11 +185,8 @@ def test_the_map_carries_the_odbl_attribution_and_grey_old_papua(
     traces = spec["data"]
     assert {trace["type"] for trace in traces} <= {"choroplethmap", "scattermap"}
     assert spec["layout"]["map"]["style"] == "white-bg"
-    # The browser fetches the polygons from the app (static/), once, instead of with every rerun.
-    assert traces[0]["geojson"] == "app/static/provinces.geojson"
-    assert (REPO / "static" / "provinces.geojson").read_bytes() == (
-        REPO / "data/reference/provinces.geojson"
-    ).read_bytes()
+    # The polygons travel in the figure: plotly.js fails on a map left while it still fetches them from a URL.
+    assert len(traces[0]["geojson"]["features"]) == 34
     polygons = dict(zip(traces[0]["locations"], traces[0]["z"], strict=True))
     assert len(polygons) == 34
     # Polygons 94 (old Papua) and 91 (old Papua Barat) hold several of today's provinces: drawn grey (below 0 on
