@@ -48,11 +48,11 @@ def _has_year(store: Store, year: int) -> bool:
     return any(int(r["year"]) == year for r in store.query_rows("years_with_data"))
 
 
-def cmd_export_pack(args: argparse.Namespace) -> int:
-    from ranpe import pack
-
+def _export(args: argparse.Namespace, suffixes: tuple[str, ...], make, details: dict[str, Any]) -> int:
+    """The shape every export command shares: check the file type, resolve the filters, refuse a year without
+    data, write make(store, filters, file_format)'s bytes to --out and leave an audit entry."""
     out = Path(args.out)
-    file_format = _check_suffix(out, PACK_SUFFIXES, args.lang)
+    file_format = _check_suffix(out, suffixes, args.lang)
     if file_format is None:
         return EXIT_USAGE
     store = Store(args.db) if args.db else Store()
@@ -61,57 +61,34 @@ def cmd_export_pack(args: argparse.Namespace) -> int:
         if not _has_year(store, filters.year):
             print(t("exports.cli.no_data", args.lang, year=filters.year), file=sys.stderr)
             return EXIT_REFUSED
-        built = pack.build_pack(store, filters, args.lang, file_format, marking=args.marking)
-        out.write_bytes(built.data)
+        out.write_bytes(make(store, filters, file_format))
         record_export(
             store,
             cli_actor(args.user),
-            {
-                "kind": "pack",
-                "format": file_format,
-                "filters": filters.as_dict(),
-                "lang": args.lang,
-                "marking": args.marking,
-                "file": out.name,
-            },
+            {**details, "format": file_format, "filters": filters.as_dict(), "lang": args.lang, "file": out.name},
         )
     finally:
         store.close()
     print(t("exports.cli.written", args.lang, path=out, size=fmt_int(out.stat().st_size, args.lang)))
     return EXIT_OK
+
+
+def cmd_export_pack(args: argparse.Namespace) -> int:
+    from ranpe import pack
+
+    def make(store: Store, filters: Any, file_format: str) -> bytes:
+        return pack.build_pack(store, filters, args.lang, file_format, marking=args.marking).data
+
+    return _export(args, PACK_SUFFIXES, make, {"kind": "pack", "marking": args.marking})
 
 
 def cmd_export_data(args: argparse.Namespace) -> int:
     from ranpe import tables
 
-    out = Path(args.out)
-    file_format = _check_suffix(out, DATA_SUFFIXES, args.lang)
-    if file_format is None:
-        return EXIT_USAGE
-    store = Store(args.db) if args.db else Store()
-    try:
-        filters = _filters(store, args)
-        if not _has_year(store, filters.year):
-            print(t("exports.cli.no_data", args.lang, year=filters.year), file=sys.stderr)
-            return EXIT_REFUSED
-        data, _frame = tables.export_table(store, args.table, filters, args.lang, file_format)
-        out.write_bytes(data)
-        record_export(
-            store,
-            cli_actor(args.user),
-            {
-                "kind": "data",
-                "table": args.table,
-                "format": file_format,
-                "filters": filters.as_dict(),
-                "lang": args.lang,
-                "file": out.name,
-            },
-        )
-    finally:
-        store.close()
-    print(t("exports.cli.written", args.lang, path=out, size=fmt_int(out.stat().st_size, args.lang)))
-    return EXIT_OK
+    def make(store: Store, filters: Any, file_format: str) -> bytes:
+        return tables.export_table(store, args.table, filters, args.lang, file_format)[0]
+
+    return _export(args, DATA_SUFFIXES, make, {"kind": "data", "table": args.table})
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
