@@ -266,6 +266,19 @@ def drill_down(event: Any, filter_name: str, part: int | None = None) -> None:
 # -- page furniture --------------------------------------------------------------------------------
 
 
+def ensure_in_frame() -> None:
+    """Run a page only inside app.py's frame. With a pages/ folder beside app.py, Streamlit runs a page file on
+    its own (no navigation, filters or language) until some run has called st.navigation; on a freshly
+    started server a copied link (/regions?...) would show an empty page. Run it again through the frame."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False):
+        # What st.navigation itself records: from now on every run starts with app.py. The page's own url_path
+        # gives it the same page hash in app.py's navigation, so the rerun opens the same page.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_context() -> tuple[Store, Filters | None, str]:
     """What every dashboard page starts from (after sign-in, when configured): the store, filters, language."""
     from ranpe import web_auth  # web_auth imports this module

@@ -144,6 +144,7 @@ def _sign_in_form(lang: str) -> None:
 
 def ensure_signed_in(lang: str) -> Actor:
     """The signed-in actor; with sign-in configured and nobody signed in, the sign-in form, and the page stops."""
+    web.ensure_in_frame()
     mode = auth_mode()
     actor = current_actor()
     if mode == "oidc":

@@ -145,6 +145,34 @@ def test_clicking_a_pillar_bar_filters_the_page(browser: object, server: str) ->
         visit.close()
 
 
+def test_a_copied_link_opens_its_view_on_a_freshly_started_server(browser: object, tmp_path) -> None:
+    """The first visitor after a restart comes from a bookmark: Streamlit would run pages/regions.py on its own
+    (no navigation, filters or language: "no data yet"); the page must open inside the app, as linked."""
+    db = tmp_path / "ranpe.duckdb"
+    populate(db)
+    process, base = start_app({"RANPE_DB": str(db)})
+    visit = Visit(browser, base)
+    try:
+        visit.open("regions?year=2023&quarter=2&pillar=1&province=32&lang=en")
+        visit.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        assert visit.page.locator("h1").first.inner_text() == "Regions"
+        assert visit.filter_values() == ["2023", "Q2", "Pillar 1 · Prevention", "All ministries/agencies", "West Java"]
+        nav = visit.page.locator("[data-testid='stSidebarNav']").inner_text()
+        assert "Overview" in nav and "Upload" in nav and "regions" not in nav
+        canvas = visit.page.locator("canvas.maplibregl-canvas").first
+        canvas.wait_for(timeout=30_000)
+        visit.page.wait_for_timeout(1500)
+        assert distinct_colours(canvas.screenshot()) > 20, "the map canvas is blank"
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        visit.page.screenshot(path=str(ARTIFACTS / "dashboard_regions_link_fresh_server.png"), full_page=True)
+        assert all(url.endswith(BASE_PATH_PROBES) for url in visit.failed), visit.failed
+        assert [e for e in visit.errors if "status of 404" not in e] == []
+        assert visit.leaving_requests() == []
+    finally:
+        visit.close()
+        stop_app(process)
+
+
 def test_a_copied_link_reopens_the_same_view(browser: object, server: str) -> None:
     visit = Visit(browser, server)
     try:
