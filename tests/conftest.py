@@ -48,6 +48,18 @@ def csv_bytes(rows: list[list[object]], delimiter: str = ",", encoding: str = "u
     return buffer.getvalue().encode(encoding)
 
 
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium through Playwright, headless, one per test module (tests.browser_support's flags)."""
+    from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
+
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
 @pytest.fixture
 def make_xlsx() -> Callable[..., bytes]:
     return xlsx_bytes

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PIL import Image
 
-from tests.browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
+from tests.browser_support import ARTIFACTS, start_app, stop_app
 from tests.test_pages import PAGES, populate
 
 pytestmark = pytest.mark.browser
@@ -30,15 +30,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
     finally:
         stop_app(process)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 class Visit:

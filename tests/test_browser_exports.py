@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from tests.browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
+from tests.browser_support import ARTIFACTS, start_app, stop_app
 from tests.fixtures_demo import copy_demo_store
 
 pytestmark = pytest.mark.browser
@@ -36,19 +36,15 @@ def server(demo_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> I
 
 
 @pytest.fixture(scope="module")
-def page(server: str) -> Iterator[object]:
+def page(server: str, browser: object) -> Iterator[object]:
     """One browser tab on the overview of 2023 TW III, its script run to the end."""
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1600, "height": 1100}, accept_downloads=True)
-        tab = context.new_page()
-        tab.goto(f"{server}/{VIEW}", wait_until="domcontentloaded")
-        _wait_idle(tab)
-        tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=WAIT_MS)
-        yield tab
-        context.close()
-        browser.close()
+    context = browser.new_context(viewport={"width": 1600, "height": 1100}, accept_downloads=True)
+    tab = context.new_page()
+    tab.goto(f"{server}/{VIEW}", wait_until="domcontentloaded")
+    _wait_idle(tab)
+    tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=WAIT_MS)
+    yield tab
+    context.close()
 
 
 def _wait_idle(tab) -> None:

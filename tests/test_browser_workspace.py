@@ -13,7 +13,7 @@ import pytest
 
 from ranpe import users
 from ranpe.access import Actor
-from tests.browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
+from tests.browser_support import ARTIFACTS, start_app, stop_app
 from tests.conftest import xlsx_bytes
 from tests.test_browser_dashboard import Visit
 
@@ -46,15 +46,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
     finally:
         stop_app(process)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def upload(visit: Visit, tmp_path: Path, name: str, rows: list[list[object]]) -> None:

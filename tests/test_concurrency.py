@@ -242,8 +242,7 @@ def test_sessions_browsing_while_two_upload_each_see_only_their_own_results(tmp_
         playwright_api.sync_playwright() as playwright,
     ):
         began = time.perf_counter()
-        # The app opened once at / before, as after a deploy: the first such session after a start loses its
-        # URL's language on its first rerun (test_language_chosen_in_the_url_survives_a_rerun).
+        # The app opened once at / before, as after a deploy.
         opening = Session(port, "year=2023")
         assert opening.run().finished
         opening.close()
