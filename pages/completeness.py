@@ -4,19 +4,21 @@ from datetime import date
 
 import streamlit as st
 
-from ranpe import audit, web, workspace
+from ranpe.access import audit
 from ranpe.i18n import fmt_date, fmt_int, fmt_pct, fmt_quarter, t
-from ranpe.web_auth import ensure_signed_in
+from ranpe.web import frame
+from ranpe.web.auth import ensure_signed_in
+from ranpe.workspace import common, completeness
 
-lang = web.current_lang()
-store = web.store()
+lang = frame.current_lang()
+store = frame.store()
 actor = ensure_signed_in(lang)
 
 st.title(t("ws.completeness.title", lang))
 st.caption(t("ws.completeness.intro", lang))
 
 today = date.today()
-years = [row["year"] for row in store.query_rows("years_with_data")]
+years = [row["year"] for row in store.query_rows("measures/years_with_data")]
 year_options = sorted({*years, today.year}, reverse=True)
 choice_columns = st.columns([1, 2])
 year = choice_columns[0].selectbox(
@@ -31,9 +33,9 @@ include_reference = choice_columns[1].toggle(
     help=t("ws.completeness.include_help", lang),
 )
 
-result = workspace.completeness(store, year, today=today, include_reference=include_reference)
+result = completeness.completeness(store, year, today=today, include_reference=include_reference)
 
-with st.expander(t("ws.completeness.deadlines", lang, days=workspace.deadline_days(store)), icon=":material/event:"):
+with st.expander(t("ws.completeness.deadlines", lang, days=completeness.deadline_days(store)), icon=":material/event:"):
     st.caption(t("ws.completeness.deadlines_help", lang))
     st.dataframe(
         [
@@ -48,18 +50,18 @@ with st.expander(t("ws.completeness.deadlines", lang, days=workspace.deadline_da
                 t("ws.completeness.days", lang),
                 min_value=0,
                 max_value=365,
-                value=workspace.deadline_days(store),
+                value=completeness.deadline_days(store),
                 step=1,
                 key="ws_deadline_days",
             )
             if st.form_submit_button(t("ws.save", lang)):
-                workspace.set_deadline_days(store, int(days), actor=actor)
+                completeness.set_deadline_days(store, int(days), actor=actor)
                 st.rerun()
         with st.form("ws_quarter_deadline_form"):
             columns = st.columns(2)
             quarter_to_set = columns[0].selectbox(
                 t("field.quarter", lang),
-                workspace.QUARTERS,
+                common.QUARTERS,
                 format_func=lambda q: fmt_quarter(q, lang),
                 key="ws_deadline_q",
             )
@@ -68,10 +70,10 @@ with st.expander(t("ws.completeness.deadlines", lang, days=workspace.deadline_da
             )
             buttons = st.columns(2)
             if buttons[0].form_submit_button(t("ws.completeness.set_date", lang)):
-                workspace.set_quarter_deadline(store, year, quarter_to_set, due, actor=actor)
+                completeness.set_quarter_deadline(store, year, quarter_to_set, due, actor=actor)
                 st.rerun()
             if buttons[1].form_submit_button(t("ws.completeness.clear_date", lang)):
-                workspace.set_quarter_deadline(store, year, quarter_to_set, None, actor=actor)
+                completeness.set_quarter_deadline(store, year, quarter_to_set, None, actor=actor)
                 st.rerun()
 
 if not result.agencies:
@@ -79,7 +81,7 @@ if not result.agencies:
     st.stop()
 
 rate_columns = st.columns(4)
-for column, quarter in zip(rate_columns, workspace.QUARTERS, strict=True):
+for column, quarter in zip(rate_columns, common.QUARTERS, strict=True):
     counts = result.counts(quarter)
     column.metric(
         t("ws.completeness.rate", lang, quarter=fmt_quarter(quarter, lang)),
@@ -96,18 +98,18 @@ for column, quarter in zip(rate_columns, workspace.QUARTERS, strict=True):
 
 st.subheader(t("ws.completeness.matrix", lang))
 st.caption(t("ws.completeness.legend", lang))
-st.dataframe(workspace.matrix_rows(result, lang), hide_index=True, width="stretch", key="ws_completeness_matrix")
+st.dataframe(completeness.matrix_rows(result, lang), hide_index=True, width="stretch", key="ws_completeness_matrix")
 
 st.subheader(t("ws.completeness.not_reported", lang))
 default_quarter = result.reporting_quarter or 1
 quarter = st.selectbox(
     t("field.quarter", lang),
-    workspace.QUARTERS,
+    common.QUARTERS,
     index=default_quarter - 1,
     format_func=lambda q: fmt_quarter(q, lang),
     key="ws_completeness_quarter",
 )
-missing = workspace.not_reported_rows(result, quarter, lang)
+missing = completeness.not_reported_rows(result, quarter, lang)
 if missing:
     st.caption(
         t(
@@ -125,7 +127,7 @@ else:
 download_columns = st.columns(2)
 download_columns[0].download_button(
     t("ws.completeness.download_xlsx", lang),
-    data=workspace.completeness_xlsx(result, quarter, lang),
+    data=completeness.completeness_xlsx(result, quarter, lang),
     file_name=f"{t('ws.completeness.file', lang)}-{year}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="ws_completeness_xlsx",
@@ -135,7 +137,7 @@ download_columns[0].download_button(
 )
 download_columns[1].download_button(
     t("ws.completeness.download_csv", lang),
-    data=workspace.not_reported_csv(result, quarter, lang),
+    data=completeness.not_reported_csv(result, quarter, lang),
     file_name=f"{t('ws.completeness.missing_file', lang)}-{year}-{quarter}.csv",
     mime="text/csv",
     key="ws_completeness_csv",

@@ -2,20 +2,22 @@
 
 import streamlit as st
 
-from ranpe import audit, web, workspace
+from ranpe.access import audit
 from ranpe.i18n import fmt_int, fmt_quarter, t
-from ranpe.web_auth import ensure_signed_in, require_role
+from ranpe.web import frame
+from ranpe.web.auth import ensure_signed_in, require_role
+from ranpe.workspace import common, history
 
-lang = web.current_lang()
-store = web.store()
+lang = frame.current_lang()
+store = frame.store()
 actor = ensure_signed_in(lang)
 
 st.title(t("ws.history.title", lang))
 st.caption(t("ws.history.intro", lang))
 require_role(actor, "analyst", lang)
 
-agencies = {a["code"]: a["short_name"] for a in store.query_rows("reference_agencies")}
-years = [row["year"] for row in store.query_rows("years_with_data")]
+agencies = {a["code"]: a["short_name"] for a in store.query_rows("reference/agencies")}
+years = [row["year"] for row in store.query_rows("measures/years_with_data")]
 filter_columns = st.columns(2)
 agency = filter_columns[0].selectbox(
     t("field.agency", lang),
@@ -30,12 +32,12 @@ year = filter_columns[1].selectbox(
     format_func=lambda y: t("ws.all", lang) if y is None else str(y),
 )
 
-uploads = workspace.history(store, agency=agency, year=year)
+uploads = history.history(store, agency=agency, year=year)
 st.subheader(t("ws.history.uploads", lang))
 if not uploads:
     st.info(t("ws.history.none", lang), icon=":material/history:")
     st.stop()
-st.dataframe(workspace.history_rows(uploads, lang), hide_index=True, width="stretch", key="ws_history_table")
+st.dataframe(history.history_rows(uploads, lang), hide_index=True, width="stretch", key="ws_history_table")
 
 st.subheader(t("ws.history.one_upload", lang))
 by_id = {u["upload_id"]: u for u in uploads}
@@ -43,15 +45,15 @@ chosen_id = st.selectbox(
     t("ws.history.choose_upload", lang),
     list(by_id),
     key="ws_history_upload",
-    format_func=lambda i: workspace.upload_label(by_id[i], lang),
+    format_func=lambda i: history.upload_label(by_id[i], lang),
 )
 chosen = by_id[chosen_id]
 action_columns = st.columns(2)
 with action_columns[0]:
     if chosen["status"] != "refused":
         try:
-            name, original = workspace.original_file(store, chosen_id, actor=actor)
-        except workspace.WorkspaceError as error:
+            name, original = history.original_file(store, chosen_id, actor=actor)
+        except common.WorkspaceError as error:
             st.caption(error.message(lang))
         else:
             st.download_button(
@@ -66,7 +68,7 @@ with action_columns[0]:
     else:
         st.download_button(
             t("ws.upload.error_report", lang),
-            data=workspace.refused_report_xlsx(store, chosen_id, lang),
+            data=history.refused_report_xlsx(store, chosen_id, lang),
             file_name=t("ws.upload.error_report_file", lang),
             key="ws_history_errors",
             on_click=audit.record,
@@ -83,8 +85,8 @@ with action_columns[1]:
             icon=":material/restore:",
         ):
             try:
-                slices = workspace.restore(store, chosen_id, actor=actor)
-            except workspace.WorkspaceError as error:
+                slices = history.restore(store, chosen_id, actor=actor)
+            except common.WorkspaceError as error:
                 st.error(error.message(lang))
             else:
                 st.session_state["ws_history_restored"] = t(
@@ -100,7 +102,7 @@ st.subheader(t("ws.history.chain", lang))
 st.caption(t("ws.history.chain_help", lang))
 chain_columns = st.columns(3)
 # The chain opens on the K/L and period of the chosen upload.
-default_agency, default_year, default_quarter = workspace.upload_slice(chosen, agency, years)
+default_agency, default_year, default_quarter = history.upload_slice(chosen, agency, years)
 agency_codes = list(agencies)
 chain_agency = chain_columns[0].selectbox(
     t("field.agency", lang),
@@ -123,11 +125,11 @@ chain_quarter = chain_columns[2].selectbox(
     index=(default_quarter or 1) - 1,
     format_func=lambda q: fmt_quarter(q, lang),
 )
-chain = workspace.version_chain(store, agency=chain_agency, year=chain_year, quarter=chain_quarter)
+chain = history.version_chain(store, agency=chain_agency, year=chain_year, quarter=chain_quarter)
 if not chain:
     st.info(t("ws.history.no_chain", lang))
     st.stop()
-st.dataframe(workspace.chain_rows(chain, lang), hide_index=True, width="stretch", key="ws_chain_table")
+st.dataframe(history.chain_rows(chain, lang), hide_index=True, width="stretch", key="ws_chain_table")
 
 versions = sorted({row["upload_id"] for row in chain})
 if len(versions) < 2:
@@ -141,13 +143,13 @@ older = compare_columns[0].selectbox(
 newer = compare_columns[1].selectbox(
     t("ws.history.newer", lang), versions, index=len(versions) - 1, key="ws_compare_new", format_func=lambda i: f"#{i}"
 )
-comparison = workspace.compare_versions(store, older, newer)
+comparison = history.compare_versions(store, older, newer)
 counts = st.columns(4)
 counts[0].metric(t("ws.change.added", lang), fmt_int(comparison.count("added"), lang))
 counts[1].metric(t("ws.change.removed", lang), fmt_int(comparison.count("removed"), lang))
 counts[2].metric(t("ws.change.changed", lang), fmt_int(comparison.count("changed"), lang))
 counts[3].metric(t("ws.history.flipped", lang), fmt_int(len(comparison.flipped), lang))
-differences = workspace.comparison_rows(comparison, lang)
+differences = history.comparison_rows(comparison, lang)
 if differences:
     st.dataframe(differences, hide_index=True, width="stretch", key="ws_compare_table")
 else:

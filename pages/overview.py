@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from ranpe import web, web_exports
 from ranpe.i18n import fmt_int, fmt_num, fmt_pct, fmt_quarter, t
+from ranpe.web import downloads, frame, page
 
-filters, lang, filters_text, as_of, source = web.page_start("dash.page.overview")
+filters, lang, filters_text, as_of, source = page.page_start("dash.page.overview")
 
-figures = web.data("kpis", filters)
+figures = frame.data("kpis", filters)
 current, previous = figures["current"], figures["previous"]
 if current["actions_planned"] == 0:
-    web.empty_view_message(lang)
+    frame.empty_view_message(lang)
     st.stop()
 
 previous_text = ""
@@ -85,11 +85,11 @@ else:
 
 left, right = st.columns([1, 1])
 with left:
-    figure = web.chart("fig_commitment_by_pillar", ("by_pillar", filters, lang), lang, filters_text, as_of, source)
-    web.drillable_chart(figure, "overview_pillars", "pillar", "by_pillar", lang)
+    figure = frame.chart("fig_commitment_by_pillar", ("by_pillar", filters, lang), lang, filters_text, as_of, source)
+    page.drillable_chart(figure, "overview_pillars", "pillar", "by_pillar", lang)
     st.caption(t("dash.drill_hint", lang))
 with right:
-    figure = web.chart(
+    figure = frame.chart(
         "fig_province_map",
         ("province_rates", filters, lang),
         lang,
@@ -99,9 +99,9 @@ with right:
         height=460,
         zoom=2.55,
     )
-    web.drillable_chart(figure, "overview_map", "province", "map", lang)
+    page.drillable_chart(figure, "overview_map", "province", "map", lang)
 
-trend_figure = web.chart("fig_trend", ("trend", filters, lang), lang, filters_text, as_of, source)
-st.plotly_chart(trend_figure, key="overview_trend", config=web.plotly_config(lang))
-web_exports.chart_downloads(trend_figure, "trend", lang)
-web_exports.pack_panel(lang, filters)
+trend_figure = frame.chart("fig_trend", ("trend", filters, lang), lang, filters_text, as_of, source)
+st.plotly_chart(trend_figure, key="overview_trend", config=frame.plotly_config(lang))
+downloads.chart_downloads(trend_figure, "trend", lang)
+downloads.pack_panel(lang, filters)

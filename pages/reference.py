@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from ranpe import audit, users, web, workspace
+from ranpe.access import audit, users
 from ranpe.i18n import t
-from ranpe.web_auth import auth_mode, ensure_signed_in, require_role
+from ranpe.web import frame
+from ranpe.web.auth import auth_mode, ensure_signed_in, require_role
+from ranpe.workspace import common, reference_admin
 
-lang = web.current_lang()
-store = web.store()
+lang = frame.current_lang()
+store = frame.store()
 actor = ensure_signed_in(lang)
 
 st.title(t("ws.reference.title", lang))
@@ -25,13 +27,13 @@ agency_tab, province_tab, changes_tab, audit_tab, users_tab = st.tabs(
 )
 
 
-def show_error(error: workspace.WorkspaceError) -> None:
+def show_error(error: common.WorkspaceError) -> None:
     st.error(error.message(lang), icon=":material/error:")
 
 
 with agency_tab:
-    agencies = store.query_rows("reference_agencies")
-    st.dataframe(workspace.agency_rows(agencies, lang), hide_index=True, width="stretch", key="ws_ref_agencies")
+    agencies = store.query_rows("reference/agencies")
+    st.dataframe(reference_admin.agency_rows(agencies, lang), hide_index=True, width="stretch", key="ws_ref_agencies")
     by_code = {a["code"]: a for a in agencies}
     st.markdown(f"**{t('ws.reference.edit_agency', lang)}**")
     st.caption(t("ws.reference.rename_help", lang))
@@ -66,7 +68,7 @@ with agency_tab:
         )
         if st.form_submit_button(t("ws.save", lang)):
             try:
-                changes = workspace.update_agency(
+                changes = reference_admin.update_agency(
                     store,
                     code,
                     name=name,
@@ -77,7 +79,7 @@ with agency_tab:
                     active_to=active_to,
                     actor=actor,
                 )
-            except workspace.WorkspaceError as error:
+            except common.WorkspaceError as error:
                 show_error(error)
             else:
                 st.session_state["ws_ref_saved"] = t("ws.reference.saved", lang, code=code, count=len(changes))
@@ -95,7 +97,7 @@ with agency_tab:
         new_from = st.text_input(t("ws.reference.active_from", lang), key="ws_ref_new_from")
         if st.form_submit_button(t("ws.reference.add", lang)):
             try:
-                workspace.add_agency(
+                reference_admin.add_agency(
                     store,
                     code=new_code,
                     name=new_name,
@@ -105,14 +107,14 @@ with agency_tab:
                     active_from=new_from,
                     actor=actor,
                 )
-            except workspace.WorkspaceError as error:
+            except common.WorkspaceError as error:
                 show_error(error)
             else:
                 st.session_state["ws_ref_saved"] = t("ws.reference.added", lang, code=new_code.strip().upper())
                 st.rerun()
 
 with province_tab:
-    provinces = store.query_rows("reference_provinces")
+    provinces = store.query_rows("reference/provinces")
     by_province = {p["code"]: p for p in provinces}
     province = st.selectbox(
         t("field.province", lang),
@@ -129,8 +131,10 @@ with province_tab:
         )
         if st.form_submit_button(t("ws.save", lang)):
             try:
-                changes = workspace.set_province_aliases(store, province, province_aliases.split("\n"), actor=actor)
-            except workspace.WorkspaceError as error:
+                changes = reference_admin.set_province_aliases(
+                    store, province, province_aliases.split("\n"), actor=actor
+                )
+            except common.WorkspaceError as error:
                 show_error(error)
             else:
                 st.session_state["ws_ref_saved"] = t("ws.reference.saved", lang, code=province, count=len(changes))
@@ -139,7 +143,7 @@ with province_tab:
 with changes_tab:
     st.caption(t("ws.reference.changes_help", lang))
     st.dataframe(
-        workspace.reference_change_rows(store, lang, actor=actor),
+        reference_admin.reference_change_rows(store, lang, actor=actor),
         hide_index=True,
         width="stretch",
         key="ws_ref_changes",
@@ -153,7 +157,7 @@ with audit_tab:
         format_func=lambda a: t("ws.all", lang) if a is None else t(f"ws.audit.{a}", lang),
     )
     st.dataframe(
-        workspace.audit_rows(store, lang, actor=actor, action=action),
+        reference_admin.audit_rows(store, lang, actor=actor, action=action),
         hide_index=True,
         width="stretch",
         key="ws_audit_table",
@@ -163,7 +167,7 @@ with users_tab:
     st.caption(
         t("ws.reference.users_help", lang, mode=t(f"ws.auth.mode.{auth_mode()}", lang), path=str(users.users_file()))
     )
-    st.dataframe(workspace.user_rows(lang), hide_index=True, width="stretch", key="ws_users_table")
+    st.dataframe(reference_admin.user_rows(lang), hide_index=True, width="stretch", key="ws_users_table")
 
 if st.session_state.get("ws_ref_saved"):
     st.toast(st.session_state.pop("ws_ref_saved"), icon=":material/check:")

@@ -2,20 +2,20 @@
 
 import streamlit as st
 
-from ranpe import web, web_exports
 from ranpe.i18n import fmt_int, fmt_pct, t
+from ranpe.web import downloads, frame, page
 
-filters, lang, filters_text, as_of, source = web.page_start("dash.page.regions")
+filters, lang, filters_text, as_of, source = page.page_start("dash.page.regions")
 
-regions = web.data("by_province", filters, lang)
+regions = frame.data("by_province", filters, lang)
 provinces, national = regions["provinces"], regions["national"]
 if national is None and provinces["planned"].isna().all():
-    web.empty_view_message(lang)
+    frame.empty_view_message(lang)
     st.stop()
 
 map_column, side_column = st.columns([3, 1])
 with map_column:
-    map_figure = web.chart(
+    map_figure = frame.chart(
         "fig_province_map",
         ("province_rates", filters, lang),
         lang,
@@ -24,7 +24,7 @@ with map_column:
         source,
         height=600,
     )
-    web.drillable_chart(map_figure, "regions_map", "province", "map", lang)
+    page.drillable_chart(map_figure, "regions_map", "province", "map", lang)
     st.caption(t("dash.map.focus_note", lang) + " " + t("dash.map.papua_note", lang))
 with side_column:
     if national is None:
@@ -40,11 +40,11 @@ with side_column:
             )
         )
     st.markdown(f"**{t('dash.regions.focus_table', lang)}**")
-    st.dataframe(web.data("focus_table", filters, lang), hide_index=True, key="regions_focus", placeholder="–")
+    st.dataframe(frame.data("focus_table", filters, lang), hide_index=True, key="regions_focus", placeholder="–")
     st.caption(t("dash.drill_hint", lang))
 
 st.subheader(t("dash.regions.table", lang))
-table = web.data("province_pillar_table", filters, lang)
+table = frame.data("province_pillar_table", filters, lang)
 # Whole percents: the table widget formats decimals the English way whatever the language.
 percent = st.column_config.NumberColumn(format="%.0f%%")
 st.dataframe(
@@ -57,4 +57,4 @@ st.dataframe(
         if name not in (t("dash.col.province", lang), t("dash.col.planned", lang))
     },
 )
-web_exports.table_downloads(table, "by_province", lang)
+downloads.table_downloads(table, "by_province", lang)

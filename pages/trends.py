@@ -2,33 +2,35 @@
 
 import streamlit as st
 
-from ranpe import web, web_exports
+from ranpe.web import downloads, frame, page
 
-filters, lang, trend_filters_text, as_of, source = web.page_start("dash.page.trends", describe="describe_trend_filters")
+filters, lang, trend_filters_text, as_of, source = page.page_start(
+    "dash.page.trends", describe="describe_trend_filters"
+)
 
-trend = web.data("trend", filters, lang)
+trend = frame.data("trend", filters, lang)
 if trend.empty:
-    web.empty_view_message(lang)
+    frame.empty_view_message(lang)
     st.stop()
-trend_figure = web.chart("fig_trend", ("trend", filters, lang), lang, trend_filters_text, as_of, source)
-st.plotly_chart(trend_figure, key="trends_rate", config=web.plotly_config(lang))
-web_exports.chart_downloads(trend_figure, "trend", lang)
+trend_figure = frame.chart("fig_trend", ("trend", filters, lang), lang, trend_filters_text, as_of, source)
+st.plotly_chart(trend_figure, key="trends_rate", config=frame.plotly_config(lang))
+downloads.chart_downloads(trend_figure, "trend", lang)
 left, right = st.columns([3, 2])
 with left:
-    status_figure = web.chart(
+    status_figure = frame.chart(
         "fig_status_by_quarter", ("status_by_quarter", filters, lang), lang, trend_filters_text, as_of, source
     )
-    st.plotly_chart(status_figure, key="trends_status", config=web.plotly_config(lang))
-    web_exports.chart_downloads(status_figure, "status", lang)
+    st.plotly_chart(status_figure, key="trends_status", config=frame.plotly_config(lang))
+    downloads.chart_downloads(status_figure, "status", lang)
 with right:
-    completeness_figure = web.chart(
+    completeness_figure = frame.chart(
         "fig_completeness",
         ("completeness", filters, lang),
         lang,
-        web.data("describe_filters", filters, lang),
+        frame.data("describe_filters", filters, lang),
         as_of,
         source,
         year=filters.year,
     )
-    st.plotly_chart(completeness_figure, key="trends_completeness", config=web.plotly_config(lang))
-    web_exports.chart_downloads(completeness_figure, "completeness", lang)
+    st.plotly_chart(completeness_figure, key="trends_completeness", config=frame.plotly_config(lang))
+    downloads.chart_downloads(completeness_figure, "completeness", lang)

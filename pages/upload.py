@@ -6,13 +6,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from ranpe import audit, config, web, workspace
+from ranpe import config
+from ranpe.access import audit
 from ranpe.i18n import fmt_int, fmt_quarter, t
-from ranpe.ingest import UsageError
-from ranpe.web_auth import ensure_signed_in, require_role
+from ranpe.ingest.pipeline import UsageError
+from ranpe.web import frame
+from ranpe.web.auth import ensure_signed_in, require_role
+from ranpe.workspace import common, upload
 
-lang = web.current_lang()
-store = web.store()
+lang = frame.current_lang()
+store = frame.store()
 actor = ensure_signed_in(lang)
 
 st.title(t("ws.upload.title", lang))
@@ -23,7 +26,7 @@ require_role(actor, "analyst", lang)
 @st.cache_data(show_spinner=False, max_entries=4)
 def template_bytes(store_path: str, template_lang: str, version: int) -> bytes:
     """The submission template as bytes (rebuilt when the reference data moves)."""
-    from ranpe.template import write_template
+    from ranpe.ingest.template import write_template
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "template.xlsx"
@@ -55,7 +58,7 @@ files = st.file_uploader(
 
 st.markdown(f"**{t('ws.upload.given', lang)}**")
 st.caption(t("ws.upload.given_help", lang))
-agencies = store.query_rows("reference_agencies")
+agencies = store.query_rows("reference/agencies")
 agency_names = {a["code"]: a["short_name"] for a in agencies}
 given_columns = st.columns([1, 1, 2])
 year = given_columns[0].selectbox(
@@ -91,29 +94,29 @@ for index, uploaded in enumerate(files):
     key = (hashlib.sha256(data).hexdigest(), uploaded.name, year, quarter, agency)
     if key not in checks:
         try:
-            with st.spinner(t("ws.upload.checking_file", lang, file=web.plain(uploaded.name))):
-                checks[key] = workspace.preview(
+            with st.spinner(t("ws.upload.checking_file", lang, file=frame.plain(uploaded.name))):
+                checks[key] = upload.preview(
                     store, data, uploaded.name, year=year, quarter=quarter, agency=agency, actor=actor
                 )
-        except workspace.WorkspaceError as error:
+        except common.WorkspaceError as error:
             checks[key] = error
         except UsageError as error:
-            checks[key] = workspace.WorkspaceError(error.key, value=error.value)
+            checks[key] = common.WorkspaceError(error.key, value=error.value)
     results.append((key, uploaded, data, checks[key]))
     if progress:
         progress.progress((index + 1) / len(files), text=t("ws.upload.checking", lang))
 if progress:
     progress.empty()
 
-checked = [result for _, _, _, result in results if not isinstance(result, workspace.WorkspaceError)]
+checked = [result for _, _, _, result in results if not isinstance(result, common.WorkspaceError)]
 for key, uploaded, _, result in results:
     with st.container(border=True):
-        if isinstance(result, workspace.WorkspaceError):
-            st.error(f"**{web.plain(uploaded.name)}** — {result.message(lang)}", icon=":material/block:")
+        if isinstance(result, common.WorkspaceError):
+            st.error(f"**{frame.plain(uploaded.name)}** — {result.message(lang)}", icon=":material/block:")
             continue
         if key in done:
             outcome = done[key]
-            shown = f"**{outcome.file_name}**: {workspace.outcome_text(outcome, lang)}"
+            shown = f"**{outcome.file_name}**: {upload.outcome_text(outcome, lang)}"
             if outcome.status == "stored":
                 st.success(shown, icon=":material/task_alt:")
             elif outcome.status == "unchanged":
@@ -122,24 +125,29 @@ for key, uploaded, _, result in results:
                 st.error(shown, icon=":material/error:")
         elif result.status == "checked":
             st.success(
-                t("ws.upload.ready", lang, file=web.plain(result.file_name), rows=fmt_int(result.rows, lang)),
+                t("ws.upload.ready", lang, file=frame.plain(result.file_name), rows=fmt_int(result.rows, lang)),
                 icon=":material/check_circle:",
             )
         else:
             st.error(
-                t("ws.upload.refused", lang, file=web.plain(result.file_name), count=fmt_int(result.error_total, lang)),
+                t(
+                    "ws.upload.refused",
+                    lang,
+                    file=frame.plain(result.file_name),
+                    count=fmt_int(result.error_total, lang),
+                ),
                 icon=":material/error:",
             )
-        st.markdown(t("ws.upload.found", lang, **workspace.found_text(result, lang)))
+        st.markdown(t("ws.upload.found", lang, **upload.found_text(result, lang)))
         with st.expander(t("ws.upload.understood", lang)):
             st.markdown(f"**{t('ws.upload.sheets', lang)}**")
-            st.dataframe(workspace.sheet_rows(result, lang), hide_index=True, width="stretch")
+            st.dataframe(upload.sheet_rows(result, lang), hide_index=True, width="stretch")
             st.markdown(f"**{t('ws.upload.mapping', lang)}**")
-            st.dataframe(workspace.mapping_rows(result, lang), hide_index=True, width="stretch")
+            st.dataframe(upload.mapping_rows(result, lang), hide_index=True, width="stretch")
         if result.warnings:
             st.warning(t("ws.upload.warnings", lang, count=len(result.warnings)), icon=":material/warning:")
 
-problems = workspace.problem_rows(checked, lang)
+problems = upload.problem_rows(checked, lang)
 if problems:
     st.subheader(t("ws.upload.problems", lang))
     total = sum(r.error_total for r in checked)
@@ -173,14 +181,14 @@ if problems:
     ]
     st.caption(t("ws.upload.problems_shown", lang, shown=fmt_int(len(shown), lang), total=fmt_int(len(problems), lang)))
     st.dataframe(
-        [dict(zip(workspace.problem_headers(lang), p.values(), strict=True)) for p in shown],
+        [dict(zip(upload.problem_headers(lang), p.values(), strict=True)) for p in shown],
         hide_index=True,
         width="stretch",
         key="ws_problem_table",
     )
     st.download_button(
         t("ws.upload.error_report", lang),
-        data=workspace.error_report_xlsx(checked, lang),
+        data=upload.error_report_xlsx(checked, lang),
         file_name=t("ws.upload.error_report_file", lang),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="ws_error_report",
@@ -189,7 +197,7 @@ if problems:
         icon=":material/download:",
     )
 
-pending = [item for item in results if item[0] not in done and not isinstance(item[3], workspace.WorkspaceError)]
+pending = [item for item in results if item[0] not in done and not isinstance(item[3], common.WorkspaceError)]
 ready = [item for item in pending if item[3].status == "checked"]
 st.divider()
 if len(ready) < len(pending):
@@ -199,8 +207,8 @@ if st.button(label, type="primary", key="ws_store", disabled=not pending, icon="
     with st.status(t("ws.upload.storing", lang), expanded=True) as status:
         bar = st.progress(0.0)
         for index, (key, uploaded, data, _) in enumerate(pending):
-            st.write(t("ws.upload.storing_file", lang, file=web.plain(uploaded.name)))
-            done[key] = workspace.store_file(
+            st.write(t("ws.upload.storing_file", lang, file=frame.plain(uploaded.name)))
+            done[key] = upload.store_file(
                 store, data, uploaded.name, year=year, quarter=quarter, agency=agency, actor=actor
             )
             bar.progress((index + 1) / len(pending))

@@ -19,11 +19,11 @@ from datetime import datetime, timedelta
 
 import xlsxwriter
 
-from ranpe import ingest
-from ranpe.access import SYSTEM
-from ranpe.contract import number_style
+from ranpe.access.roles import SYSTEM
 from ranpe.i18n import t
-from ranpe.store import FOCUS_PROVINCES, Store
+from ranpe.ingest import pipeline
+from ranpe.ingest.contract import number_style
+from ranpe.store.connection import FOCUS_PROVINCES, Store
 
 SEED = 20230901
 YEARS = (2021, 2022, 2023, 2024)
@@ -759,9 +759,9 @@ def load(store: Store, progress: Callable[[str], None] | None = None, lang: str 
     """Store the demo data set through the ingest path (replacing an earlier demo load); uploads stored."""
     started = time.perf_counter()
     say = progress or (lambda message: None)
-    if store.query_rows("demo_uploads"):
+    if store.query_rows("demo/uploads"):
         say(t("demo.progress.removed", lang, count=remove(store)))
-    names = {row["code"]: row["short_name"] for row in store.query_rows("reference_agencies")}
+    names = {row["code"]: row["short_name"] for row in store.query_rows("reference/agencies")}
     files = generate_files(names)
     files_per_year = {year: sum(f.report_year == year for f in files) for year in YEARS}
     announced: set[int] = set()
@@ -769,7 +769,7 @@ def load(store: Store, progress: Callable[[str], None] | None = None, lang: str 
         if demo_file.report_year not in announced:
             announced.add(demo_file.report_year)
             say(t("demo.progress.year", lang, year=demo_file.report_year, files=files_per_year[demo_file.report_year]))
-        result = ingest.ingest_bytes(
+        result = pipeline.ingest_bytes(
             store,
             demo_file.data,
             demo_file.name,
@@ -787,9 +787,4 @@ def load(store: Store, progress: Callable[[str], None] | None = None, lang: str 
 
 def remove(store: Store) -> int:
     """Delete every demo upload, its rows and archived files; the number of uploads removed."""
-    return ingest.remove_demo(store, actor=SYSTEM)
-
-
-def is_active(store: Store) -> bool:
-    """Whether any demo rows are active."""
-    return bool(store.query_rows("demo_active")[0]["active"])
+    return pipeline.remove_demo(store, actor=SYSTEM)

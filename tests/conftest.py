@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ranpe import sql
-from ranpe.access import Actor
-from ranpe.store import Store
+from ranpe.access.roles import Actor
+from ranpe.store import sql
+from ranpe.store.connection import Store
 
 ANALYST = Actor("analis", "analyst")
 REPO = Path(__file__).resolve().parent.parent
@@ -73,18 +73,18 @@ def make_csv() -> Callable[..., bytes]:
 # The demo data set, loaded once per test session (see tests/fixtures_demo.py).
 from tests.fixtures_demo import demo_store_path  # noqa: E402, F401
 
-# Every query file must be executed by the suite: record the names loaded, and fail a full run
-# (no -k, -m or test selection) that leaves a file in queries/ unexercised.
-_QUERIES_RUN: set[str] = set()
-_load_query = sql.load
+# Every query file must be executed by the suite (queries/ and benchmarks/queries/): record the files loaded,
+# and fail a full run (no -k, -m or test selection) that leaves a query file unexercised.
+_QUERIES_RUN: set[Path] = set()
+_load_query = sql.QueryFolder.load
 
 
-def _recording_load(name: str) -> str:
-    _QUERIES_RUN.add(name)
-    return _load_query(name)
+def _recording_load(folder: sql.QueryFolder, name: str) -> str:
+    _QUERIES_RUN.add(folder.path(name))
+    return _load_query(folder, name)
 
 
-sql.load = _recording_load
+sql.QueryFolder.load = _recording_load  # type: ignore[method-assign]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -92,7 +92,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     full_run = not options.keyword and not options.markexpr and session.config.args in ([], ["tests"])
     if not full_run or exitstatus != 0:
         return
-    never_run = sorted(set(sql.names()) - _QUERIES_RUN)
+    from benchmarks import QUERIES as BENCHMARK_QUERIES
+
+    every = {folder.path(name): name for folder in (sql.QUERIES, BENCHMARK_QUERIES) for name in folder.names()}
+    never_run = sorted(str(path.relative_to(REPO)) for path in set(every) - _QUERIES_RUN)
     if never_run:
         session.config.get_terminal_writer().line(f"query files no test executed: {', '.join(never_run)}", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ranpe import demo
-from ranpe.store import Store
+from ranpe.store.connection import Store
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,10 @@ from datetime import date
 
 import pytest
 
-from ranpe import audit, users, workspace
-from ranpe.access import Actor, Forbidden
-from ranpe.ingest import ingest_bytes, remove_demo, restore_upload
+from ranpe.access import audit, users
+from ranpe.access.roles import Actor, Forbidden
+from ranpe.ingest.pipeline import ingest_bytes, remove_demo, restore_upload
+from ranpe.workspace import completeness, history, reference_admin, upload
 from tests.conftest import ANALYST, REPO, xlsx_bytes
 
 VIEWER = Actor("pemirsa", "viewer")
@@ -25,26 +26,30 @@ def writes(store, upload_id):
     """Every write of the engine, as (name, needed role, call with an actor)."""
     return [
         ("ingest", "analyst", lambda a: ingest_bytes(store, GOOD, "x.xlsx", actor=a)),
-        ("store_file", "analyst", lambda a: workspace.store_file(store, GOOD, "x.xlsx", actor=a)),
+        ("store_file", "analyst", lambda a: upload.store_file(store, GOOD, "x.xlsx", actor=a)),
         ("restore", "analyst", lambda a: restore_upload(store, upload_id, actor=a)),
         ("remove_demo", "analyst", lambda a: remove_demo(store, actor=a)),
-        ("original_file", "analyst", lambda a: workspace.original_file(store, upload_id, actor=a)),
-        ("deadline_days", "analyst", lambda a: workspace.set_deadline_days(store, 20, actor=a)),
+        ("original_file", "analyst", lambda a: history.original_file(store, upload_id, actor=a)),
+        ("deadline_days", "analyst", lambda a: completeness.set_deadline_days(store, 20, actor=a)),
         (
             "quarter_deadline",
             "analyst",
-            lambda a: workspace.set_quarter_deadline(store, 2023, 1, date(2023, 4, 30), actor=a),
+            lambda a: completeness.set_quarter_deadline(store, 2023, 1, date(2023, 4, 30), actor=a),
         ),
         (
             "add_agency",
             "admin",
-            lambda a: workspace.add_agency(
+            lambda a: reference_admin.add_agency(
                 store, code="BARU", name="Badan Baru", short_name="Baru", name_en="New", actor=a
             ),
         ),
-        ("update_agency", "admin", lambda a: workspace.update_agency(store, "BNPT", aliases="BNPT Pusat", actor=a)),
-        ("province_aliases", "admin", lambda a: workspace.set_province_aliases(store, "32", "Jabar", actor=a)),
-        ("reference_changes", "admin", lambda a: workspace.reference_changes(store, actor=a)),
+        (
+            "update_agency",
+            "admin",
+            lambda a: reference_admin.update_agency(store, "BNPT", aliases="BNPT Pusat", actor=a),
+        ),
+        ("province_aliases", "admin", lambda a: reference_admin.set_province_aliases(store, "32", "Jabar", actor=a)),
+        ("reference_changes", "admin", lambda a: reference_admin.reference_changes(store, actor=a)),
         ("audit_log", "admin", lambda a: audit.entries(store, a)),
     ]
 
@@ -63,8 +68,8 @@ def test_write_without_the_role_is_refused_and_changes_nothing(store, index):
 
 
 def test_preview_is_open_to_viewers_and_stores_nothing(store):
-    assert workspace.preview(store, GOOD, "x.xlsx", actor=VIEWER).status == "checked"
-    assert store.query_rows("store_counts")[0]["uploads"] == 0
+    assert upload.preview(store, GOOD, "x.xlsx", actor=VIEWER).status == "checked"
+    assert store.query_rows("store/counts")[0]["uploads"] == 0
 
 
 # -- local users -----------------------------------------------------------------------------------

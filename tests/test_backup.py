@@ -14,10 +14,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ranpe import backup, health
-from ranpe.access import SYSTEM
-from ranpe.ingest import ingest_bytes, restore_upload
-from ranpe.store import Store
+from ranpe.access.roles import SYSTEM
+from ranpe.ingest.pipeline import ingest_bytes, restore_upload
+from ranpe.store import backup, health
+from ranpe.store.connection import Store
 from tests import hostile
 from tests.conftest import ANALYST, REPO
 
@@ -66,7 +66,7 @@ def test_backup_and_restore_through_the_cli_reproduce_every_table_and_file(tmp_p
     source = tmp_path / "live" / "ranpe.duckdb"
     with Store(source) as store:
         _fill(store)
-        counts = store.query_rows("store_counts")[0]
+        counts = store.query_rows("store/counts")[0]
     out = tmp_path / "cadangan" / "ranpe-backup.zip"
     run = _cli("backup", str(out), "--db", str(source), "--lang", "en")
     assert run.returncode == 0, run.stderr
@@ -198,7 +198,7 @@ def test_schema_newer_than_the_app_is_named(store):
 
 
 def test_audit_log_that_disagrees_with_the_data_is_named(store):
-    if "audit_log" not in {r["table_name"] for r in store.query_rows("health_tables")}:
+    if "audit_log" not in {r["table_name"] for r in store.query_rows("health/tables")}:
         pytest.skip("no audit log in this schema")
     _fill(store)
     with store.transaction() as cur:
@@ -217,7 +217,7 @@ def test_audit_log_that_disagrees_with_the_data_is_named(store):
 
 def test_removing_demo_data_is_not_an_audit_disagreement(store):
     ingest_bytes(store, hostile.valid_xlsx(2), "demo.xlsx", actor=SYSTEM, is_demo=True)
-    from ranpe.ingest import remove_demo
+    from ranpe.ingest.pipeline import remove_demo
 
     remove_demo(store, actor=SYSTEM)
     assert health.check(store) == []

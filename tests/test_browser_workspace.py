@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ranpe import users
-from ranpe.access import Actor
+from ranpe.access import users
+from ranpe.access.roles import Actor
 from tests.browser_support import ARTIFACTS, start_app, stop_app
 from tests.conftest import xlsx_bytes
 from tests.test_browser_dashboard import Visit

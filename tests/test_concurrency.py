@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from ranpe.i18n import LANGS, fmt_int, t
-from ranpe.ingest import ingest_bytes
-from ranpe.measures import NATIONAL, Filters, summary
-from ranpe.store import Store
+from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.measures.filters import NATIONAL, Filters
+from ranpe.measures.summary import summary
+from ranpe.store.connection import Store
 from tests import hostile
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import ANALYST
@@ -93,7 +94,7 @@ def test_twenty_readers_and_two_uploaders_on_one_store(store: Store):
     elapsed = time.perf_counter() - began
     assert errors == []
     assert wrong == []
-    counts = store.query_rows("store_counts")[0]
+    counts = store.query_rows("store/counts")[0]
     assert len(stored) == len(uploads) and counts["uploads"] == len(AGENCIES) + len(uploads)
     assert counts["rows_stored"] == 60 * len(AGENCIES) + sum(stored)
     assert counts["rows_active"] == 60 * len(AGENCIES) + 400 * len(AGENCIES)  # the second 2024 round replaced the first
@@ -175,8 +176,8 @@ def test_sessions_browsing_while_two_upload_each_see_only_their_own_results(tmp_
     """24 websocket sessions rerun the overview, each with its own filters (URL, then widget state as a browser
     sends it), while two Chromium pages upload through the Unggah page."""
     playwright_api = pytest.importorskip("playwright.sync_api")
-    from ranpe import dashboard
-    from ranpe.bench_load import RUN_TIMEOUT_SECONDS, Run, Session, streamlit_server
+    from benchmarks.load import RUN_TIMEOUT_SECONDS, Run, Session, streamlit_server
+    from ranpe.measures import dashboard
 
     # Every state the store passes through: before, after either upload, after both.
     states = [[], *[[name] for name in UPLOADS], list(UPLOADS)]
@@ -287,7 +288,7 @@ def test_sessions_browsing_while_two_upload_each_see_only_their_own_results(tmp_
         assert figures[query][-1] in after_uploads[query].texts, (query, figures[query][-1])
     assert during >= SESSIONS, "the sessions must browse while the files upload"
     with Store(db) as store:
-        counts = store.query_rows("store_counts")[0]
+        counts = store.query_rows("store/counts")[0]
     assert counts["uploads"] == len(AGENCIES) + len(UPLOADS)
     assert counts["rows_stored"] == 60 * (len(AGENCIES) + len(UPLOADS))
     assert counts["rows_active"] == 60 * len(AGENCIES)  # each upload replaced its K/L's report
@@ -306,7 +307,7 @@ def test_sessions_browsing_while_two_upload_each_see_only_their_own_results(tmp_
 def test_language_chosen_in_the_url_survives_a_rerun(tmp_path):
     """The first session opened at / after the server starts (/?lang=en) keeps English when it reruns with the
     widget values a browser sends back (real Chromium sends the same ones: checked by hand)."""
-    from ranpe.bench_load import Session, streamlit_server
+    from benchmarks.load import Session, streamlit_server
 
     db = _first_reports(tmp_path / "app")
     with streamlit_server(db, env={"RANPE_USERS_FILE": str(tmp_path / "users.toml")}) as port:

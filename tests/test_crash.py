@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ranpe import health
-from ranpe.store import Store
+from ranpe.store import health
+from ranpe.store.connection import Store
 from tests import hostile
 from tests.conftest import REPO
 
@@ -26,9 +26,9 @@ AGENCIES = ["BNPT", "Kemenag", "Kemensos", "Polri", "Kemendagri", "Kemenlu", "Ke
 _INGESTER = """
 import sys
 from pathlib import Path
-from ranpe.access import SYSTEM
-from ranpe.ingest import ingest_bytes
-from ranpe.store import Store
+from ranpe.access.roles import SYSTEM
+from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.store.connection import Store
 
 store = Store(sys.argv[1])
 print("ready", flush=True)
@@ -89,12 +89,12 @@ def test_sigkill_at_random_points_loses_nothing_confirmed_and_half_stores_nothin
 
         store = Store(db)  # opens cleanly after every kill
         try:
-            uploads = {u["upload_id"]: u for u in store.query_rows("upload_history", agency=None, year=None)}
+            uploads = {u["upload_id"]: u for u in store.query_rows("workspace/upload_history", agency=None, year=None)}
             lost = sorted(i for i in confirmed if i not in uploads or uploads[i]["status"] == "refused")
             assert lost == [], f"round {round_number}: confirmed uploads lost: {lost}"
             findings = health.check(store)
             assert findings == [], [f.message("en") for f in findings]
-            counts = store.query_rows("store_counts")[0]
+            counts = store.query_rows("store/counts")[0]
         finally:
             store.close()
     print(

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from ranpe import demo
-from ranpe.measures import Filters, summary
-from ranpe.store import Store
+from ranpe.measures import dashboard
+from ranpe.measures.filters import Filters
+from ranpe.measures.summary import summary
+from ranpe.store.connection import Store
 from tests.conftest import REPO
 from tests.fixtures_demo import copy_demo_store
 
@@ -73,14 +75,14 @@ def test_rows_cover_focus_provinces_national_statuses_and_texts(demo_store: Stor
 def test_completeness_misses_a_few_reports_outside_2023(demo_store: Store):
     gaps = {}
     for year in demo.YEARS:
-        rows = demo_store.query_rows("reporting_completeness", year=year)
+        rows = demo_store.query_rows("measures/reporting_completeness", year=year)
         gaps[year] = sum(r["expected"] - r["submitted"] for r in rows)
     assert gaps[2023] == 0
     assert sum(gaps.values()) >= 3
 
 
 def test_history_shows_replaced_versions_and_demo_badge(demo_store: Store):
-    history = demo_store.query_rows("upload_history", agency=None, year=None)
+    history = demo_store.query_rows("workspace/upload_history", agency=None, year=None)
     assert history and all(u["is_demo"] for u in history)
     replaced = [u for u in history if u["status"] == "replaced"]
     assert len(replaced) == 2
@@ -88,7 +90,7 @@ def test_history_shows_replaced_versions_and_demo_badge(demo_store: Store):
 
 
 def test_received_dates_mostly_within_fifteen_days(demo_store: Store):
-    history = demo_store.query_rows("upload_history", agency=None, year=None)
+    history = demo_store.query_rows("workspace/upload_history", agency=None, year=None)
     delays = []
     for upload in history:
         year, quarter = (int(x) for x in upload["periods"].split(", ")[0].split("-"))
@@ -100,12 +102,12 @@ def test_received_dates_mostly_within_fifteen_days(demo_store: Store):
 
 
 def test_is_active(demo_store: Store, store: Store):
-    assert demo.is_active(demo_store)
-    assert not demo.is_active(store)
+    assert dashboard.demo_active(demo_store)
+    assert not dashboard.demo_active(store)
 
 
 def test_generated_files_are_deterministic(store: Store):
-    names = {row["code"]: row["short_name"] for row in store.query_rows("reference_agencies")}
+    names = {row["code"]: row["short_name"] for row in store.query_rows("reference/agencies")}
     first = [(f.name, f.data, f.uploaded_at) for f in demo.generate_files(names)]
     second = [(f.name, f.data, f.uploaded_at) for f in demo.generate_files(names)]
     assert first == second
@@ -129,10 +131,10 @@ def test_cli_remove_leaves_no_demo_uploads_rows_or_files(tmp_path: Path, demo_st
     removed = run_cli("demo", "--remove", "--db", str(path))
     assert removed.returncode == 0, removed.stderr
     with Store(path) as store:
-        counts = store.query_rows("store_counts")[0]
+        counts = store.query_rows("store/counts")[0]
         assert counts["demo_uploads"] == 0
         assert counts["uploads"] == 0
         assert counts["rows_stored"] == 0
         assert counts["slices"] == 0
-        assert not demo.is_active(store)
+        assert not dashboard.demo_active(store)
     assert not any((tmp_path / "uploads").iterdir())

@@ -18,11 +18,14 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
 
-from ranpe import charts, dashboard, images, pack, tables
+from ranpe import charts
 from ranpe.cli import main as cli_main
+from ranpe.exports import images, pack, tables
 from ranpe.i18n import fmt_int, fmt_pct, t
-from ranpe.measures import Filters, summary
-from ranpe.store import Store
+from ranpe.measures import dashboard
+from ranpe.measures.filters import Filters
+from ranpe.measures.summary import summary
+from ranpe.store.connection import Store
 from tests.fixtures_demo import copy_demo_store
 
 VIEW = Filters(2023, 3)

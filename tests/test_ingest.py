@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from ranpe.ingest import ingest_bytes, restore_upload
-from ranpe.store import Store
+from ranpe.ingest.pipeline import ingest_bytes, restore_upload
+from ranpe.store.connection import Store
 from tests.conftest import ANALYST, REPO, csv_bytes, xlsx_bytes
 
 HEADER = [
@@ -59,7 +59,7 @@ def stored_rows(store: Store) -> list[dict]:
 
 
 def counts(store: Store) -> dict:
-    return store.query_rows("store_counts")[0]
+    return store.query_rows("store/counts")[0]
 
 
 def ingest(store: Store, data: bytes, name: str = "laporan.xlsx", **given):
@@ -394,7 +394,7 @@ def test_file_refused_whole(store, case, data, name, key):
 
 def test_refused_upload_is_recorded_with_its_errors(store):
     result = ingest(store, xlsx_bytes({"Data": rows_with("Pilar", 7)}))
-    history = store.query_rows("upload_history", agency=None, year=None)
+    history = store.query_rows("workspace/upload_history", agency=None, year=None)
     assert [(h["upload_id"], h["status"], h["error_count"]) for h in history] == [(result.upload_id, "refused", 1)]
 
 
@@ -439,7 +439,9 @@ def test_resubmission_replaces_per_agency_year_quarter_pillar_and_restore_brings
     ]
     restore_upload(store, first.upload_id, actor=ANALYST)
     assert active(store)[0] == ("BNPT", 1, first.upload_id, 2, False)
-    statuses = {h["upload_id"]: h["status"] for h in store.query_rows("upload_history", agency=None, year=None)}
+    statuses = {
+        h["upload_id"]: h["status"] for h in store.query_rows("workspace/upload_history", agency=None, year=None)
+    }
     assert statuses == {first.upload_id: "active", other.upload_id: "active", pokja.upload_id: "replaced"}
     assert counts(store)["rows_stored"] == 10  # every version kept
 
@@ -461,7 +463,7 @@ def test_same_file_twice_changes_nothing_and_says_when(store):
 def test_archive_uses_a_generated_name_inside_uploads(store):
     result = ingest(store, agency_file("BNPT", "Ya"), "../../etc/passwd.xlsx")
     assert result.status == "stored"
-    upload = store.query_rows("upload_by_id", upload_id=result.upload_id)[0]
+    upload = store.query_rows("ingest/upload_by_id", upload_id=result.upload_id)[0]
     archived = store.uploads_dir / upload["archive_path"]
     assert archived.parent == store.uploads_dir and archived.is_file()
     assert "passwd" not in upload["archive_path"]
@@ -469,7 +471,7 @@ def test_archive_uses_a_generated_name_inside_uploads(store):
 
 
 def test_an_older_store_is_upgraded_on_open(tmp_path, monkeypatch):
-    from ranpe import sql
+    from ranpe.store import sql
 
     path = tmp_path / "old.duckdb"
     every = sql.migrations()
@@ -554,7 +556,8 @@ def test_measures_use_each_agency_pillars_latest_quarter(store):
         row[header.index("Kode Aksi")] = f"1.1.{number}"
         rows.append(row)
     assert ingest(store, xlsx_bytes({"Data": rows}), "q3.xlsx", quarter=3).status == "stored"
-    from ranpe.measures import Filters, summary
+    from ranpe.measures.filters import Filters
+    from ranpe.measures.summary import summary
 
     year = summary(store, Filters(2023))
     assert [(p["pillar"], p["planned"], p["committed"]) for p in year["by_pillar"]] == [(1, 2, 2), (2, 2, 0)]

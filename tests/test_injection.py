@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
-from ranpe import health, sql
-from ranpe.ingest import ingest_bytes
-from ranpe.measures import Filters, summary
+from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.measures.filters import Filters
+from ranpe.measures.summary import summary
+from ranpe.store import health, sql
 from tests import hostile
 from tests.conftest import ANALYST, REPO
 
@@ -37,7 +38,7 @@ def loaded(store):
 
 
 def _state(store):
-    return store.query_rows("store_counts"), store.query_rows("health_tables")
+    return store.query_rows("store/counts"), store.query_rows("health/tables")
 
 
 @pytest.mark.parametrize("value", HOSTILE_VALUES)
@@ -46,14 +47,14 @@ def test_hostile_filter_values_match_nothing_and_change_nothing(loaded, value):
     for filters in (Filters(2023, agency=value), Filters(2023, province=value), Filters(2023, 3, 1, value, value)):
         result = summary(loaded, filters)
         assert (result["actions_planned"], result["agencies_total"], result["by_agency"]) == (0, 0, [])
-    assert loaded.query_rows("upload_history", agency=value, year=None) == []
+    assert loaded.query_rows("workspace/upload_history", agency=value, year=None) == []
     assert _state(loaded) == before
     assert summary(loaded, Filters(2023)) == baseline
     assert baseline["actions_planned"] == 6
 
 
 def test_sql_in_file_contents_is_stored_as_text(loaded):
-    [upload] = loaded.query_rows("upload_history", agency=None, year=None)
+    [upload] = loaded.query_rows("workspace/upload_history", agency=None, year=None)
     rows = {r["action_code"]: r for r in health.stored_rows(loaded, upload["upload_id"])}
     assert rows["1.1.6"]["action"] == "'); DROP TABLE uploads; --"
     assert rows["1.1.6"]["obstacles"] == "x' OR '1'='1"
@@ -92,7 +93,7 @@ def test_hostile_values_through_the_cli_are_refused_as_unknown_without_effect(lo
         check=True,
     )
     assert json.loads(run.stdout)["actions_planned"] == 6
-    from ranpe.store import Store
+    from ranpe.store.connection import Store
 
     with Store(db) as reopened:
         assert _state(reopened) == before

@@ -14,12 +14,14 @@ import pytest
 from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
-from ranpe.access import SYSTEM
-from ranpe.bench_pages import build_store
+from benchmarks import QUERIES as BENCHMARK_QUERIES
+from benchmarks.pages import build_store
+from ranpe.access.roles import SYSTEM
 from ranpe.i18n import fmt_int, fmt_num, fmt_pct
-from ranpe.ingest import ingest_bytes
-from ranpe.measures import Filters, summary
-from ranpe.store import Store
+from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.measures.filters import Filters
+from ranpe.measures.summary import summary
+from ranpe.store.connection import Store
 from tests.conftest import csv_bytes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -353,11 +355,11 @@ def test_benchmark_store_builder_fills_rows_slices_and_uploads(tmp_path: Path) -
     build_store(db, 5_000)
     store = Store(db)
     try:
-        counts = store.query_rows("store_counts")[0]
+        counts = store.query_rows("store/counts")[0]
         assert counts["rows_active"] == 5_000
         assert counts["slices"] == 49 * 3 * 4 * 3
         assert counts["uploads"] == 49 * 3 * 4
-        assert len(store.query("dash_bench_all_rows")) == 5_000
+        assert len(store.cursor().execute(BENCHMARK_QUERIES.load("all_rows")).fetchall()) == 5_000
         assert summary(store, Filters(year=2024))["agencies_total"] == 49
     finally:
         store.close()
@@ -392,7 +394,7 @@ def test_a_store_that_fails_its_check_shows_why_instead_of_numbers(
 def test_the_naive_benchmark_baseline_counts_the_same_rate_as_the_measures(
     demo_store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ranpe.bench_pages import naive_overview_page
+    from benchmarks.pages import naive_overview_page
     from tests.fixtures_demo import copy_demo_store
 
     monkeypatch.setenv("RANPE_DB", str(copy_demo_store(demo_store_path, tmp_path)))
@@ -414,7 +416,7 @@ def test_the_naive_benchmark_baseline_counts_the_same_rate_as_the_measures(
     ],
 )
 def test_text_from_files_is_shown_as_typed_in_markdown(text: str) -> None:
-    from ranpe.web import plain
+    from ranpe.web.frame import plain
 
     shown = plain(text)
     # Every markdown or HTML character is escaped, so st.markdown shows the text instead of rendering it.

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ranpe import audit, users, web_auth
-from ranpe.access import Actor
-from ranpe.ingest import ingest_bytes
-from ranpe.store import Store
+from ranpe.access import audit, users
+from ranpe.access.roles import Actor
+from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.store.connection import Store
+from ranpe.web import auth
 from tests.conftest import ANALYST, REPO, xlsx_bytes
 
 ADMIN = Actor("admin", "admin")
@@ -97,11 +98,11 @@ def test_upload_page_checks_then_stores_a_good_file(db):
     at = no_exception(at.run())
     assert "**bnpt-tw3.xlsx**: ready to store, 2 rows without errors." in texts(at)
     with Store(db) as store:
-        assert store.query_rows("store_counts")[0]["uploads"] == 0
+        assert store.query_rows("store/counts")[0]["uploads"] == 0
     at = no_exception(at.button(key="ws_store").click().run())
     assert "Stored: 2 rows (upload #1) — K/L BNPT; periods 2023 Q3; pillars 1" in texts(at)
     with Store(db) as store:
-        assert store.query_rows("store_counts")[0]["rows_active"] == 2
+        assert store.query_rows("store/counts")[0]["rows_active"] == 2
 
 
 def test_upload_page_shows_every_problem_filters_them_and_records_the_refusal(db):
@@ -120,7 +121,7 @@ def test_upload_page_shows_every_problem_filters_them_and_records_the_refusal(db
     assert at.get("download_button")
     at = no_exception(at.button(key="ws_store").click().run())
     with Store(db) as store:
-        statuses = sorted(u["status"] for u in store.query_rows("upload_history", agency=None, year=None))
+        statuses = sorted(u["status"] for u in store.query_rows("workspace/upload_history", agency=None, year=None))
     assert statuses == ["active", "refused"]
 
 
@@ -139,8 +140,8 @@ def test_given_values_fill_a_file_without_those_columns(db):
 
 def test_sign_in_off_is_said(db):
     at = AppTest.from_string(
-        "from ranpe import web_auth\nweb_auth.render_account('en')\nimport streamlit as st\n"
-        "st.write(web_auth.current_actor().role)"
+        "from ranpe.web import auth\nauth.render_account('en')\nimport streamlit as st\n"
+        "st.write(auth.current_actor().role)"
     )
     at = no_exception(at.run())
     assert "Sign-in is off" in at.sidebar.info[0].value
@@ -174,7 +175,7 @@ def test_sign_in_form_then_roles(local_users):
 
 def test_repeated_wrong_passwords_lock_the_name_out(local_users):
     at = no_exception(page("upload"))
-    for _ in range(web_auth.MAX_FAILED_SIGN_INS):
+    for _ in range(auth.MAX_FAILED_SIGN_INS):
         at.text_input(key="ranpe_sign_in_name").set_value("admin")
         at.text_input(key="ranpe_sign_in_password").set_value("tebakan-yang-salah")
         at = no_exception(at.button[0].click().run())
@@ -182,7 +183,7 @@ def test_repeated_wrong_passwords_lock_the_name_out(local_users):
     at = no_exception(at.button[0].click().run())
     assert "Too many failed attempts; try again in 60 seconds." in texts(at)
     assert not at.get("file_uploader")
-    web_auth._failures.clear()
+    auth._failures.clear()
 
 
 def test_viewer_cannot_upload_analyst_can(local_users):
@@ -203,7 +204,7 @@ def test_analyst_cannot_edit_references_admin_can(local_users):
     at.text_input(key="ws_ref_name_KEMENDIKBUDRISTEK").set_value("Kementerian Pendidikan Dasar dan Menengah")
     at = no_exception(at.button[0].click().run())
     with Store(local_users) as store:
-        agency = next(a for a in store.query_rows("reference_agencies") if a["code"] == "KEMENDIKBUDRISTEK")
+        agency = next(a for a in store.query_rows("reference/agencies") if a["code"] == "KEMENDIKBUDRISTEK")
         assert agency["short_name"] == "Kemendikdasmen"
         assert "Kemendikbudristek" in agency["aliases"]
         assert audit.entries(store, ADMIN, action="reference_change")[0]["actor"] == "admin"
@@ -213,8 +214,8 @@ def test_analyst_cannot_edit_references_admin_can(local_users):
 
 def test_oidc_sign_in_maps_email_to_role(db):
     at = AppTest.from_string(
-        "from ranpe import web_auth\nimport streamlit as st\nweb_auth.render_account('en')\n"
-        "st.write(repr(web_auth.current_actor()))"
+        "from ranpe.web import auth\nimport streamlit as st\nauth.render_account('en')\n"
+        "st.write(repr(auth.current_actor()))"
     )
     at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32}
     at.secrets["roles"] = {"siti@bnpt.go.id": "analyst"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ranpe import sql
+from ranpe.store import sql
 from tests.conftest import REPO
 
 SQL_CALLS = {"execute", "executemany", "sql", "query", "query_df", "read_sql", "read_sql_query"}
@@ -80,7 +80,7 @@ def test_bound_parameters_pass_the_check(tmp_path):
     path = REPO / "tests" / "artifacts" / "sql_safety_probe_ok.py"
     path.parent.mkdir(exist_ok=True)
     path.write_text(
-        'cur.execute(sql.load("upload_by_id"), {"upload_id": upload_id})\n'
+        'cur.execute(sql.load("ingest/upload_by_id"), {"upload_id": upload_id})\n'
         'cur.execute("select 1 " "from uploads where upload_id = ?", [upload_id])\n',
         encoding="utf-8",
     )

@@ -11,14 +11,14 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from ranpe import contract
-from ranpe.contract import header_key
 from ranpe.i18n import t
-from ranpe.ingest import ingest_bytes
-from ranpe.reference import load_reference
-from ranpe.store import Store
-from ranpe.template import EXAMPLE_HEADER_ROW, LISTED_FIELDS, choices, write_template
-from ranpe.validate import HEADER_SEARCH_ROWS
+from ranpe.ingest import contract
+from ranpe.ingest.contract import header_key
+from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.ingest.reference import load_reference
+from ranpe.ingest.template import EXAMPLE_HEADER_ROW, LISTED_FIELDS, choices, write_template
+from ranpe.ingest.validate import HEADER_SEARCH_ROWS
+from ranpe.store.connection import Store
 from tests.conftest import ANALYST, REPO
 
 SHEETS = {
@@ -146,7 +146,7 @@ def test_filled_template_is_stored_without_the_example(store: Store, template_pa
     assert result.status == "stored", [p.message("en") for p in result.problems]
     assert result.rows == 4
     assert not result.warnings
-    stored = store.query_rows("upload_history", agency=None, year=None)
+    stored = store.query_rows("workspace/upload_history", agency=None, year=None)
     assert stored[0]["row_count"] == 4
     sheets = {s.name: s.status for s in result.sheets}
     assert sheets == dict(zip(SHEETS[lang], ["read", "no_header", "no_header"], strict=True))

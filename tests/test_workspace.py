@@ -8,10 +8,12 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from ranpe import audit, workspace
-from ranpe.access import Actor, Forbidden
-from ranpe.ingest import ingest_bytes
-from ranpe.reference import load_reference
+from ranpe.access import audit
+from ranpe.access.roles import Actor, Forbidden
+from ranpe.exports import files
+from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.ingest.reference import load_reference
+from ranpe.workspace import common, completeness, history, reference_admin, upload
 from tests.conftest import ANALYST, xlsx_bytes
 
 ADMIN = Actor("admin", "admin")
@@ -45,16 +47,16 @@ def test_preview_shows_what_was_understood_and_stores_nothing(store):
             "Laporan": [["LAPORAN RAN PE"], [], HEADER, [2023, "TW II", "BNPT", 1, "1.1.1", "Jawa Barat", "Ya", ""]],
         }
     )
-    result = workspace.preview(store, data, "bnpt.xlsx", actor=Actor("pemirsa", "viewer"))
+    result = upload.preview(store, data, "bnpt.xlsx", actor=Actor("pemirsa", "viewer"))
     assert result.status == "checked"
     assert result.rows == 1
-    sheets = workspace.sheet_rows(result, "en")
+    sheets = upload.sheet_rows(result, "en")
     assert [(s["Sheet"], s["Header row"], s["Rows"]) for s in sheets] == [("Petunjuk", None, 0), ("Laporan", 3, 1)]
-    mapping = {m["Header in the file"]: m["Became"] for m in workspace.mapping_rows(result, "en")}
+    mapping = {m["Header in the file"]: m["Became"] for m in upload.mapping_rows(result, "en")}
     assert mapping["Kementerian/Lembaga"] == "Ministry/Agency"
     assert mapping["Komitmen"] == "Committed"
-    assert workspace.found_text(result, "en") == {"rows": "1", "agencies": "BNPT", "periods": "2023 Q2", "pillars": "1"}
-    assert store.query_rows("store_counts")[0]["uploads"] == 0
+    assert upload.found_text(result, "en") == {"rows": "1", "agencies": "BNPT", "periods": "2023 Q2", "pillars": "1"}
+    assert store.query_rows("store/counts")[0]["uploads"] == 0
 
 
 def test_error_report_lists_every_problem_and_neutralises_formulas(store):
@@ -67,11 +69,11 @@ def test_error_report_lists_every_problem_and_neutralises_formulas(store):
             ]
         }
     )
-    result = workspace.preview(store, data, "buruk.xlsx", actor=ANALYST)
+    result = upload.preview(store, data, "buruk.xlsx", actor=ANALYST)
     assert result.status == "refused"
-    rows = workspace.problem_rows([result], "en")
+    rows = upload.problem_rows([result], "en")
     assert {(r["row"], r["column"]) for r in rows} >= {(2, "Provinsi"), (2, "Komitmen"), (3, "Kementerian/Lembaga")}
-    sheets = read_xlsx(workspace.error_report_xlsx([result], "en"))
+    sheets = read_xlsx(upload.error_report_xlsx([result], "en"))
     problems = sheets["Problems"]
     assert problems[0] == ["File", "Sheet", "Row", "Column", "Value", "Expected", "Severity"]
     values = [row[4] for row in problems[1:]]
@@ -82,22 +84,22 @@ def test_error_report_lists_every_problem_and_neutralises_formulas(store):
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
 def test_safe_cell_neutralises_formula_starts(text):
-    assert workspace.safe_cell(text) == "'" + text
-    assert workspace.safe_cell("Jawa Barat") == "Jawa Barat"
+    assert files.neutralise(text) == "'" + text
+    assert files.neutralise("Jawa Barat") == "Jawa Barat"
 
 
 def test_outcome_says_what_was_stored_and_replaced(store):
     store_report(store, report("BNPT", 3, [("1.1.1", "", "Ya")]))
     second = store_report(store, report("BNPT", 3, [("1.1.1", "", "Tidak"), ("1.1.2", "", "Ya")]))
-    text = workspace.outcome_text(second, "en")
+    text = upload.outcome_text(second, "en")
     assert "Stored: 2 rows" in text
     assert "replaces BNPT 2023 Q3 pillar 1 (previously upload #1)" in text
 
 
 def test_too_big_file_is_refused_before_reading(store, monkeypatch):
-    monkeypatch.setattr(workspace.config, "MAX_UPLOAD_BYTES", 10)
-    with pytest.raises(workspace.WorkspaceError) as caught:
-        workspace.preview(store, b"x" * 11, "besar.csv", actor=ANALYST)
+    monkeypatch.setattr(upload.config, "MAX_UPLOAD_BYTES", 10)
+    with pytest.raises(common.WorkspaceError) as caught:
+        upload.preview(store, b"x" * 11, "besar.csv", actor=ANALYST)
     assert caught.value.key == "ws.upload.too_big"
 
 
@@ -108,7 +110,7 @@ def test_upload_and_restore_are_audited_in_the_same_transaction(store):
     first = store_report(store, report("BNPT", 3, [("1.1.1", "", "Ya")]))
     store_report(store, report("BNPT", 3, [("1.1.1", "", "Tidak")]))
     ingest_bytes(store, report("Entah", 3, [("1.1.1", "", "Ya")]), "buruk.xlsx", actor=ANALYST)
-    workspace.restore(store, first.upload_id, actor=ANALYST)
+    history.restore(store, first.upload_id, actor=ANALYST)
     log = audit.entries(store, ADMIN)
     assert [e["action"] for e in reversed(log)] == ["upload", "replace", "refuse", "restore"]
     assert all(e["actor"] == "analis" and e["role"] == "analyst" for e in log)
@@ -125,15 +127,15 @@ def test_version_chain_and_comparison(store):
     new = store_report(
         store, report("BNPT", 3, [("1.1.1", "", "Tidak"), ("1.1.2", "Jawa Barat", "Tidak"), ("1.1.4", "", "Ya")])
     )
-    chain = workspace.version_chain(store, agency="BNPT", year=2023, quarter=3)
+    chain = history.version_chain(store, agency="BNPT", year=2023, quarter=3)
     assert [(c["version"], c["upload_id"], c["is_active"]) for c in chain] == [
         (1, old.upload_id, False),
         (2, new.upload_id, True),
     ]
-    comparison = workspace.compare_versions(store, old.upload_id, new.upload_id)
+    comparison = history.compare_versions(store, old.upload_id, new.upload_id)
     assert (comparison.count("added"), comparison.count("removed"), comparison.count("changed")) == (1, 1, 1)
     assert [row["action_code"] for row in comparison.flipped] == ["1.1.1"]
-    table = workspace.comparison_rows(comparison, "en")
+    table = history.comparison_rows(comparison, "en")
     assert {row["Change"] for row in table} == {"Rows added", "Rows removed", "Rows changed"}
 
 
@@ -141,16 +143,16 @@ def test_history_statuses_and_original_file(store):
     data = report("BNPT", 3, [("1.1.1", "", "Ya")])
     first = store_report(store, data, name="bnpt-tw3.xlsx")
     store_report(store, report("BNPT", 3, [("1.1.1", "", "Tidak")]))
-    statuses = {u["upload_id"]: u["status"] for u in workspace.history(store)}
+    statuses = {u["upload_id"]: u["status"] for u in history.history(store)}
     assert statuses == {first.upload_id: "replaced", first.upload_id + 1: "active"}
-    assert workspace.original_file(store, first.upload_id, actor=ANALYST) == ("bnpt-tw3.xlsx", data)
+    assert history.original_file(store, first.upload_id, actor=ANALYST) == ("bnpt-tw3.xlsx", data)
     with pytest.raises(Forbidden):
-        workspace.original_file(store, first.upload_id, actor=Actor("p", "viewer"))
+        history.original_file(store, first.upload_id, actor=Actor("p", "viewer"))
 
 
 def test_refused_upload_error_report_from_history(store):
     refused = ingest_bytes(store, report("Entah", 3, [("1.1.1", "", "Ya")]), "buruk.xlsx", actor=ANALYST)
-    sheets = read_xlsx(workspace.refused_report_xlsx(store, refused.upload_id, "en"))
+    sheets = read_xlsx(history.refused_report_xlsx(store, refused.upload_id, "en"))
     assert sheets["Problems"][1][:5] == ["buruk.xlsx", "Laporan", 2, "Kementerian/Lembaga", "Entah"]
 
 
@@ -161,7 +163,7 @@ def test_completeness_on_time_late_missing_and_not_due(store):
     store_report(store, report("BNPT", 1, [("1.1.1", "", "Ya")]), when=datetime(2023, 4, 10))
     store_report(store, report("BNPT", 2, [("1.1.1", "", "Ya")]), when=datetime(2023, 7, 20))
     store_report(store, report("KEMENAG", 1, [("1.1.1", "", "Ya")]), when=datetime(2023, 4, 15, 23, 0))
-    result = workspace.completeness(store, 2023, today=date(2023, 10, 5))
+    result = completeness.completeness(store, 2023, today=date(2023, 10, 5))
     states = {a["code"]: {q: c["state"] for q, c in a["cells"].items()} for a in result.agencies}
     assert states["BNPT"] == {1: "on_time", 2: "late", 3: "not_due", 4: "not_due"}
     assert states["KEMENAG"] == {1: "on_time", 2: "missing", 3: "not_due", 4: "not_due"}
@@ -173,29 +175,29 @@ def test_completeness_on_time_late_missing_and_not_due(store):
 
 def test_deadline_setting_is_stored_and_audited(store):
     store_report(store, report("BNPT", 1, [("1.1.1", "", "Ya")]), when=datetime(2023, 4, 20))
-    assert workspace.completeness(store, 2023, today=date(2023, 12, 1)).agencies[0]["cells"][1]["state"] == "late"
-    workspace.set_deadline_days(store, 30, actor=ANALYST)
-    assert workspace.deadline_days(store) == 30
-    assert workspace.completeness(store, 2023, today=date(2023, 12, 1)).agencies[0]["cells"][1]["state"] == "on_time"
-    workspace.set_quarter_deadline(store, 2023, 1, date(2023, 4, 1), actor=ANALYST)
-    assert workspace.deadlines(store, 2023)[1] == date(2023, 4, 1)
-    workspace.set_quarter_deadline(store, 2023, 1, None, actor=ANALYST)
-    assert workspace.deadlines(store, 2023)[1] == date(2023, 4, 30)
+    assert completeness.completeness(store, 2023, today=date(2023, 12, 1)).agencies[0]["cells"][1]["state"] == "late"
+    completeness.set_deadline_days(store, 30, actor=ANALYST)
+    assert completeness.deadline_days(store) == 30
+    assert completeness.completeness(store, 2023, today=date(2023, 12, 1)).agencies[0]["cells"][1]["state"] == "on_time"
+    completeness.set_quarter_deadline(store, 2023, 1, date(2023, 4, 1), actor=ANALYST)
+    assert completeness.deadlines(store, 2023)[1] == date(2023, 4, 1)
+    completeness.set_quarter_deadline(store, 2023, 1, None, actor=ANALYST)
+    assert completeness.deadlines(store, 2023)[1] == date(2023, 4, 30)
     assert [e["action"] for e in audit.entries(store, ADMIN, action="setting")] == ["setting"] * 3
     with pytest.raises(Forbidden):
-        workspace.set_deadline_days(store, 10, actor=Actor("p", "viewer"))
+        completeness.set_deadline_days(store, 10, actor=Actor("p", "viewer"))
 
 
 def test_completeness_with_every_reference_agency_and_exports(store):
     store_report(store, report("BNPT", 1, [("1.1.1", "", "Ya")]), when=datetime(2023, 4, 10))
-    result = workspace.completeness(store, 2023, today=date(2024, 1, 20), include_reference=True)
+    result = completeness.completeness(store, 2023, today=date(2024, 1, 20), include_reference=True)
     assert len(result.agencies) == 49
-    missing = workspace.not_reported_rows(result, 1, "en")
+    missing = completeness.not_reported_rows(result, 1, "en")
     assert len(missing) == 48 and "BNPT" not in [m["Code"] for m in missing]
-    sheets = read_xlsx(workspace.completeness_xlsx(result, 1, "en"))
+    sheets = read_xlsx(completeness.completeness_xlsx(result, 1, "en"))
     assert set(sheets) == {"Matrix", "Rate per quarter", "Not reported"}
     assert len(sheets["Not reported"]) == 49
-    text = workspace.not_reported_csv(result, 1, "id").decode("utf-8-sig")
+    text = completeness.not_reported_csv(result, 1, "id").decode("utf-8-sig")
     assert text.splitlines()[0] == "Kode,Kementerian/Lembaga,Nama lengkap,Batas waktu,Hari terlambat"
 
 
@@ -204,7 +206,7 @@ def test_completeness_with_every_reference_agency_and_exports(store):
 
 def test_rename_keeps_code_history_and_old_name_as_alias(store):
     before = store_report(store, report("KEMENDIKBUDRISTEK", 1, [("1.1.1", "", "Ya")]))
-    changes = workspace.update_agency(
+    changes = reference_admin.update_agency(
         store,
         "KEMENDIKBUDRISTEK",
         name="Kementerian Pendidikan Dasar dan Menengah",
@@ -212,14 +214,14 @@ def test_rename_keeps_code_history_and_old_name_as_alias(store):
         actor=ADMIN,
     )
     assert set(changes) >= {"name", "short_name", "aliases"}
-    agency = next(a for a in store.query_rows("reference_agencies") if a["code"] == "KEMENDIKBUDRISTEK")
+    agency = next(a for a in store.query_rows("reference/agencies") if a["code"] == "KEMENDIKBUDRISTEK")
     assert "Kemendikbudristek" in agency["aliases"].split(";")
     reference = load_reference(store)
     assert reference.agency("Kemendikdasmen") == "KEMENDIKBUDRISTEK"
     assert reference.agency("kemendikbudristek") == "KEMENDIKBUDRISTEK"
-    assert workspace.history(store)[0]["upload_id"] == before.upload_id
-    assert store.query_rows("store_counts")[0]["rows_active"] == 1
-    fields = {c["field"] for c in workspace.reference_changes(store, actor=ADMIN)}
+    assert history.history(store)[0]["upload_id"] == before.upload_id
+    assert store.query_rows("store/counts")[0]["rows_active"] == 1
+    fields = {c["field"] for c in reference_admin.reference_changes(store, actor=ADMIN)}
     assert {"name", "short_name", "aliases"} <= fields
     assert audit.entries(store, ADMIN, action="reference_change")[0]["details"]["code"] == "KEMENDIKBUDRISTEK"
 
@@ -227,7 +229,7 @@ def test_rename_keeps_code_history_and_old_name_as_alias(store):
 def test_new_agency_and_alias_apply_from_the_next_ingest(store):
     refused = ingest_bytes(store, report("Badan Baru", 1, [("1.1.1", "", "Ya")]), "baru.xlsx", actor=ANALYST)
     assert refused.status == "refused"
-    workspace.add_agency(
+    reference_admin.add_agency(
         store,
         code="BADANBARU",
         name="Badan Baru Nasional",
@@ -238,7 +240,7 @@ def test_new_agency_and_alias_apply_from_the_next_ingest(store):
         actor=ADMIN,
     )
     assert store_report(store, report("Badan Baru", 1, [("1.1.1", "", "Ya")])).found["agencies"] == ["BADANBARU"]
-    workspace.set_province_aliases(store, "32", "Jabar;Tatar Pasundan", actor=ADMIN)
+    reference_admin.set_province_aliases(store, "32", "Jabar;Tatar Pasundan", actor=ADMIN)
     assert load_reference(store).province("tatar pasundan") == "32"
 
 
@@ -255,7 +257,7 @@ def test_new_agency_and_alias_apply_from_the_next_ingest(store):
 )
 def test_bad_reference_edit_is_refused(store, change, key):
     fields = {"code": "BARU", "name": "Badan Baru", "short_name": "Baru", "name_en": "New", **change}
-    with pytest.raises(workspace.WorkspaceError) as caught:
-        workspace.add_agency(store, **fields, actor=ADMIN)
+    with pytest.raises(common.WorkspaceError) as caught:
+        reference_admin.add_agency(store, **fields, actor=ADMIN)
     assert caught.value.key == key
     assert caught.value.message("en")

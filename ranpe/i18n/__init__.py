@@ -1,4 +1,4 @@
-"""The translation table for every user-facing text (Indonesian first, English second) and number formats.
+"""Owns the translation table (Indonesian first, English second) and number formats. Imports: nothing of ranpe.
 
 Texts live in the modules of this package, one per area, each a dict ``TEXTS = {key: (id, en)}``;
 they are merged here into one table, and a key defined twice fails at import.

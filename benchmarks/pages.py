@@ -1,0 +1,150 @@
+"""Benchmark (prints figures; not a test): python -m benchmarks.pages [--sizes 100000 1000000 10000000].
+
+For each size, builds a store of synthetic submission rows straight into the tables (a benchmark fixture, not
+ingest), then times each dashboard page's script run (AppTest, warm: app loaded, store open) after a filter
+change, against a naive page that loads every active row into pandas and groups them there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import runpy
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import QUERIES
+from ranpe.access.roles import SYSTEM, require
+from ranpe.store.connection import Store
+
+PAGES = ("overview", "pillars", "agencies", "regions", "trends")
+DEFAULT_SIZES = (100_000, 1_000_000)
+# Each timed run follows a change to one filter, to a value not shown before in that run.
+FILTER_CHANGES = (("filter_pillar", 1), ("filter_quarter", 2), ("filter_pillar", 3), ("filter_quarter", 3))
+REPO = Path(__file__).resolve().parent.parent
+
+
+def build_store(path: Path, row_count: int) -> None:
+    """A store holding row_count synthetic active rows (benchmark fixture; writes as SYSTEM)."""
+    require(SYSTEM, "admin", "build a benchmark store")
+    store = Store(path)
+    try:
+        with store.transaction() as cur:
+            cur.execute(QUERIES.load("fill_rows"), {"row_count": row_count})
+            cur.execute(QUERIES.load("fill_uploads"))
+            cur.execute(QUERIES.load("fill_slices"))
+            cur.execute(QUERIES.load("fill_current"))
+        store.checkpoint()
+    finally:
+        store.close()
+
+
+def naive_overview_page() -> None:
+    """The baseline: load every active row into pandas, then count the overview's figures in the page."""
+    import streamlit as st
+
+    from benchmarks import QUERIES
+    from ranpe.web import frame
+
+    year = st.selectbox("year", [2024, 2023, 2022], key="filter_year")
+    quarter = st.selectbox("quarter", [None, 1, 2, 3, 4], key="filter_quarter")
+    pillar = st.selectbox("pillar", [None, 1, 2, 3], key="filter_pillar")
+    cur = frame.store().cursor()
+    try:
+        rows = cur.execute(QUERIES.load("all_rows")).df()
+    finally:
+        cur.close()
+    rows = rows[rows["year"] == year]
+    if quarter:
+        rows = rows[rows["quarter"] == quarter]
+    latest = rows.groupby(["agency_code", "pillar"])["quarter"].transform("max")
+    rows = rows[rows["quarter"] == latest]
+    if pillar:
+        rows = rows[rows["pillar"] == pillar]
+    actions = rows.groupby(["pillar", "action_code"])["committed"].any().reset_index()
+    by_pillar = actions.groupby("pillar")["committed"].agg(["count", "sum"])
+    by_agency = rows.groupby(["agency_code", "action_code"])["committed"].any().groupby("agency_code").mean()
+    by_province = rows.groupby("province_code", dropna=False)["committed"].mean()
+    st.metric("rate", f"{actions['committed'].mean():.1%}")
+    st.bar_chart(by_pillar)
+    st.dataframe(by_agency)
+    st.dataframe(by_province)
+
+
+def _run_entry_script(main_script_path: str) -> None:
+    runpy.run_path(main_script_path, run_name="__main__")
+
+
+def _timed_runs(at, label: str) -> list[float]:
+    times = []
+    for key, value in FILTER_CHANGES:
+        started = time.perf_counter()
+        at.selectbox(key=key).set_value(value).run()
+        times.append(time.perf_counter() - started)
+        if at.exception:
+            raise RuntimeError(f"{label}: {at.exception[0].value}")
+    return times
+
+
+def time_pages(db: Path) -> dict[str, float]:
+    """Median seconds of each page's run after a filter change, and the naive baseline's."""
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.testing.v1 import AppTest
+
+    # AppTest reruns a pages/-folder app through its v1 runner, skipping app.py (see tests/test_pages.py).
+    script_runner._mpa_v1 = _run_entry_script
+    os.environ["RANPE_DB"] = str(db)
+    os.environ["RANPE_AUTO_DEMO"] = "0"
+    medians = {}
+    for page in PAGES:
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=600)
+        at.run()
+        at.switch_page(str(REPO / "pages" / f"{page}.py")).run()
+        at.run()
+        medians[page] = statistics.median(_timed_runs(at, page))
+    baseline = AppTest.from_function(naive_overview_page, default_timeout=600)
+    baseline.run()
+    medians["naive pandas"] = statistics.median(_timed_runs(baseline, "baseline"))
+    return medians
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.pages", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=list(DEFAULT_SIZES),
+        help="store sizes in rows (default: 100000 1000000; add 10000000 for the large run)",
+    )
+    args = parser.parse_args(argv)
+    results: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="ranpe-bench-pages-") as folder:
+        for size in args.sizes:
+            db = Path(folder) / f"bench_{size}.duckdb"
+            started = time.perf_counter()
+            build_store(db, size)
+            print(f"built {size:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
+            results[size] = time_pages(db)
+    names = [*PAGES, "naive pandas"]
+    print()
+    print("| page | " + " | ".join(f"{size:,} rows" for size in args.sizes) + " |")
+    print("|---|" + "---:|" * len(args.sizes))
+    for name in names:
+        cells = []
+        for size in args.sizes:
+            seconds = results[size][name]
+            ratio = "" if name == "naive pandas" else f" ({seconds / results[size]['naive pandas']:.0%} of naive)"
+            cells.append(f"{seconds * 1000:,.0f} ms{ratio}")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    if len(args.sizes) > 1:
+        smallest, largest = min(args.sizes), max(args.sizes)
+        growth = ", ".join(f"{p} {results[largest][p] / results[smallest][p]:.1f}×" for p in PAGES)
+        print(f"\ngrowth from {smallest:,} to {largest:,} rows: {growth}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Owns the briefing exports: safe files, tables, chart images, the pack. Imports: i18n, store, measures, charts."""

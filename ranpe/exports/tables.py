@@ -1,0 +1,188 @@
+"""The filtered tables behind the charts and pages as .xlsx (no formulas) and .csv (UTF-8 with BOM)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+import xlsxwriter
+
+from ranpe.exports.files import neutralise
+from ranpe.i18n import fmt_date, t
+from ranpe.measures import dashboard
+from ranpe.measures.filters import Filters
+from ranpe.store.connection import Store
+
+# Every counted row in a data file (the page shows at most dashboard.MAX_ACTION_ROWS).
+MAX_EXPORT_ROWS = 1_000_000
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every text cell and header neutralised."""
+    cleaned = frame.copy()
+    cleaned.columns = [neutralise(str(c)) for c in cleaned.columns]
+    for column in cleaned.columns:
+        if cleaned[column].dtype == object or pd.api.types.is_string_dtype(cleaned[column]):
+            cleaned[column] = cleaned[column].map(neutralise)
+    return cleaned
+
+
+def _percent(values: pd.Series) -> pd.Series:
+    return (values.astype(float) * 100).round(1)
+
+
+def _by_pillar(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    frame = dashboard.by_pillar(store, filters, lang)
+    return pd.DataFrame(
+        {
+            t("field.pillar", lang): frame["pillar"].astype(int),
+            t("exports.col.pillar_name", lang): frame["label"],
+            t("dash.col.planned", lang): frame["planned"].astype(int),
+            t("dash.col.committed", lang): frame["committed"].astype(int),
+            t("exports.col.rate_pct", lang): _percent(frame["rate"]),
+        }
+    )
+
+
+def _by_agency(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    frame = dashboard.agency_table(store, filters, lang)
+    return frame.rename(columns={t("dash.col.rate", lang): t("exports.col.rate_pct", lang)}).round(
+        {t("exports.col.rate_pct", lang): 1}
+    )
+
+
+def _by_province(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    return dashboard.province_pillar_table(store, filters, lang).round(1)
+
+
+def _trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    frame = dashboard.trend(store, filters, lang)
+    return pd.DataFrame(
+        {
+            t("exports.col.period", lang): frame["period"],
+            t("exports.col.series", lang): frame["series"],
+            t("dash.col.planned", lang): frame["planned"].astype(int),
+            t("dash.col.committed", lang): frame["committed"].astype(int),
+            t("exports.col.rate_pct", lang): _percent(frame["rate"]),
+        }
+    )
+
+
+def _actions(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    table, _total = dashboard.actions(store, filters, lang, max_rows=MAX_EXPORT_ROWS)
+    return table
+
+
+# name → (title key, builder); the name is the file's stem key (exports.slug.<name>).
+TABLES: dict[str, tuple[str, Callable[[Store, Filters, str], pd.DataFrame]]] = {
+    "by_pillar": ("dash.chart.by_pillar", _by_pillar),
+    "by_agency": ("dash.chart.by_agency", _by_agency),
+    "by_province": ("dash.chart.map", _by_province),
+    "trend": ("dash.chart.trend", _trend),
+    "actions": ("exports.title.actions", _actions),
+}
+
+
+def table(store: Store, name: str, filters: Filters, lang: str) -> pd.DataFrame:
+    """One named table for the filters, with headers in the language."""
+    if name not in TABLES:
+        raise KeyError(f"unknown table: {name} (known: {', '.join(TABLES)})")
+    return TABLES[name][1](store, filters, lang)
+
+
+def table_title(name: str, lang: str) -> str:
+    """What the named table is, in the language."""
+    return t(TABLES[name][0], lang)
+
+
+def about_rows(
+    title: str, filters_text: str, as_of: datetime | None, source: str, rows: int, lang: str
+) -> list[tuple[str, Any]]:
+    """The 'About' sheet: title, filters, data date, source, when exported, row count."""
+    return [
+        (t("exports.about.title", lang), title),
+        (t("exports.about.filters", lang), filters_text),
+        (
+            t("exports.about.as_of", lang),
+            fmt_date(as_of, lang, with_time=True) if as_of else t("dash.as_of_none", lang),
+        ),
+        (t("exports.about.source", lang), source),
+        (t("exports.about.exported", lang), fmt_date(datetime.now(), lang, with_time=True)),
+        (t("exports.about.rows", lang), rows),
+    ]
+
+
+def _cell(value: Any) -> Any:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def write_xlsx(frame: pd.DataFrame, about: list[tuple[str, Any]], lang: str) -> bytes:
+    """An .xlsx with the data (numbers as numbers, no formulas) and a sheet about filters, date and source."""
+    cleaned = neutralise_frame(frame)
+    buffer = io.BytesIO()
+    options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    with xlsxwriter.Workbook(buffer, options) as workbook:
+        bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        sheet = workbook.add_worksheet(t("exports.sheet.data", lang))
+        for column, header in enumerate(cleaned.columns):
+            sheet.write_string(0, column, str(header), bold)
+            width = max([len(str(header)), *(len(str(v)) for v in cleaned.iloc[:200, column])], default=8)
+            sheet.set_column(column, column, min(max(width + 2, 8), 60))
+        for row_number, row in enumerate(cleaned.itertuples(index=False), start=1):
+            for column, value in enumerate(row):
+                cell = _cell(value)
+                if cell is None:
+                    continue
+                if isinstance(cell, bool):
+                    sheet.write_boolean(row_number, column, cell)
+                elif isinstance(cell, int | float):
+                    sheet.write_number(row_number, column, cell)
+                else:
+                    sheet.write_string(row_number, column, str(cell))
+        sheet.freeze_panes(1, 0)
+        if len(cleaned.columns):
+            sheet.autofilter(0, 0, max(len(cleaned), 1), len(cleaned.columns) - 1)
+        info = workbook.add_worksheet(t("exports.sheet.about", lang))
+        info.set_column(0, 0, 18)
+        info.set_column(1, 1, 90)
+        for row_number, (label, value) in enumerate(about):
+            info.write_string(row_number, 0, label, bold)
+            if isinstance(value, int | float):
+                info.write_number(row_number, 1, value)
+            else:
+                info.write_string(row_number, 1, str(neutralise(value)))
+    return buffer.getvalue()
+
+
+def write_csv(frame: pd.DataFrame) -> bytes:
+    """A .csv in UTF-8 with BOM (Excel reads the accents right), text cells neutralised."""
+    # CRLF line ends: a CR or LF inside a cell is then quoted, and Excel reads the rows right.
+    return neutralise_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def export_table(store: Store, name: str, filters: Filters, lang: str, file_format: str) -> tuple[bytes, pd.DataFrame]:
+    """A named table for the filters as .xlsx or .csv bytes, and the frame written."""
+    frame = table(store, name, filters, lang)
+    return write_frame(store, frame, table_title(name, lang), filters, lang, file_format), frame
+
+
+def write_frame(
+    store: Store, frame: pd.DataFrame, title: str, filters: Filters | None, lang: str, file_format: str
+) -> bytes:
+    """Any frame (a page's table) as .xlsx (with its About sheet) or .csv bytes."""
+    if file_format == "csv":
+        return write_csv(frame)
+    if file_format != "xlsx":
+        raise ValueError(f"unknown table format: {file_format}")
+    filters_text = dashboard.describe_filters(store, filters, lang) if filters is not None else ""
+    about = about_rows(
+        title, filters_text, dashboard.as_of(store), dashboard.source_text(store, lang), len(frame), lang
+    )
+    return write_xlsx(frame, about, lang)

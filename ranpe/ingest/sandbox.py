@@ -1,0 +1,142 @@
+"""Reads and validates an uploaded file in a child process under a time and a memory limit.
+
+One hostile file (a sheet that lies about its size, a reader bug) must not stall or exhaust the app
+that serves everyone else: the child gets an address-space limit (RLIMIT_AS) and a deadline, and its
+result comes back through a pipe (the Arrow table travels as Arrow buffers). The child is forked, so it
+starts in milliseconds with the readers already imported and the file's bytes already in memory; it only
+runs the reader and the validation (no DuckDB, no Streamlit) and leaves with os._exit. The memory limit
+is a budget on top of what the app already maps. RANPE_SANDBOX=0 reads in-process (for debugging and
+measurement).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import resource
+import signal
+import time
+from multiprocessing.connection import Connection
+from typing import Any
+
+from ranpe import config
+from ranpe.ingest.contract import Reference
+from ranpe.ingest.problems import Problem, Refused
+from ranpe.ingest.reader import read
+from ranpe.ingest.validate import Given, Validation, validate
+
+PARSE_SECONDS = float(os.environ.get("RANPE_PARSE_SECONDS", "120"))
+PARSE_MEMORY_BYTES = int(os.environ.get("RANPE_PARSE_MEMORY_MB", "2048")) * 1024 * 1024
+# The limits as the child will apply them: the config limits can be changed by tests at run time.
+_PR_SET_PDEATHSIG = 1
+_LIMIT_NAMES = ("MAX_UPLOAD_BYTES", "MAX_UNPACKED_BYTES", "MAX_ROWS", "MAX_COMPRESSION_RATIO", "MAX_REPORTED_ERRORS")
+
+
+def enabled() -> bool:
+    """Whether parsing runs in a child process (RANPE_SANDBOX=0 switches it off)."""
+    return os.environ.get("RANPE_SANDBOX", "1") != "0"
+
+
+def read_and_validate(data: bytes, file_name: str, given: Given, reference: Reference) -> Validation:
+    """Read the file and validate it against the contract, in a limited child process when enabled."""
+    if not enabled():
+        return _read_and_validate(data, file_name, given, reference)
+    return _in_child(data, file_name, given, reference)
+
+
+def _read_and_validate(data: bytes, file_name: str, given: Given, reference: Reference) -> Validation:
+    try:
+        workbook = read(data, file_name)
+    except Refused as refused:
+        return Validation(file_name, refused.problems, [], [], len(refused.problems))
+    return validate(workbook, file_name, given, reference)
+
+
+def _refusal(file_name: str, key: str, **params: object) -> Validation:
+    return Validation(file_name, [Problem(key, file_name, params=params)], [], [], 1)
+
+
+def _in_child(data: bytes, file_name: str, given: Given, reference: Reference) -> Validation:
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    limits = {name: getattr(config, name) for name in _LIMIT_NAMES}
+    child = context.Process(
+        target=_child_main,
+        args=((receiving, sending), (data, file_name, given, reference), limits, PARSE_MEMORY_BYTES),
+        daemon=True,
+    )
+    child.start()
+    sending.close()
+    deadline = time.monotonic() + PARSE_SECONDS
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return _refusal(file_name, "reliability.parse_timeout", seconds=int(PARSE_SECONDS))
+            if receiving.poll(min(left, 0.5)):
+                try:
+                    outcome, payload = receiving.recv()
+                except EOFError:
+                    break
+                if outcome == "ok":
+                    return payload
+                if outcome == "memory":
+                    return _refusal(file_name, "reliability.parse_memory", limit=PARSE_MEMORY_BYTES // 1024 // 1024)
+                return _refusal(file_name, "problem.unreadable", detail=payload)
+            if not child.is_alive() and not receiving.poll():
+                break
+    finally:
+        receiving.close()
+        if child.is_alive():
+            child.kill()
+        child.join(timeout=5)
+    # The child ended without an answer: killed by the memory limit or a crash of the reader.
+    return _refusal(file_name, "reliability.parse_stopped", limit=PARSE_MEMORY_BYTES // 1024 // 1024)
+
+
+def _child_main(
+    pipe: tuple[Connection, Connection],
+    job: tuple[bytes, str, Given, Reference],
+    limits: dict[str, int],
+    memory_bytes: int,
+) -> None:
+    """In the child: apply the limits, read and validate, send back ("ok", Validation) or the failure."""
+    receiving, sending = pipe
+    receiving.close()  # else a parent that died would leave this child blocked on a full pipe forever
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_CPU, (int(PARSE_SECONDS) + 5, int(PARSE_SECONDS) + 10))
+    for name, value in limits.items():
+        setattr(config, name, value)
+    limit = _mapped_bytes() + memory_bytes
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        outcome: tuple[str, Any] = ("ok", _read_and_validate(*job))
+    except MemoryError:
+        outcome = ("memory", None)
+    except Exception as exc:  # any reader failure becomes a refusal that names it, never a crash of the app
+        outcome = ("error", f"{type(exc).__name__}: {str(exc)[:200]}")
+    try:
+        sending.send(outcome)
+    except MemoryError:
+        sending.send(("memory", None))
+    sending.close()
+
+
+def _mapped_bytes() -> int:
+    """The address space this process maps now (VmSize), which the budget comes on top of."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child when the process that forked it dies (killed mid-upload)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass

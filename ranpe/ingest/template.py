@@ -1,0 +1,244 @@
+"""The submission template: an .xlsx a K/L fills in, with drop-down lists, instructions and reference lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ranpe.i18n import t
+from ranpe.ingest import contract
+from ranpe.store.connection import Store
+
+# Rows of the data sheet that carry drop-downs and number formats.
+INPUT_ROWS = 1000
+# The example sits below the rows the header search looks at, so an uploaded template never stores it.
+EXAMPLE_HEADER_ROW = 30
+NUMBER_FORMAT = "#,##0.##"
+COLUMN_WIDTHS = {
+    "year": 8,
+    "quarter": 10,
+    "agency": 26,
+    "pillar": 12,
+    "action_code": 11,
+    "action": 44,
+    "province": 22,
+    "committed": 12,
+    "status": 18,
+    "target": 12,
+    "realization": 12,
+    "output": 32,
+    "obstacles": 36,
+    "follow_up": 36,
+    "notes": 24,
+}
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(bold=True, size=14)
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+ROMAN = ("I", "II", "III", "IV")
+ACCEPTED_KEYS = {
+    "year": "template.accepted.year",
+    "quarter": "template.accepted.quarter",
+    "agency": "template.accepted.agency",
+    "pillar": "template.accepted.pillar",
+    "action_code": "template.accepted.action_code",
+    "province": "template.accepted.province",
+    "committed": "template.accepted.committed",
+    "status": "template.accepted.status",
+    "target": "template.accepted.number",
+    "realization": "template.accepted.number",
+}
+# Fields offered as a drop-down, in the order of the lists sheet.
+LISTED_FIELDS = ("pillar", "agency", "province", "committed", "status", "quarter")
+
+
+def header_text(field: str, lang: str) -> str:
+    """The template's header of a field, with '*' when required (the header matcher ignores it)."""
+    text = t(f"field.{field}", lang)
+    return f"{text}*" if field in contract.REQUIRED else text
+
+
+def choices(store: Store, lang: str) -> dict[str, list[str]]:
+    """The drop-down values of each listed field, each accepted by the submission contract."""
+    pillars = store.query_rows("reference/pillars")
+    agencies = store.query_rows("reference/agencies")
+    provinces = store.query_rows("reference/provinces")
+    provinces = sorted(provinces, key=lambda p: (not p["is_focus"], p["name"]))
+    return {
+        "pillar": [_pillar_choice(p, lang) for p in pillars],
+        "agency": [a["short_name"] for a in agencies],
+        "province": [t("national", lang)] + [p["name"] for p in provinces],
+        "committed": [t("committed.yes", lang), t("committed.no", lang)],
+        "status": [t(f"status.{code}", lang) for code in contract.STATUSES],
+        "quarter": [f"TW {r}" for r in ROMAN] if lang != "en" else [f"Q{n}" for n in range(1, 5)],
+    }
+
+
+def _pillar_choice(pillar: dict, lang: str) -> str:
+    if lang != "en":
+        return f"Pilar {pillar['pillar']}"
+    return str(pillar["aliases"]).split(";")[-1] if pillar["aliases"] else str(pillar["pillar"])
+
+
+def write_template(store: Store, path: Path, lang: str = "id") -> Path:
+    """Write the template in lang ('id' or 'en') to path and return it."""
+    path = Path(path)
+    workbook = Workbook()
+    data_sheet = workbook.active
+    data_sheet.title = t("template.sheet.data", lang)
+    instructions = workbook.create_sheet(t("template.sheet.instructions", lang))
+    lists_sheet = workbook.create_sheet(t("template.sheet.lists", lang))
+
+    values = choices(store, lang)
+    ranges = _write_lists(lists_sheet, store, values, lang)
+    _write_data_sheet(data_sheet, ranges, lang)
+    _write_instructions(instructions, values, lang)
+    workbook.active = 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def _write_header(sheet: Worksheet, row: int, lang: str) -> None:
+    for col, field in enumerate(contract.FIELDS, start=1):
+        cell = sheet.cell(row=row, column=col, value=header_text(field, lang))
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+
+def _write_data_sheet(sheet: Worksheet, ranges: dict[str, str], lang: str) -> None:
+    _write_header(sheet, 1, lang)
+    sheet.freeze_panes = "A2"
+    for col, field in enumerate(contract.FIELDS, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = COLUMN_WIDTHS[field]
+    last = INPUT_ROWS + 1
+    for field in LISTED_FIELDS:
+        column = get_column_letter(contract.FIELDS.index(field) + 1)
+        validation = DataValidation(type="list", formula1=ranges[field], allow_blank=True)
+        validation.error = t("template.validation.error", lang)
+        validation.errorTitle = t("template.validation.error_title", lang)
+        validation.showErrorMessage = True
+        validation.add(f"{column}2:{column}{last}")
+        sheet.add_data_validation(validation)
+    year_column = get_column_letter(contract.FIELDS.index("year") + 1)
+    year_check = DataValidation(
+        type="whole",
+        operator="between",
+        formula1=str(contract.YEAR_MIN),
+        formula2=str(contract.YEAR_MAX),
+        allow_blank=True,
+    )
+    year_check.error = t("template.validation.year", lang)
+    year_check.errorTitle = t("template.validation.error_title", lang)
+    year_check.showErrorMessage = True
+    year_check.add(f"{year_column}2:{year_column}{last}")
+    sheet.add_data_validation(year_check)
+    for field in contract.NUMBER_FIELDS:
+        col = contract.FIELDS.index(field) + 1
+        for row in range(2, last + 1):
+            sheet.cell(row=row, column=col).number_format = NUMBER_FORMAT
+
+
+def _write_lists(sheet: Worksheet, store: Store, values: dict[str, list[str]], lang: str) -> dict[str, str]:
+    """The visible lists sheet; returns each listed field's range formula. No title is a contract header."""
+    pillars = store.query_rows("reference/pillars")
+    agencies = store.query_rows("reference/agencies")
+    provinces = {p["name"]: p for p in store.query_rows("reference/provinces")}
+    name_field = "name_en" if lang == "en" else "name"
+    columns: list[tuple[str, list[object], str | None]] = [
+        ("template.list.pillar", values["pillar"], "pillar"),
+        ("template.list.pillar_name", [p[name_field] for p in pillars], None),
+        ("template.list.agency", values["agency"], "agency"),
+        ("template.list.agency_code", [a["code"] for a in agencies], None),
+        ("template.list.agency_name", [a["name"] for a in agencies], None),
+        ("template.list.agency_name_en", [a["name_en"] for a in agencies], None),
+        ("template.list.province", values["province"], "province"),
+        ("template.list.province_code", [""] + [provinces[n]["code"] for n in values["province"][1:]], None),
+        (
+            "template.list.focus",
+            [""] + [t("committed.yes", lang) if provinces[n]["is_focus"] else "" for n in values["province"][1:]],
+            None,
+        ),
+        ("template.list.committed", values["committed"], "committed"),
+        ("template.list.status", values["status"], "status"),
+        ("template.list.quarter", values["quarter"], "quarter"),
+    ]
+    ranges: dict[str, str] = {}
+    title = sheet.title.replace("'", "''")
+    for col, (key, items, field) in enumerate(columns, start=1):
+        letter = get_column_letter(col)
+        head = sheet.cell(row=1, column=col, value=t(key, lang))
+        head.font = BOLD
+        for row, item in enumerate(items, start=2):
+            sheet.cell(row=row, column=col, value=item if item != "" else None)
+        width = max(len(str(v)) for v in [t(key, lang), *items]) + 2
+        sheet.column_dimensions[letter].width = min(width, 60)
+        if field is not None:
+            ranges[field] = f"'{title}'!${letter}$2:${letter}${len(items) + 1}"
+    sheet.freeze_panes = "A2"
+    return ranges
+
+
+def _write_instructions(sheet: Worksheet, values: dict[str, list[str]], lang: str) -> None:
+    """Title, rules, deadline, a bilingual table of every column, and the example well below row 20."""
+    sheet.cell(row=1, column=1, value=t("template.title", lang)).font = TITLE_FONT
+    for row, key in ((2, "template.intro"), (3, "template.rules"), (4, "template.deadline")):
+        sheet.cell(row=row, column=1, value=t(key, lang)).alignment = Alignment(wrap_text=False)
+    table_head = 6
+    heads = (
+        "template.table.column",
+        "template.table.required",
+        "template.table.explanation_id",
+        "template.table.explanation_en",
+        "template.table.accepted",
+    )
+    for col, key in enumerate(heads, start=1):
+        cell = sheet.cell(row=table_head, column=col, value=t(key, lang))
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for offset, field in enumerate(contract.FIELDS, start=1):
+        row = table_head + offset
+        required = "template.required.yes" if field in contract.REQUIRED else "template.required.no"
+        cells = (
+            header_text(field, lang),
+            t(required, lang),
+            t(f"template.help.{field}", "id"),
+            t(f"template.help.{field}", "en"),
+            t(ACCEPTED_KEYS.get(field, "template.accepted.text"), lang),
+        )
+        for col, value in enumerate(cells, start=1):
+            sheet.cell(row=row, column=col, value=value).alignment = WRAP
+    for col, width in enumerate((24, 12, 48, 48, 44), start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = width
+
+    sheet.cell(row=EXAMPLE_HEADER_ROW - 1, column=1, value=t("template.example_title", lang)).font = TITLE_FONT
+    _write_header(sheet, EXAMPLE_HEADER_ROW, lang)
+    example = {
+        "year": 2024,
+        "quarter": values["quarter"][2],
+        "agency": "BNPT",
+        "pillar": values["pillar"][0],
+        "action_code": "1.3.2",
+        "action": t("template.example.action", lang),
+        "province": "Sulawesi Tengah",
+        "committed": values["committed"][0],
+        "status": values["status"][1],
+        "target": 12,
+        "realization": 9,
+        "output": t("template.example.output", lang),
+        "obstacles": t("template.example.obstacles", lang),
+        "follow_up": t("template.example.follow_up", lang),
+        "notes": None,
+    }
+    for col, field in enumerate(contract.FIELDS, start=1):
+        cell = sheet.cell(row=EXAMPLE_HEADER_ROW + 1, column=col, value=example[field])
+        cell.alignment = WRAP
+        if field in contract.NUMBER_FIELDS:
+            cell.number_format = NUMBER_FORMAT

@@ -1,0 +1,1 @@
+"""Owns the measures of DOMAIN.md and the dashboard's data functions. Imports: i18n, store."""

@@ -1,0 +1,331 @@
+"""What the dashboard pages show, as DataFrames and dicts read through the store from queries/."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+
+from ranpe.i18n import fmt_pct, fmt_quarter, t
+from ranpe.measures.filters import NATIONAL, Filters
+from ranpe.measures.summary import summary
+from ranpe.store.connection import Store
+
+# The actions table shows at most this many action plans; the page says how many there are in all.
+MAX_ACTION_ROWS = 500
+STATUSES = ("not_started", "in_progress", "completed", "not_implemented")
+PILLARS = (1, 2, 3)
+
+
+# -- reference and options -------------------------------------------------------------------------
+
+
+def years(store: Store) -> list[int]:
+    """Years with data, newest first."""
+    return sorted((int(r["year"]) for r in store.query_rows("measures/years_with_data")), reverse=True)
+
+
+def agencies(store: Store) -> pd.DataFrame:
+    """The reference K/L: code, name, short_name, name_en."""
+    return store.query("reference/agencies")[["code", "name", "short_name", "name_en"]]
+
+
+def provinces(store: Store) -> pd.DataFrame:
+    """The reference provinces with their polygon (geojson_code) and focus flag."""
+    return store.query("reference/provinces")
+
+
+def agency_label(store: Store, code: str | None, lang: str) -> str:
+    """A K/L's short name (its code when unknown)."""
+    if code is None:
+        return t("dash.filter.all_agencies", lang)
+    found = agencies(store).set_index("code")
+    return str(found.at[code, "short_name"]) if code in found.index else code
+
+
+def province_label(store: Store, code: str | None, lang: str) -> str:
+    """A province's name in the language; 'National' for non-located rows."""
+    if code is None:
+        return t("dash.filter.all_provinces", lang)
+    if code == NATIONAL:
+        return t("dash.filter.national", lang)
+    found = provinces(store).set_index("code")
+    if code not in found.index:
+        return code
+    return str(found.at[code, "name_en" if lang == "en" else "name"])
+
+
+def pillar_label(pillar: int, lang: str) -> str:
+    """'Pilar 1 · Pencegahan' / 'Pillar 1 · Prevention'."""
+    return t("dash.pillar_label", lang, pillar=pillar, name=t(f"dash.pillar.{pillar}", lang))
+
+
+def describe_filters(store: Store, filters: Filters, lang: str) -> str:
+    """The filters in words, for chart titles: 'Tahun 2023 · TW III · Pilar 1 · BNPT'."""
+    parts = [t("dash.desc.year", lang, year=filters.year)]
+    parts.append(fmt_quarter(filters.quarter, lang) if filters.quarter else t("dash.desc.latest", lang))
+    if filters.pillar:
+        parts.append(t("dash.desc.pillar", lang, pillar=filters.pillar))
+    if filters.agency:
+        parts.append(agency_label(store, filters.agency, lang))
+    if filters.province:
+        parts.append(province_label(store, filters.province, lang))
+    return " · ".join(parts)
+
+
+def describe_trend_filters(store: Store, filters: Filters, lang: str) -> str:
+    """The filters of the trend charts in words: every year, then pillar, K/L and province when chosen."""
+    parts = [t("dash.trend_all_years", lang).capitalize()]
+    if filters.pillar:
+        parts.append(t("dash.desc.pillar", lang, pillar=filters.pillar))
+    if filters.agency:
+        parts.append(agency_label(store, filters.agency, lang))
+    if filters.province:
+        parts.append(province_label(store, filters.province, lang))
+    return " · ".join(parts)
+
+
+def as_of(store: Store) -> datetime | None:
+    """When the latest stored upload arrived: the data date printed under every chart."""
+    value = store.query_rows("measures/as_of")[0]["as_of"]
+    return None if value is None or pd.isna(value) else value
+
+
+def demo_active(store: Store) -> bool:
+    """Whether any demo rows are active."""
+    return bool(store.query_rows("demo/active")[0]["active"])
+
+
+def source_text(store: Store, lang: str) -> str:
+    """The source line under the charts; says DEMO when demo data is stored."""
+    return t("dash.source_demo", lang) if demo_active(store) else t("dash.source", lang)
+
+
+# -- overview --------------------------------------------------------------------------------------
+
+
+def previous_period(year: int, quarter: int) -> tuple[int, int]:
+    """The quarter before (year, quarter)."""
+    return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+
+
+def kpis(store: Store, filters: Filters) -> dict[str, Any]:
+    """The overview's KPI figures (summary() for the filters) and the previous quarter's headline figures."""
+    current = summary(store, filters, breakdowns=False)
+    quarter = filters.quarter or current["reporting_completeness"]["quarter"]
+    previous = None
+    previous_at = None
+    if quarter:
+        previous_at = previous_period(filters.year, int(quarter))
+        previous = headline(store, replace(filters, year=previous_at[0], quarter=previous_at[1]))
+    return {"current": current, "quarter": quarter, "previous": previous, "previous_period": previous_at}
+
+
+def headline(store: Store, filters: Filters) -> dict[str, Any] | None:
+    """The KPI rates alone for a chosen quarter (as summary() computes them); None when nothing is planned there."""
+    totals = store.query_rows("measures/totals", **filters.params())[0]
+    if not totals["actions_planned"]:
+        return None
+    completeness = next(
+        (
+            row
+            for row in store.query_rows("measures/reporting_completeness", year=filters.year)
+            if row["quarter"] == filters.quarter
+        ),
+        None,
+    )
+    return {
+        "commitment_rate": totals["actions_committed"] / totals["actions_planned"],
+        "involvement_rate": totals["agencies_involved"] / totals["agencies_total"]
+        if totals["agencies_total"]
+        else None,
+        "target_achievement": None if pd.isna(totals["target_achievement"]) else float(totals["target_achievement"]),
+        "reporting_completeness": {"rate": None if completeness is None else completeness["rate"]},
+    }
+
+
+# -- pillars, focus areas, actions -----------------------------------------------------------------
+
+
+def by_pillar(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """Commitment per pillar with its label: pillar, label, planned, committed, rate."""
+    frame = store.query("measures/commitment_by_pillar", **filters.params())
+    frame["label"] = [pillar_label(int(p), lang) for p in frame["pillar"]]
+    return frame
+
+
+def by_focus_area(store: Store, filters: Filters) -> pd.DataFrame:
+    """Commitment per focus area (leading part of the action code) within each pillar."""
+    return store.query("measures/commitment_by_focus_area", **filters.params())
+
+
+def actions(store: Store, filters: Filters, lang: str, max_rows: int = MAX_ACTION_ROWS) -> tuple[pd.DataFrame, int]:
+    """The counted action plans as a display table (labels in the language) and how many there are in all."""
+    raw = store.query("measures/actions", max_rows=max_rows, **filters.params())
+    total = int(raw["total_rows"].iloc[0]) if len(raw) else 0
+    names = raw["province_name_en" if lang == "en" else "province_name"]
+    statuses = {s: t(f"status.{s}", lang) for s in STATUSES}
+    table = pd.DataFrame(
+        {
+            t("field.pillar", lang): raw["pillar"],
+            t("field.action_code", lang): raw["action_code"],
+            t("field.action", lang): raw["action"],
+            t("dash.col.agency", lang): raw["agency_short_name"].fillna(raw["agency_code"]),
+            t("field.province", lang): names.where(raw["province_code"].notna(), t("national", lang)),
+            t("field.quarter", lang): [fmt_quarter(int(q), lang) for q in raw["quarter"]],
+            t("field.committed", lang): raw["committed"].map(
+                {True: t("committed.yes", lang), False: t("committed.no", lang)}
+            ),
+            t("field.status", lang): raw["status"].map(statuses).fillna(t("dash.status.none", lang)),
+            t("field.target", lang): raw["target"],
+            t("field.realization", lang): raw["realization"],
+            t("field.obstacles", lang): raw["obstacles"],
+            t("field.follow_up", lang): raw["follow_up"],
+        }
+    )
+    return table, total
+
+
+def obstacles(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """The obstacles reported in the counted rows, with their action code and follow-up (first 50)."""
+    raw = store.query("measures/actions", max_rows=MAX_ACTION_ROWS, **filters.params())
+    found = raw[raw["obstacles"].notna() & (raw["obstacles"].astype(str).str.strip() != "")]
+    return found[["action_code", "obstacles", "follow_up"]].head(50).to_dict("records")
+
+
+# -- agencies --------------------------------------------------------------------------------------
+
+
+def by_agency(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """Every K/L with rows, ranked by commitment rate: agency_code, short_name, name (in the language), counts."""
+    frame = store.query("measures/commitment_by_agency", **filters.params())
+    frame["short_name"] = frame["short_name"].fillna(frame["agency_code"])
+    frame["display_name"] = frame["name_en" if lang == "en" else "name"].fillna(frame["agency_code"])
+    return frame
+
+
+def agency_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """The K/L ranking as a sortable display table (rate in percent)."""
+    frame = by_agency(store, filters, lang)
+    return pd.DataFrame(
+        {
+            t("dash.col.agency", lang): frame["short_name"],
+            t("dash.col.agency_name", lang): frame["display_name"],
+            t("dash.col.planned", lang): frame["planned"],
+            t("dash.col.committed", lang): frame["committed"],
+            t("dash.col.rate", lang): frame["rate"] * 100,
+        }
+    )
+
+
+def agency_pillar_matrix(store: Store, filters: Filters) -> pd.DataFrame:
+    """Commitment rate per (K/L, pillar)."""
+    frame = store.query("measures/agency_pillar_matrix", **filters.params())
+    frame["short_name"] = frame["short_name"].fillna(frame["agency_code"])
+    return frame
+
+
+# -- regions ---------------------------------------------------------------------------------------
+
+
+def by_province(store: Store, filters: Filters, lang: str) -> dict[str, Any]:
+    """Every province with its rate (NaN without rows), whether its polygon is shared, and the national group."""
+    reference = provinces(store)
+    measured = store.query("measures/commitment_by_province", **filters.params())
+    located = measured[measured["province_code"].notna()][["province_code", "planned", "committed", "rate"]]
+    frame = reference.merge(located, left_on="code", right_on="province_code", how="left").drop(columns="province_code")
+    frame["label"] = frame["name_en" if lang == "en" else "name"]
+    shared = frame.groupby("geojson_code")["code"].transform("count") > 1
+    frame["polygon_shared"] = shared
+    national = measured[measured["province_code"].isna()]
+    national_row = None
+    if len(national):
+        row = national.iloc[0]
+        national_row = {"planned": int(row["planned"]), "committed": int(row["committed"]), "rate": row["rate"]}
+    return {"provinces": frame, "national": national_row}
+
+
+def province_rates(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """Every province with its rate, as the map draws them (by_province without the national group)."""
+    return by_province(store, filters, lang)["provinces"]
+
+
+def focus_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """The five focus provinces with their rate (formatted in the language; a dash without rows)."""
+    frame = by_province(store, filters, lang)["provinces"]
+    focus = frame[frame["is_focus"]]
+    return pd.DataFrame(
+        {
+            t("dash.col.province", lang): focus["label"],
+            t("dash.col.rate", lang): [fmt_pct(None if pd.isna(r) else r, lang) for r in focus["rate"]],
+        }
+    )
+
+
+def province_pillar_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """Province × pillar rates in percent, one row per province with rows (national last), plus all pillars."""
+    frame = store.query("measures/commitment_by_province_pillar", **filters.params())
+    if frame.empty:
+        return pd.DataFrame()
+    name = frame["province_name_en" if lang == "en" else "province_name"].where(
+        frame["province_code"].notna(), t("national", lang)
+    )
+    frame = frame.assign(province=name, key=frame["province_code"].fillna("~"))
+    wide = frame.pivot_table(index=["key", "province"], columns="pillar", values="rate", aggfunc="first") * 100
+    wide.columns = [pillar_label(int(p), lang) for p in wide.columns]
+    totals = frame.groupby(["key", "province"])[["planned", "committed"]].sum()
+    wide[t("dash.col.planned", lang)] = totals["planned"]
+    wide[t("dash.col.total", lang)] = totals["committed"] / totals["planned"] * 100
+    wide = wide.sort_index(level="key").reset_index(level="key", drop=True).reset_index()
+    return wide.rename(columns={"province": t("dash.col.province", lang)})
+
+
+# -- trends ----------------------------------------------------------------------------------------
+
+
+def period_label(year: int, quarter: int, lang: str) -> str:
+    """'2023 TW III' / '2023 Q3'."""
+    return f"{year} {fmt_quarter(quarter, lang)}"
+
+
+def trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """Commitment rate per reported quarter (all years), per pillar and all pillars (pillar 0), with period labels."""
+    params = filters.params()
+    frame = store.query(
+        "measures/trend_by_quarter",
+        pillar=params["pillar"],
+        agency=params["agency"],
+        province=params["province"],
+        national_only=params["national_only"],
+    )
+    frame["pillar"] = frame["pillar"].fillna(0).astype(int)
+    frame["period"] = [period_label(int(y), int(q), lang) for y, q in zip(frame["year"], frame["quarter"], strict=True)]
+    frame["series"] = [t("dash.all_pillars_line", lang) if p == 0 else pillar_label(p, lang) for p in frame["pillar"]]
+    return frame
+
+
+def status_by_quarter(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """Action plans per implementation status and reported quarter (all years), with labels."""
+    params = filters.params()
+    frame = store.query(
+        "measures/status_by_quarter",
+        pillar=params["pillar"],
+        agency=params["agency"],
+        province=params["province"],
+        national_only=params["national_only"],
+    )
+    frame["status"] = frame["status"].fillna("none")
+    frame["status_label"] = [
+        t("dash.status.none", lang) if s == "none" else t(f"status.{s}", lang) for s in frame["status"]
+    ]
+    frame["period"] = [period_label(int(y), int(q), lang) for y, q in zip(frame["year"], frame["quarter"], strict=True)]
+    return frame
+
+
+def completeness(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """Reporting completeness per quarter of the chosen year, with quarter labels."""
+    frame = store.query("measures/reporting_completeness", year=filters.year)
+    frame["period"] = [fmt_quarter(int(q), lang) for q in frame["quarter"]]
+    return frame

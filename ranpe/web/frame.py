@@ -1,0 +1,304 @@
+"""The thin Streamlit layer: one Store per process, cached results, shared filters in the URL, language."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+import streamlit as st
+
+from ranpe import charts, config, demo
+from ranpe.i18n import DEFAULT_LANG, LANGS, fmt_quarter, t
+from ranpe.measures import dashboard
+from ranpe.measures.filters import NATIONAL, Filters
+from ranpe.store import health
+from ranpe.store.connection import Store
+
+FILTER_NAMES = ("year", "quarter", "pillar", "agency", "province")
+WIDGET_KEYS = {name: f"filter_{name}" for name in FILTER_NAMES}
+LANG_KEY = "lang"
+_PENDING_KEY = "_pending_filters"
+_PARAMS_READ_KEY = "_query_params_read"
+_FILTERS_KEY = "_filters"
+LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+# The option meaning "no filter" (or "latest reported" for the quarter): a selectbox shows None as "choose".
+ANY = "all"
+
+
+# -- store and cached results ----------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(path: str) -> Store:
+    return Store(path)
+
+
+def store() -> Store:
+    """The process's one Store (RANPE_DB or data/ranpe.duckdb)."""
+    return _open_store(str(config.db_path()))
+
+
+@st.cache_data(show_spinner=False, max_entries=1000)
+def _cached(path: str, version: int, function: str, args: tuple) -> Any:
+    return getattr(dashboard, function)(_open_store(path), *args)
+
+
+def data(function: str, *args: Any) -> Any:
+    """ranpe.dashboard.<function>(store, *args), cached until the stored data changes."""
+    opened = store()
+    return _cached(str(opened.path), opened.data_version(), function, args)
+
+
+@st.cache_resource(show_spinner=False, max_entries=500)
+def _chart(path: str, version: int, builder: str, source: tuple, context: tuple, options: tuple) -> Any:
+    return getattr(charts, builder)(_cached(path, version, source[0], source[1:]), *context, **dict(options))
+
+
+def chart(builder: str, source: tuple, *context: Any, **options: Any) -> Any:
+    """ranpe.charts.<builder>(data(*source), *context, **options), built once per data version for the same
+    inputs and shared by every session (building a Plotly figure costs more than its query): never change it."""
+    opened = store()
+    return _chart(str(opened.path), opened.data_version(), builder, source, context, tuple(sorted(options.items())))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _health_findings(path: str, version: int) -> list[health.Finding]:
+    return health.check(_open_store(path))
+
+
+def ensure_healthy(lang: str) -> None:
+    """Stop with a clear message, instead of serving wrong numbers, when the store check finds a problem."""
+    opened = store()
+    findings = _health_findings(str(opened.path), opened.data_version())
+    if findings:
+        details = "\n".join(f"- {finding.message(lang)}" for finding in findings)
+        st.error(f"{t('reliability.health_banner', lang)}\n\n{details}", icon=":material/report:")
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def _demo_attempts(path: str) -> dict[str, bool]:
+    return {"tried": False}
+
+
+def ensure_demo(lang: str) -> None:
+    """On the first start with an empty store, load the demo data, saying so."""
+    # RANPE_AUTO_DEMO=0 keeps an empty store empty on first start (tests, a production install).
+    if os.environ.get("RANPE_AUTO_DEMO", "1") == "0":
+        return
+    opened = store()
+    attempts = _demo_attempts(str(opened.path))
+    if attempts["tried"]:
+        return
+    attempts["tried"] = True
+    if data("as_of") is not None:
+        return
+    with st.status(t("dash.demo_loading", lang), expanded=True) as status:
+        demo.load(opened, lambda message: st.write(str(message)), lang)
+        status.update(label=t("dash.demo_loaded", lang), state="complete", expanded=False)
+
+
+def demo_banner(lang: str) -> None:
+    """A clear banner on every page while demo data is stored."""
+    if data("demo_active"):
+        st.warning(t("dash.demo_banner", lang), icon=":material/science:")
+
+
+# -- language --------------------------------------------------------------------------------------
+
+
+def chosen_language() -> str:
+    """This run's language: the switch's value, taken from ?lang= on a session's first run."""
+    if LANG_KEY not in st.session_state:
+        wanted = st.query_params.get("lang")
+        st.session_state[LANG_KEY] = wanted if wanted in LANGS else DEFAULT_LANG
+    return st.session_state[LANG_KEY] or DEFAULT_LANG
+
+
+def language_switch(lang: str) -> str:
+    """The language switch in the sidebar, drawn after st.navigation: a widget drawn before it gets another
+    id on a new session's second run (its page is known only then), and the value the browser sent is lost."""
+    lang = st.sidebar.segmented_control(
+        t("dash.language", lang), LANGS, key=LANG_KEY, format_func=LANG_NAMES.get, required=True
+    )
+    lang = lang or DEFAULT_LANG
+    _set_param("lang", None if lang == DEFAULT_LANG else lang)
+    return lang
+
+
+# -- shared filters --------------------------------------------------------------------------------
+
+
+def _options() -> dict[str, list[Any]]:
+    agencies = data("agencies").sort_values("short_name", key=lambda s: s.str.lower())
+    provinces = data("provinces")
+    return {
+        "year": data("years"),
+        "quarter": [ANY, 1, 2, 3, 4],
+        "pillar": [ANY, *dashboard.PILLARS],
+        "agency": [ANY, *agencies["code"]],
+        "province": [ANY, NATIONAL, *provinces["code"]],
+    }
+
+
+def _labels(lang: str) -> dict[str, Any]:
+    agencies = data("agencies").set_index("code")["short_name"].to_dict()
+    provinces = data("provinces").set_index("code")["name_en" if lang == "en" else "name"].to_dict()
+    return {
+        "year": str,
+        "quarter": lambda q: t("dash.filter.latest_quarter", lang) if q == ANY else fmt_quarter(q, lang),
+        "pillar": lambda p: t("dash.filter.all_pillars", lang) if p == ANY else dashboard.pillar_label(p, lang),
+        "agency": lambda a: t("dash.filter.all_agencies", lang) if a == ANY else agencies.get(a, a),
+        "province": lambda p: (
+            t("dash.filter.all_provinces", lang)
+            if p == ANY
+            else t("dash.filter.national", lang)
+            if p == NATIONAL
+            else provinces.get(p, p)
+        ),
+    }
+
+
+def _parse(name: str, text: str | None, options: list[Any]) -> Any:
+    """A query-parameter value as the filter's option; ANY when absent or not an option."""
+    if text is None:
+        return ANY
+    value: Any = text
+    if name in ("year", "quarter", "pillar"):
+        try:
+            value = int(text)
+        except ValueError:
+            return ANY
+    return value if value in options else ANY
+
+
+def _set_param(name: str, value: Any) -> None:
+    if value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != str(value):
+        st.query_params[name] = str(value)
+
+
+def _reset(latest_year: int | None) -> None:
+    st.session_state[WIDGET_KEYS["year"]] = latest_year
+    for name in FILTER_NAMES[1:]:
+        st.session_state[WIDGET_KEYS[name]] = ANY
+
+
+def filters_sidebar(lang: str) -> Filters | None:
+    """The shared filters in the sidebar, kept across pages and in the URL; None when there is no data."""
+    options = _options()
+    labels = _labels(lang)
+    latest = options["year"][0] if options["year"] else None
+    if not st.session_state.get(_PARAMS_READ_KEY):
+        st.session_state[_PARAMS_READ_KEY] = True
+        for name in FILTER_NAMES:
+            st.session_state[WIDGET_KEYS[name]] = _parse(name, st.query_params.get(name), options[name])
+    for name, value in st.session_state.pop(_PENDING_KEY, {}).items():
+        st.session_state[WIDGET_KEYS[name]] = ANY if value is None else value
+    for name in FILTER_NAMES:
+        if st.session_state.get(WIDGET_KEYS[name]) not in options[name]:
+            st.session_state[WIDGET_KEYS[name]] = ANY
+    if st.session_state[WIDGET_KEYS["year"]] == ANY:
+        st.session_state[WIDGET_KEYS["year"]] = latest
+
+    sidebar = st.sidebar
+    sidebar.subheader(t("dash.filters", lang))
+    if not options["year"]:
+        sidebar.caption(t("dash.filter.no_years", lang))
+        for name in FILTER_NAMES:
+            _set_param(name, None)
+        st.session_state[_FILTERS_KEY] = None
+        return None
+    chosen = {}
+    for name in FILTER_NAMES:
+        value = sidebar.selectbox(
+            t(f"field.{name}", lang), options[name], key=WIDGET_KEYS[name], format_func=labels[name]
+        )
+        chosen[name] = None if value == ANY else value
+    sidebar.button(t("dash.filter.reset", lang), on_click=_reset, args=(latest,), icon=":material/restart_alt:")
+    for name in FILTER_NAMES:
+        _set_param(name, None if name == "year" and chosen[name] == latest else chosen[name])
+    filters = Filters(**chosen)
+    st.session_state[_FILTERS_KEY] = filters
+    return filters
+
+
+def current_filters() -> Filters | None:
+    """The filters chosen in the frame's sidebar on this run (None when there is no data)."""
+    return st.session_state.get(_FILTERS_KEY)
+
+
+def current_lang() -> str:
+    """The language chosen in the frame's sidebar."""
+    return st.session_state.get(LANG_KEY) or DEFAULT_LANG
+
+
+# -- drill-down ------------------------------------------------------------------------------------
+
+
+def chart_key(name: str) -> str:
+    """A chart's widget key that changes with the filters, so that a past selection never re-applies."""
+    filters = current_filters()
+    return f"{name}-{filters!r}-{current_lang()}"
+
+
+def drill_down(event: Any, filter_name: str, part: int | None = None) -> None:
+    """When a chart selection names a value (its customdata), set that filter on every page and rerun."""
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    for point in points:
+        value = point.get("customdata")
+        if isinstance(value, list | tuple) and part is not None:
+            value = value[part]
+        elif isinstance(value, list | tuple):
+            value = value[0] if value else None
+        if value is None:
+            continue
+        if filter_name in ("pillar", "year", "quarter"):
+            value = int(value)
+        if current_filters() is not None and getattr(current_filters(), filter_name) == value:
+            return
+        st.session_state[_PENDING_KEY] = {**st.session_state.get(_PENDING_KEY, {}), filter_name: value}
+        st.rerun()
+
+
+# -- page furniture --------------------------------------------------------------------------------
+
+
+def ensure_in_frame() -> None:
+    """Run a page only inside app.py's frame. With a pages/ folder beside app.py, Streamlit runs a page file on
+    its own (no navigation, filters or language) until some run has called st.navigation; on a freshly
+    started server a copied link (/regions?...) would show an empty page. Run it again through the frame."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False):
+        # What st.navigation itself records: from now on every run starts with app.py. The page's own url_path
+        # gives it the same page hash in app.py's navigation, so the rerun opens the same page.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: object) -> str:
+    """Text from a file or a user made inert inside st.markdown: links, images, HTML, emphasis and
+    :directives: are shown as typed, never rendered (an image link would also leave the machine)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def no_data_message(lang: str) -> None:
+    """The helpful message for an empty store."""
+    st.info(t("dash.empty_store", lang), icon=":material/upload_file:")
+
+
+def empty_view_message(lang: str) -> None:
+    """The helpful message when the filters leave no rows."""
+    st.info(t("dash.empty_view", lang), icon=":material/filter_alt_off:")
+
+
+def plotly_config(lang: str) -> dict[str, Any]:
+    """Plotly options for every chart: no logo, downloads named, language for the mode bar."""
+    return {"displaylogo": False, "responsive": True}

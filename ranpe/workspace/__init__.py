@@ -1,0 +1,1 @@
+"""Owns the analyst workspace: upload, history, completeness, reference. Imports: store, access, ingest, exports."""
