@@ -80,10 +80,20 @@ TEXTS = {
     "exports.about.source": ("Sumber", "Source"),
     "exports.about.exported": ("Diekspor", "Exported"),
     "exports.about.rows": ("Jumlah baris", "Rows"),
+    "exports.about.numbers": ("Angka", "Numbers"),
+    "exports.about.numbers_rule": (
+        "Tingkat dalam persen dengan satu desimal; jumlah sebagai bilangan bulat; target dan realisasi seperti "
+        "dilaporkan K/L. CSV: pemisah titik koma, desimal koma.",
+        "Rates in percent with one decimal; counts as whole numbers; target and realization as the K/L reported "
+        "them. CSV: comma separated, decimal point.",
+    ),
     "exports.col.rate_pct": ("Tingkat (%)", "Rate (%)"),
+    "exports.col.in_pct": ("{name} (%)", "{name} (%)"),
     "exports.col.period": ("Periode", "Period"),
     "exports.col.series": ("Seri", "Series"),
     "exports.col.pillar_name": ("Nama pilar", "Pillar name"),
+    "exports.col.actions_planned": ("Aksi direncanakan", "Actions planned"),
+    "exports.col.actions_committed": ("Aksi dikomitmenkan", "Actions committed"),
     # web
     "exports.web.png": ("PNG", "PNG"),
     "exports.web.svg": ("SVG", "SVG"),
