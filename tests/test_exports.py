@@ -182,7 +182,7 @@ def test_pack_lowest_agencies_is_a_real_table(pack_files: dict[str, Path], demo:
     slide = Presentation(str(pack_files["id_pptx"])).slides[6]
     grid = next(shape.table for shape in slide.shapes if shape.has_table)
     rows = [[cell.text for cell in row.cells] for row in grid.rows]
-    assert rows[0] == ["K/L", "Nama K/L", "Direncanakan", "Dikomitmenkan", "Tingkat"]
+    assert rows[0] == ["K/L", "Nama K/L", "Aksi direncanakan", "Aksi dikomitmenkan", "Tingkat"]
     assert 1 < len(rows) <= pack.LOWEST_AGENCIES + 1
     lowest_rate = min(item["rate"] for item in summary(demo, VIEW)["by_agency"])
     assert rows[1][4] == fmt_pct(lowest_rate, "id")
