@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ranpe.i18n import fmt_int, t
+from ranpe.i18n import fmt_int, fmt_quarter, t
 from ranpe.web import downloads, frame, page
 
 filters, lang, filters_text, as_of, source = page.page_start("dash.page.agencies")
@@ -64,5 +64,12 @@ reported = frame.data("obstacles", filters)
 if not reported:
     st.caption(t("dash.agencies.no_obstacles", lang))
 for item in reported:
-    follow_up = f" → {frame.plain(item['follow_up'])}" if item["follow_up"] else ""
-    st.markdown(f"- **{frame.plain(item['action_code'])}** {frame.plain(item['obstacles'])}{follow_up}")
+    where = t(
+        "dash.agencies.obstacle_where",
+        lang,
+        codes=", ".join(item["action_codes"]),
+        plans=fmt_int(item["plans"], lang),
+        quarters=", ".join(fmt_quarter(q, lang) for q in item["quarters"]),
+    )
+    follow_up = f" → {frame.plain(' · '.join(item['follow_ups']))}" if item["follow_ups"] else ""
+    st.markdown(f"- **{frame.plain(item['obstacle'])}** ({frame.plain(where)}){follow_up}")

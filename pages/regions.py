@@ -57,4 +57,4 @@ st.dataframe(
         if name not in (t("dash.col.province", lang), t("dash.col.planned", lang))
     },
 )
-downloads.table_downloads(table, "by_province", lang)
+downloads.table_downloads(None, "by_province", lang)

@@ -198,7 +198,7 @@ def test_completeness_with_every_reference_agency_and_exports(store):
     assert set(sheets) == {"Matrix", "Rate per quarter", "Not reported"}
     assert len(sheets["Not reported"]) == 49
     text = completeness.not_reported_csv(result, 1, "id").decode("utf-8-sig")
-    assert text.splitlines()[0] == "Kode,Kementerian/Lembaga,Nama lengkap,Batas waktu,Hari terlambat"
+    assert text.splitlines()[0] == "Kode;Kementerian/Lembaga;Nama lengkap;Batas waktu;Hari terlambat"
 
 
 # -- reference data --------------------------------------------------------------------------------

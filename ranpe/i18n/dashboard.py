@@ -161,5 +161,9 @@ TEXTS = {
     ),
     "dash.agencies.obstacles": ("Hambatan yang dilaporkan", "Obstacles reported"),
     "dash.agencies.no_obstacles": ("Tidak ada hambatan dilaporkan.", "No obstacles reported."),
+    "dash.agencies.obstacle_where": (
+        "kode aksi {codes}; {plans} rencana aksi; {quarters}",
+        "action codes {codes}; action plans: {plans}; {quarters}",
+    ),
     "dash.trends.completeness": ("Kelengkapan laporan {year} per triwulan", "Reporting completeness {year} by quarter"),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -188,11 +189,42 @@ def actions(store: Store, filters: Filters, lang: str, max_rows: int = MAX_ACTIO
     return table, total
 
 
-def obstacles(store: Store, filters: Filters) -> list[dict[str, Any]]:
-    """The obstacles reported in the counted rows, with their action code and follow-up (first 50)."""
-    raw = store.query("measures/actions", max_rows=MAX_ACTION_ROWS, **filters.params())
-    found = raw[raw["obstacles"].notna() & (raw["obstacles"].astype(str).str.strip() != "")]
-    return found[["action_code", "obstacles", "follow_up"]].head(50).to_dict("records")
+def _one_line(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else " ".join(str(value).split())
+
+
+def _code_order(code: str) -> tuple:
+    """'1.10.2' after '1.9.3': numeric parts compared as numbers."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in code.split("."))
+
+
+def obstacles(store: Store, filters: Filters, max_rows: int = MAX_ACTION_ROWS) -> list[dict[str, Any]]:
+    """Each distinct obstacle text of the counted rows once, most reported first: the action plans reporting it,
+    its action codes, quarters and K/L, and its follow-ups (most frequent first).
+
+    One action reported in several provinces is several rows with the same text; listed per row, it repeated."""
+    raw = store.query("measures/actions", max_rows=max_rows, **filters.params())
+    text = raw["obstacles"].map(_one_line)
+    found = raw[text != ""].assign(
+        obstacle=text[text != ""],
+        key=text[text != ""].str.lower(),
+        agency=raw["agency_short_name"].fillna(raw["agency_code"]),
+        follow_up_text=raw["follow_up"].map(_one_line),
+    )
+    grouped = []
+    for _key, rows in found.groupby("key", sort=False):
+        follow_ups = Counter(text for text in rows["follow_up_text"] if text)
+        grouped.append(
+            {
+                "obstacle": rows["obstacle"].mode().iloc[0],
+                "plans": len(rows),
+                "action_codes": sorted(set(rows["action_code"].astype(str)), key=_code_order),
+                "quarters": sorted({int(q) for q in rows["quarter"]}),
+                "agencies": sorted(set(rows["agency"].astype(str)), key=str.lower),
+                "follow_ups": [text for text, _count in sorted(follow_ups.items(), key=lambda x: (-x[1], x[0]))],
+            }
+        )
+    return sorted(grouped, key=lambda item: (-item["plans"], item["obstacle"].lower()))
 
 
 # -- agencies --------------------------------------------------------------------------------------

@@ -214,4 +214,4 @@ def not_reported_csv(result: Completeness, quarter: int, lang: str) -> bytes:
         t("ws.col.deadline", lang),
         t("ws.col.days_overdue", lang),
     ]
-    return csv_bytes(headers, [list(r.values()) for r in rows])
+    return csv_bytes(headers, [list(r.values()) for r in rows], lang)
