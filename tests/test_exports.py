@@ -262,7 +262,7 @@ def test_csv_is_utf8_with_bom_and_english_headers(demo: Store, tmp_path: Path) -
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["K/L", "Ministry/agency", "Planned", "Committed", "Rate (%)"]
+    assert rows[0] == ["K/L", "K/L name", "Planned", "Committed", "Rate (%)"]
     assert len(rows) - 1 == len(summary(demo, Filters(2023))["by_agency"])
 
 

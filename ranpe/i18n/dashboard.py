@@ -6,7 +6,7 @@ TEXTS = {
     "dash.section_workspace": ("Ruang kerja", "Workspace"),
     "dash.page.overview": ("Ringkasan", "Overview"),
     "dash.page.pillars": ("Pilar", "Pillars"),
-    "dash.page.agencies": ("K/L", "Agencies"),
+    "dash.page.agencies": ("K/L", "K/L"),
     "dash.page.regions": ("Wilayah", "Regions"),
     "dash.page.trends": ("Tren", "Trends"),
     "dash.page.upload": ("Unggah", "Upload"),
@@ -17,11 +17,19 @@ TEXTS = {
     "dash.filters": ("Filter", "Filters"),
     "dash.filter.latest_quarter": ("Terakhir dilaporkan", "Latest reported"),
     "dash.filter.all_pillars": ("Semua pilar", "All pillars"),
-    "dash.filter.all_agencies": ("Semua K/L", "All ministries/agencies"),
+    "dash.filter.all_agencies": ("Semua K/L", "All K/L"),
     "dash.filter.all_provinces": ("Semua provinsi", "All provinces"),
     "dash.filter.national": ("Nasional (tanpa lokasi)", "National (no location)"),
     "dash.filter.reset": ("Atur ulang filter", "Reset filters"),
     "dash.filter.no_years": ("Belum ada data", "No data yet"),
+    "dash.filter.no_data": ("{label} (tanpa data {year})", "{label} (no data in {year})"),
+    "dash.filter.show_all": (
+        "Tampilkan juga K/L dan provinsi tanpa data {year}",
+        "Also list K/L and provinces with no data in {year}",
+    ),
+    "dash.filter.active": ("Filter aktif (× menghapus satu filter)", "Active filters (× clears one)"),
+    "dash.filter.clear": ("Hapus filter {filter}", "Clear the {filter} filter"),
+    "dash.filter.clear_year": ("Kembali ke tahun terbaru ({year})", "Back to the latest year ({year})"),
     "dash.demo_banner": (
         "DATA DEMO — angka di dasbor ini adalah contoh rekaan, bukan laporan K/L yang sebenarnya.",
         "DEMO DATA — the figures on this dashboard are made up for illustration, not real K/L reports.",
@@ -55,7 +63,7 @@ TEXTS = {
     # pillar short names
     "dash.pillar.1": ("Pencegahan", "Prevention"),
     "dash.pillar.2": ("Penegakan hukum", "Law enforcement"),
-    "dash.pillar.3": ("Kemitraan internasional", "International partnership"),
+    "dash.pillar.3": ("Kemitraan dan kerja sama internasional", "International partnership and cooperation"),
     "dash.pillar_label": ("Pilar {pillar} · {name}", "Pillar {pillar} · {name}"),
     "dash.all_pillars_line": ("Semua pilar", "All pillars"),
     # KPIs
@@ -146,7 +154,7 @@ TEXTS = {
     "dash.col.committed": ("Dikomitmenkan", "Committed"),
     "dash.col.rate": ("Tingkat", "Rate"),
     "dash.col.agency": ("K/L", "K/L"),
-    "dash.col.agency_name": ("Nama K/L", "Ministry/agency"),
+    "dash.col.agency_name": ("Nama K/L", "K/L name"),
     # pages
     "dash.pillars.actions": ("Aksi {pillar}", "Actions, {pillar}"),
     "dash.pillars.showing": (

@@ -12,10 +12,8 @@ TEXTS = {
         "This page is for the {role} role and above; your role: {current}.",
     ),
     "ws.auth.off": (
-        "Masuk (sign-in) tidak aktif: semua pengguna bertindak sebagai admin lokal. Atur pengguna dengan "
-        "`python -m ranpe users add` atau [auth] di secrets.",
-        "Sign-in is off: everyone acts as the local admin. Set up users with `python -m ranpe users add` "
-        "or [auth] in secrets.",
+        "Masuk (sign-in) tidak aktif: setiap pengguna dapat mengunggah dan mengubah data.",
+        "Sign-in is off: everyone can upload and change data.",
     ),
     "ws.auth.mode.off": ("masuk tidak aktif", "sign-in is off"),
     "ws.auth.mode.local": ("pengguna lokal", "local users"),

@@ -38,6 +38,18 @@ def provinces(store: Store) -> pd.DataFrame:
     return store.query("reference/provinces")
 
 
+def values_with_data(store: Store, year: int) -> dict[str, list[str]]:
+    """The K/L codes and the province codes (NATIONAL for national rows) with rows in the year, in any quarter:
+    the values the filter lists offer first."""
+    pairs = store.query_rows("measures/values_with_data", year=year)
+    return {
+        "agency": sorted({str(pair["agency_code"]) for pair in pairs}),
+        "province": sorted(
+            {NATIONAL if pair["province_code"] is None else str(pair["province_code"]) for pair in pairs}
+        ),
+    }
+
+
 def agency_label(store: Store, code: str | None, lang: str) -> str:
     """A K/L's short name (its code when unknown)."""
     if code is None:
