@@ -182,7 +182,7 @@ def test_pack_lowest_agencies_is_a_real_table(pack_files: dict[str, Path], demo:
     slide = Presentation(str(pack_files["id_pptx"])).slides[6]
     grid = next(shape.table for shape in slide.shapes if shape.has_table)
     rows = [[cell.text for cell in row.cells] for row in grid.rows]
-    assert rows[0] == ["K/L", "Nama K/L", "Direncanakan", "Dikomitmenkan", "Tingkat"]
+    assert rows[0] == ["K/L", "Nama K/L", "Aksi direncanakan", "Aksi dikomitmenkan", "Tingkat"]
     assert 1 < len(rows) <= pack.LOWEST_AGENCIES + 1
     lowest_rate = min(item["rate"] for item in summary(demo, VIEW)["by_agency"])
     assert rows[1][4] == fmt_pct(lowest_rate, "id")
@@ -246,7 +246,7 @@ def test_xlsx_has_numbers_as_numbers_and_an_about_sheet(demo: Store, tmp_path: P
     workbook = openpyxl.load_workbook(out)
     data, about = workbook.worksheets
     rows = list(data.iter_rows(values_only=True))
-    assert rows[0] == ("Pilar", "Nama pilar", "Direncanakan", "Dikomitmenkan", "Tingkat (%)")
+    assert rows[0] == ("Pilar", "Nama pilar", "Aksi direncanakan", "Aksi dikomitmenkan", "Tingkat (%)")
     assert rows[1][0] == 1 and rows[1][2] == 50 and rows[1][3] == 41 and rows[1][4] == 82.0
     assert all(isinstance(v, int | float) for row in rows[1:] for v in (row[0], row[2], row[3], row[4]))
     notes = dict(about.iter_rows(values_only=True))
@@ -262,7 +262,7 @@ def test_csv_is_utf8_with_bom_and_english_headers(demo: Store, tmp_path: Path) -
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["K/L", "Ministry/agency", "Planned", "Committed", "Rate (%)"]
+    assert rows[0] == ["K/L", "Ministry/agency", "Actions planned", "Actions committed", "Rate (%)"]
     assert len(rows) - 1 == len(summary(demo, Filters(2023))["by_agency"])
 
 
