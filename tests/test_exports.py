@@ -246,7 +246,7 @@ def test_xlsx_has_numbers_as_numbers_and_an_about_sheet(demo: Store, tmp_path: P
     workbook = openpyxl.load_workbook(out)
     data, about = workbook.worksheets
     rows = list(data.iter_rows(values_only=True))
-    assert rows[0] == ("Pilar", "Nama pilar", "Direncanakan", "Dikomitmenkan", "Tingkat (%)")
+    assert rows[0] == ("Pilar", "Nama pilar", "Aksi direncanakan", "Aksi dikomitmenkan", "Tingkat (%)")
     assert rows[1][0] == 1 and rows[1][2] == 50 and rows[1][3] == 41 and rows[1][4] == 82.0
     assert all(isinstance(v, int | float) for row in rows[1:] for v in (row[0], row[2], row[3], row[4]))
     notes = dict(about.iter_rows(values_only=True))
@@ -262,7 +262,7 @@ def test_csv_is_utf8_with_bom_and_english_headers(demo: Store, tmp_path: Path) -
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["K/L", "K/L name", "Planned", "Committed", "Rate (%)"]
+    assert rows[0] == ["K/L", "K/L name", "Actions planned", "Actions committed", "Rate (%)"]
     assert len(rows) - 1 == len(summary(demo, Filters(2023))["by_agency"])
 
 

@@ -76,7 +76,7 @@ def _by_agency(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
 
 def _by_province(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     frame = dashboard.province_pillar_table(store, filters, lang)
-    counts = {t("dash.col.province", lang), t("dash.col.planned", lang)}
+    counts = {t("dash.col.province", lang), t("dash.col.action_plans", lang)}
     return frame.rename(
         columns={c: t("exports.col.in_pct", lang, name=c) for c in frame.columns if str(c) not in counts}
     )
