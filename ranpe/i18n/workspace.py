@@ -67,6 +67,8 @@ TEXTS = {
     "ws.col.old_value": ("Nilai lama", "Old value"),
     "ws.col.new_value": ("Nilai baru", "New value"),
     "ws.col.role": ("Peran", "Role"),
+    "ws.col.rows_in_file": ("Baris di berkas", "Rows in the file"),
+    "ws.col.effect": ("Bila disimpan", "When stored"),
     "ws.severity.error": ("kesalahan", "error"),
     "ws.severity.warning": ("peringatan", "warning"),
     "ws.status.checked": ("siap disimpan", "ready to store"),
@@ -96,6 +98,9 @@ TEXTS = {
     "ws.upload.files": ("Berkas", "Files"),
     "ws.upload.choose": ("Pilih satu atau beberapa berkas .xlsx atau .csv", "Choose one or more .xlsx or .csv files"),
     "ws.upload.choose_help": ("Paling besar {limit} MB per berkas.", "At most {limit} MB per file."),
+    "ws.upload.drop_button": ("Pilih berkas", "Choose files"),
+    "ws.upload.drop_limit": ("Paling besar {limit} MB per berkas • {types}", "At most {limit} MB per file • {types}"),
+    "ws.upload.drop_here": ("Tarik dan lepas berkas di sini", "Drag and drop files here"),
     "ws.upload.given": (
         "Untuk berkas tanpa kolom tahun, triwulan atau K/L",
         "For files without a year, quarter or K/L column",
@@ -162,6 +167,23 @@ TEXTS = {
     "ws.upload.replaced_slice": (
         "menggantikan {agency} {year} {quarter} pilar {pillar} (sebelumnya unggahan #{previous})",
         "replaces {agency} {year} {quarter} pillar {pillar} (previously upload #{previous})",
+    ),
+    "ws.upload.rows_preview": ("Baris sebagaimana akan disimpan", "The rows as they will be stored"),
+    "ws.upload.rows_preview_count": (
+        "{shown} baris pertama dari {total}; nama dibaca dari data rujukan.",
+        "The first {shown} of {total} rows; names as read from the reference data.",
+    ),
+    "ws.upload.plan": ("Yang diganti dan yang baru", "What it replaces and what it adds"),
+    "ws.upload.plan_summary": (
+        "Menyimpan berkas ini menggantikan {replaced} kombinasi K/L–tahun–triwulan–pilar dan menambah {added} "
+        "yang baru; kombinasi lain tidak berubah, versi yang diganti tetap di riwayat.",
+        "Storing this file replaces {replaced} K/L–year–quarter–pillar combinations and adds {added} new ones; "
+        "other combinations are untouched, and the replaced versions stay in the history.",
+    ),
+    "ws.upload.plan_new": ("baru (belum ada versi)", "new (no version yet)"),
+    "ws.upload.plan_replaces": (
+        "menggantikan unggahan #{upload_id} ({file}, {when}, {rows} baris)",
+        "replaces upload #{upload_id} ({file}, {when}, {rows} rows)",
     ),
     # History.
     "ws.history.title": ("Riwayat unggahan", "Upload history"),
