@@ -644,9 +644,7 @@ def test_suggestion_is_in_the_cli_json_problem_text(tmp_path):
         ),
     ],
 )
-def test_ambiguous_number_message_names_both_readings_and_spellings_that_cannot_be_misread(
-    store, value, in_id, in_en
-):
+def test_ambiguous_number_message_names_both_readings_and_spellings_that_cannot_be_misread(store, value, in_id, in_en):
     result = ingest(store, xlsx_bytes({"Data": rows_with("Target", value)}))
     [problem] = result.problems
     assert in_id in problem.message("id")
