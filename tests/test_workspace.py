@@ -11,10 +11,11 @@ import pytest
 from ranpe.access import audit
 from ranpe.access.roles import Actor, Forbidden
 from ranpe.exports import files
+from ranpe.i18n import t
 from ranpe.ingest.pipeline import ingest_bytes
 from ranpe.ingest.reference import load_reference
 from ranpe.workspace import common, completeness, history, reference_admin, upload
-from tests.conftest import ANALYST, xlsx_bytes
+from tests.conftest import ANALYST, csv_bytes, xlsx_bytes
 
 ADMIN = Actor("admin", "admin")
 HEADER = ["Tahun", "Triwulan", "Kementerian/Lembaga", "Pilar", "Kode Aksi", "Provinsi", "Komitmen", "Keterangan"]
@@ -80,6 +81,126 @@ def test_error_report_lists_every_problem_and_neutralises_formulas(store):
     assert "'@SUM(A1)" in values
     assert all(not str(cell).startswith("=") for row in problems for cell in row if cell is not None)
     assert sheets["Files"][1][:3] == ["buruk.xlsx", "refused", result.error_total]
+
+
+FULL_HEADER = ["Tahun", "Triwulan", "K/L", "Pilar", "Kode Aksi", "Provinsi", "Komitmen", "Status", "Target"]
+
+
+@pytest.mark.parametrize(
+    ("make", "name"),
+    [(xlsx_bytes, "kemenag.xlsx"), (lambda sheets: csv_bytes(sheets["Laporan"], delimiter=";"), "kemenag.csv")],
+)
+def test_preview_shows_the_rows_as_they_will_be_stored_with_names(store, make, name):
+    data = make(
+        {
+            "Laporan": [
+                FULL_HEADER,
+                [2023, "TW II", "Kementerian Agama", "Pilar 1", "1.1.1", "Jabar", "Ya", "Selesai", "1.234,5"],
+                [2023, "Triwulan II", "kemenag ri", "III", "3.1.1", "-", "tidak", "", "12"],
+            ]
+        }
+    )
+    result = upload.preview(store, data, name, actor=ANALYST)
+    assert result.status == "checked", result.as_dict("en")
+    english = upload.preview_rows(result, common.names(store, "en"))
+    picked = ["Quarter", "Ministry/Agency", "Pillar", "Province", "Committed", "Implementation status", "Target"]
+    assert [[row[c] for c in picked] for row in english] == [
+        ["Q2", "Kemenag", "Pillar 1 · Prevention", "West Java", "Yes", "Completed", "1,234.5"],
+        ["Q2", "Kemenag", "Pillar 3 · International partnership", "National", "No", "", "12"],
+    ]
+    indonesian = upload.preview_rows(result, common.names(store, "id"))
+    assert [row["Triwulan"] for row in indonesian] == ["TW II", "TW II"]
+    assert [row["Provinsi"] for row in indonesian] == ["Jawa Barat", "Nasional"]
+    assert [row["Komitmen"] for row in indonesian] == ["Ya", "Tidak"]
+    assert indonesian[0]["Target"] == "1.234,5"
+    assert [row["Baris"] for row in indonesian] == [2, 3]
+
+
+def test_preview_shows_the_first_rows_and_counts_all(store):
+    body = [[2023, 2, "BNPT", 1, f"1.1.{n}", "", "Ya", "", ""] for n in range(upload.PREVIEW_ROWS + 10)]
+    result = upload.preview(store, xlsx_bytes({"Laporan": [FULL_HEADER, *body]}), "bnpt.xlsx", actor=ANALYST)
+    shown = upload.preview_rows(result, common.names(store, "en"))
+    assert len(shown) == upload.PREVIEW_ROWS and result.rows == upload.PREVIEW_ROWS + 10
+    assert shown[-1]["Action code"] == f"1.1.{upload.PREVIEW_ROWS - 1}"
+
+
+def test_preview_names_the_version_each_slice_replaces_and_the_new_ones(store):
+    first = store_report(
+        store,
+        xlsx_bytes(
+            {
+                "Laporan": [
+                    HEADER,
+                    [2023, 3, "BNPT", 1, "1.1.1", "", "Ya", ""],
+                    [2023, 3, "BNPT", 1, "1.1.2", "", "Ya", ""],
+                    [2023, 3, "BNPT", 2, "2.1.1", "", "Ya", ""],
+                ]
+            }
+        ),
+        when=datetime(2023, 10, 2, 9, 0),
+        name="bnpt-tw3.xlsx",
+    )
+    data = xlsx_bytes(
+        {
+            "Laporan": [
+                HEADER,
+                [2023, 3, "BNPT", 1, "1.1.1", "", "Tidak", ""],
+                [2023, 3, "BNPT", 3, "3.1.1", "", "Ya", ""],
+            ]
+        }
+    )
+    result = upload.preview(store, data, "bnpt-tw3-revisi.xlsx", actor=ANALYST)
+    plan = upload.plan_rows(upload.replace_plan(store, result), common.names(store, "en"))
+    assert [(row["Pillar"], row["Rows in the file"], row["When stored"]) for row in plan] == [
+        (
+            "Pillar 1 · Prevention",
+            1,
+            f"replaces upload #{first.upload_id} (bnpt-tw3.xlsx, 2 October 2023 09:00, 2 rows)",
+        ),
+        ("Pillar 3 · International partnership", 1, "new (no version yet)"),
+    ]
+    assert {row["Ministry/Agency"] for row in plan} == {"BNPT"}
+    assert upload.plan_text(upload.replace_plan(store, result), "en").startswith(
+        "Storing this file replaces 1 K/L–year–quarter–pillar combinations and adds 1 new ones"
+    )
+    stored = store_report(store, data)
+    assert [(item["pillar"], item["previous_upload_id"]) for item in stored.replaced] == [(1, first.upload_id)]
+    chain = history.version_chain(store, agency="BNPT", year=2023, quarter=3)
+    assert {(c["pillar"], c["upload_id"]) for c in chain if c["is_active"]} == {
+        (1, stored.upload_id),
+        (2, first.upload_id),
+        (3, stored.upload_id),
+    }
+
+
+def test_summary_of_a_refused_file_lists_the_agencies_and_periods_it_reads(store):
+    data = xlsx_bytes(
+        {
+            "Laporan": [
+                HEADER,
+                [2023, "TW II", "Kemenag", 1, "1.1.1", "", "Mungkin", ""],
+                [2023, "TW III", "Kemenag", 2, "2.1.1", "", "Ya", ""],
+                [2023, "TW III", "BNPT", 2, "2.1.1", "Jawa Barta", "Ya", ""],
+            ]
+        }
+    )
+    result = upload.preview(store, data, "gabungan.xlsx", actor=ANALYST)
+    assert result.status == "refused"
+    assert upload.found_text(result, "en") == {
+        "rows": "3",
+        "agencies": "BNPT, Kemenag",
+        "periods": "2023 Q2, 2023 Q3",
+        "pillars": "1, 2",
+    }
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_uploader_words_come_from_the_translation_table(lang):
+    css = upload.uploader_css(lang, upload.FILE_TYPES)
+    for key in ("ws.upload.drop_button", "ws.upload.drop_here"):
+        assert f'content: "{t(key, lang)}"' in css
+    assert f'content: "{t("ws.upload.drop_limit", lang, limit=50, types="XLSX, CSV")}"' in css
+    assert "stFileUploaderDropzoneInstructions" in css
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
