@@ -252,6 +252,54 @@ def test_history_page_restores_with_confirmation_and_compares(db):
     assert list(table(at, "Status")["Status"]) == ["replaced", "active"]
 
 
+def test_history_page_undoes_an_upload_that_replaced_one_slice_and_follows_the_choice(db):
+    kl_file = xlsx_bytes(
+        {
+            "Laporan": [
+                HEADER,
+                [2023, 3, "BNPT", 1, "1.1.1", "Jawa Barat", "Tidak"],
+                [2023, 3, "BNPT", 2, "2.1.1", "", "Tidak"],
+            ]
+        }
+    )
+    pokja = xlsx_bytes({"Laporan": [HEADER, [2023, 3, "BNPT", 1, "1.1.1", "Jawa Barat", "Ya"]]})
+    kemenag = xlsx_bytes({"Laporan": [HEADER, [2023, 2, "KEMENAG", 3, "3.1.1", "", "Ya"]]})
+    with Store(db) as store:
+        first = ingest_bytes(store, kl_file, "bnpt.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 10, 2))
+        second = ingest_bytes(store, pokja, "pokja1.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 10, 9))
+        ingest_bytes(store, kemenag, "kemenag.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 10, 10))
+    at = no_exception(page("history"))
+    assert list(table(at, "Status")["Status"]) == ["active", "active", "active for 1 of 2 combinations"]
+
+    # The newest upload is chosen first: its versions only, Kemenag's.
+    chain = table(at, "Version")
+    assert set(chain["Ministry/Agency"]) == {"Kemenag"}
+    assert list(chain["Pillar"]) == ["Pillar 3 · International partnership"]
+
+    at.selectbox(key="ws_history_upload").set_value(second.upload_id)
+    at = no_exception(at.run())
+    chain = table(at, "Version")
+    assert list(chain["#"]) == [f"#{first.upload_id}", f"#{second.upload_id} ◀"]
+    assert set(chain["Pillar"]) == {"Pillar 1 · Prevention"}
+    differences = table(at, "Commitment flipped")
+    assert list(differences["Province"]) == ["West Java"] and list(differences["Ministry/Agency"]) == ["BNPT"]
+    plan = table(at, "Afterwards")
+    assert list(plan["Afterwards"]) == [f"#{first.upload_id} · bnpt.xlsx · 2 October 2023 00:00 · 1 rows"]
+    assert at.button(key="ws_history_undo").disabled
+    at.checkbox(key="ws_history_undo_confirm").check()
+    at = no_exception(at.run())
+    at = no_exception(at.button(key="ws_history_undo").click().run())
+    assert (
+        f"Upload #{second.upload_id} undone: 1 combinations are back to their previous version, 0 now have no version."
+        in texts(at)
+    )
+    assert list(table(at, "Status")["Status"]) == ["active", "replaced", "active"]
+    assert not at.checkbox(key="ws_history_confirm").value
+    with Store(db) as store:
+        active = store.cursor().execute("select pillar, upload_id from active_slices where agency_code = 'BNPT'")
+        assert sorted(active.fetchall()) == [(1, first.upload_id), (2, first.upload_id)]
+
+
 def test_completeness_page_matrix_and_not_reported(db):
     with Store(db) as store:
         ingest_bytes(store, good_file(quarter=1), "q1.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 4, 3))

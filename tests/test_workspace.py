@@ -256,7 +256,7 @@ def test_version_chain_and_comparison(store):
     comparison = history.compare_versions(store, old.upload_id, new.upload_id)
     assert (comparison.count("added"), comparison.count("removed"), comparison.count("changed")) == (1, 1, 1)
     assert [row["action_code"] for row in comparison.flipped] == ["1.1.1"]
-    table = history.comparison_rows(comparison, "en")
+    table = history.comparison_rows(comparison, common.names(store, "en"))
     assert {row["Change"] for row in table} == {"Rows added", "Rows removed", "Rows changed"}
 
 
@@ -269,6 +269,109 @@ def test_history_statuses_and_original_file(store):
     assert history.original_file(store, first.upload_id, actor=ANALYST) == ("bnpt-tw3.xlsx", data)
     with pytest.raises(Forbidden):
         history.original_file(store, first.upload_id, actor=Actor("p", "viewer"))
+
+
+def two_pillar_file(committed: str) -> bytes:
+    """BNPT's own report for 2023 Q3: two actions of pillar 1 and one of pillar 2."""
+    return xlsx_bytes(
+        {
+            "Laporan": [
+                HEADER,
+                [2023, 3, "BNPT", 1, "1.1.1", "", committed, ""],
+                [2023, 3, "BNPT", 1, "1.1.2", "Jawa Barat", committed, ""],
+                [2023, 3, "BNPT", 2, "2.1.1", "", committed, ""],
+            ]
+        }
+    )
+
+
+def active_versions(store) -> dict[int, tuple[int, int, bool]]:
+    """Per pillar of BNPT 2023 Q3: the active upload, its rows counted, whether all are committed."""
+    chain = history.version_chain(store, agency="BNPT", year=2023, quarter=3)
+    active = {row["pillar"]: (row["upload_id"], row["row_count"]) for row in chain if row["is_active"]}
+    cur = store.cursor()
+    rows = cur.execute(
+        "select pillar, upload_id, count(*), bool_and(committed) from current_rows group by all order by all"
+    ).fetchall()
+    assert {pillar: (upload_id, count) for pillar, upload_id, count, _ in rows} == active
+    return {pillar: (upload_id, count, committed) for pillar, upload_id, count, committed in rows}
+
+
+def test_undo_of_an_upload_that_replaced_one_slice_of_one_that_kept_others(store):
+    kl_file = store_report(store, two_pillar_file("Tidak"), when=datetime(2023, 10, 2), name="bnpt.xlsx")
+    pokja = store_report(store, report("BNPT", 3, [("1.1.1", "", "Ya")], pillar=1), name="pokja1.xlsx")
+    assert active_versions(store) == {1: (pokja.upload_id, 1, True), 2: (kl_file.upload_id, 1, False)}
+    statuses = {u["upload_id"]: history.status_text(u, "en") for u in history.history(store)}
+    assert statuses == {kl_file.upload_id: "active for 1 of 2 combinations", pokja.upload_id: "active"}
+
+    plan = history.undo_plan(store, pokja.upload_id)
+    assert [(p["pillar"], p["previous_upload_id"], p["current_rows"], p["previous_rows"]) for p in plan] == [
+        (1, kl_file.upload_id, 1, 2)
+    ]
+    table = history.undo_rows(plan, history.history(store)[0], common.names(store, "en"))
+    assert table[0]["Now"].startswith(f"#{pokja.upload_id} · pokja1.xlsx")
+    assert table[0]["Afterwards"] == f"#{kl_file.upload_id} · bnpt.xlsx · 2 October 2023 00:00 · 2 rows"
+
+    history.undo(store, pokja.upload_id, actor=ANALYST)
+    # The replaced slice returns to the K/L's file; the slice it kept stays as it was.
+    assert active_versions(store) == {1: (kl_file.upload_id, 2, False), 2: (kl_file.upload_id, 1, False)}
+    statuses = {u["upload_id"]: u["status"] for u in history.history(store)}
+    assert statuses == {kl_file.upload_id: "active", pokja.upload_id: "replaced"}
+    [entry] = audit.entries(store, ADMIN, action="undo")
+    assert entry["details"] == {"upload_id": pokja.upload_id, "slices": [["BNPT", 2023, 3, 1, kl_file.upload_id]]}
+    # Undone is not lost: restoring the Pokja's file brings its slice back.
+    history.restore(store, pokja.upload_id, actor=ANALYST)
+    assert active_versions(store)[1] == (pokja.upload_id, 1, True)
+
+
+def test_undo_of_a_partly_replaced_upload_touches_only_the_slices_it_still_provides(store):
+    kl_file = store_report(store, two_pillar_file("Tidak"))
+    pokja = store_report(store, report("BNPT", 3, [("1.1.1", "", "Ya")], pillar=1))
+    restore_plan = history.restore_plan(store, kl_file.upload_id)
+    assert [(p["pillar"], p["current_upload_id"], p["restored_rows"]) for p in restore_plan] == [
+        (1, pokja.upload_id, 2)
+    ]
+    # The K/L's file added pillar 2 (no earlier version): undoing it leaves that slice without a version.
+    [item] = history.undo_plan(store, kl_file.upload_id)
+    assert (item["pillar"], item["previous_upload_id"]) == (2, None)
+    history.undo(store, kl_file.upload_id, actor=ANALYST)
+    assert active_versions(store) == {1: (pokja.upload_id, 1, True)}
+    assert history.undo_plan(store, kl_file.upload_id) == []
+    with pytest.raises(common.WorkspaceError) as caught:
+        history.undo(store, kl_file.upload_id, actor=ANALYST)
+    assert caught.value.key == "ws.history.cannot_undo"
+
+
+def test_only_analysts_undo(store):
+    first = store_report(store, report("BNPT", 3, [("1.1.1", "", "Ya")]))
+    with pytest.raises(Forbidden):
+        history.undo(store, first.upload_id, actor=Actor("p", "viewer"))
+    assert history.undo_plan(store, first.upload_id)
+
+
+def test_versions_and_comparison_follow_the_chosen_upload_and_show_names(store):
+    bnpt_old = store_report(store, report("BNPT", 3, [("1.1.1", "Jabar", "Ya")]))
+    kemenag = store_report(store, report("KEMENAG", 2, [("1.1.1", "", "Ya")]))
+    bnpt_new = store_report(store, report("BNPT", 3, [("1.1.1", "Jabar", "Tidak")]))
+    chain = history.version_chain(store, upload_id=bnpt_old.upload_id)
+    assert {(row["agency_code"], row["upload_id"]) for row in chain} == {
+        ("BNPT", bnpt_old.upload_id),
+        ("BNPT", bnpt_new.upload_id),
+    }
+    assert [row["upload_id"] for row in history.version_chain(store, upload_id=kemenag.upload_id)] == [
+        kemenag.upload_id
+    ]
+    assert history.compare_choices(chain, bnpt_old.upload_id) == (
+        [bnpt_old.upload_id, bnpt_new.upload_id],
+        bnpt_old.upload_id,
+        bnpt_new.upload_id,
+    )
+    assert history.compare_choices(chain, bnpt_new.upload_id)[1:] == (bnpt_old.upload_id, bnpt_new.upload_id)
+    names = common.names(store, "en")
+    [row] = history.comparison_rows(history.compare_versions(store, bnpt_old.upload_id, bnpt_new.upload_id), names)
+    assert (row["Ministry/Agency"], row["Province"], row["Pillar"]) == ("BNPT", "West Java", "Pillar 1 · Prevention")
+    table = history.chain_rows(chain, names, chosen=bnpt_old.upload_id)
+    assert [r["#"] for r in table] == [f"#{bnpt_old.upload_id} ◀", f"#{bnpt_new.upload_id}"]
 
 
 def test_refused_upload_error_report_from_history(store):

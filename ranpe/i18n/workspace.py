@@ -67,6 +67,8 @@ TEXTS = {
     "ws.col.old_value": ("Nilai lama", "Old value"),
     "ws.col.new_value": ("Nilai baru", "New value"),
     "ws.col.role": ("Peran", "Role"),
+    "ws.col.now": ("Sekarang", "Now"),
+    "ws.col.after": ("Sesudahnya", "Afterwards"),
     "ws.col.rows_in_file": ("Baris di berkas", "Rows in the file"),
     "ws.col.effect": ("Bila disimpan", "When stored"),
     "ws.severity.error": ("kesalahan", "error"),
@@ -227,7 +229,56 @@ TEXTS = {
     "ws.history.flipped": ("Komitmen berubah", "Commitments flipped"),
     "ws.history.no_differences": ("Kedua versi sama.", "The two versions are the same."),
     "ws.upload_status.active": ("aktif", "active"),
+    "ws.upload_status.partly_active": (
+        "aktif untuk {active} dari {held} kombinasi",
+        "active for {active} of {held} combinations",
+    ),
     "ws.upload_status.replaced": ("digantikan", "replaced"),
+    "ws.history.undo_title": ("Batalkan unggahan ini", "Undo this upload"),
+    "ws.history.undo_help": (
+        "Setiap kombinasi K/L–tahun–triwulan–pilar yang kini datang dari unggahan ini kembali ke versi sebelumnya; "
+        "kombinasi tanpa versi sebelumnya tidak lagi dihitung. Kombinasi lain tidak berubah, dan unggahan ini tetap "
+        "di riwayat serta dapat dipulihkan.",
+        "Each K/L–year–quarter–pillar combination this upload now provides goes back to its previous version; a "
+        "combination with no previous version is no longer counted. Other combinations are untouched, and this "
+        "upload stays in the history and can be restored.",
+    ),
+    "ws.history.undo_confirm": (
+        "Saya yakin: batalkan unggahan #{upload_id} untuk {count} kombinasi seperti pada tabel",
+        "I am sure: undo upload #{upload_id} for the {count} combinations in the table",
+    ),
+    "ws.history.undo": ("Batalkan unggahan #{upload_id}", "Undo upload #{upload_id}"),
+    "ws.history.undone": (
+        "Unggahan #{upload_id} dibatalkan: {back} kombinasi kembali ke versi sebelumnya, {removed} kini tanpa versi.",
+        "Upload #{upload_id} undone: {back} combinations are back to their previous version, {removed} now have "
+        "no version.",
+    ),
+    "ws.history.cannot_undo": (
+        "Unggahan #{upload_id} tidak dapat dibatalkan: tidak ada kombinasi yang kini datang darinya.",
+        "Upload #{upload_id} cannot be undone: no combination comes from it now.",
+    ),
+    "ws.history.restore_title": ("Pulihkan unggahan ini", "Restore this upload"),
+    "ws.history.restore_help": (
+        "Unggahan ini menjadi versi aktif lagi untuk kombinasi pada tabel; versi yang sekarang tetap di riwayat.",
+        "This upload becomes the active version again for the combinations in the table; the current versions "
+        "stay in the history.",
+    ),
+    "ws.history.no_version": ("tanpa versi (tidak dihitung)", "no version (not counted)"),
+    "ws.history.rows": ("{rows} baris", "{rows} rows"),
+    "ws.history.chain_of": (
+        "Versi setiap kombinasi unggahan #{upload_id}",
+        "Versions of each combination of upload #{upload_id}",
+    ),
+    "ws.history.chain_of_help": (
+        "Setiap kombinasi K/L–tahun–triwulan–pilar yang dimuat unggahan ini, semua versinya dari yang tertua; "
+        "● = aktif, ◀ = unggahan yang dipilih.",
+        "Each K/L–year–quarter–pillar combination this upload holds, every version oldest first; ● = active, "
+        "◀ = the chosen upload.",
+    ),
+    "ws.history.compare_help": (
+        "Baris per baris, pada kombinasi yang dimuat kedua versi.",
+        "Row by row, over the combinations both versions hold.",
+    ),
     "ws.upload_status.refused": ("ditolak", "refused"),
     "ws.upload_status.demo": ("demo", "demo"),
     "ws.change.added": ("Baris baru", "Rows added"),
@@ -360,6 +411,7 @@ TEXTS = {
     "ws.audit.replace": ("unggah (menggantikan)", "upload (replacing)"),
     "ws.audit.refuse": ("unggahan ditolak", "upload refused"),
     "ws.audit.restore": ("pulihkan", "restore"),
+    "ws.audit.undo": ("batalkan unggahan", "undo an upload"),
     "ws.audit.remove_demo": ("hapus data demo", "remove demo data"),
     "ws.audit.reference_change": ("ubah data rujukan", "reference change"),
     "ws.audit.setting": ("ubah pengaturan", "setting change"),
