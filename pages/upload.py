@@ -174,17 +174,20 @@ if problems:
     filters = st.columns([1, 1, 1, 2])
     placeholder = t("ws.upload.filter_all", lang)
     chosen_files = filters[0].multiselect(
-        t("ws.col.file", lang), sorted({p["file"] for p in problems}), key="ws_problem_files", placeholder=placeholder
+        t("ws.col.file", lang),
+        sorted({p["file"] for p in problems}, key=common.name_order),
+        key="ws_problem_files",
+        placeholder=placeholder,
     )
     chosen_sheets = filters[1].multiselect(
         t("ws.col.sheet", lang),
-        sorted({p["sheet"] for p in problems}),
+        sorted({p["sheet"] for p in problems}, key=common.name_order),
         key="ws_problem_sheets",
         placeholder=placeholder,
     )
     chosen_columns = filters[2].multiselect(
         t("ws.col.column", lang),
-        sorted({p["column"] for p in problems}),
+        sorted({p["column"] for p in problems}, key=common.name_order),
         key="ws_problem_columns",
         placeholder=placeholder,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -318,3 +318,18 @@ def test_completeness_page_matrix_and_not_reported(db):
     at.toggle(key="ws_completeness_all").set_value(True)
     at = no_exception(at.run())
     assert len(table(at, "Q1")) == 49
+
+
+def test_completeness_page_for_a_year_nobody_has_reported_yet(db):
+    with Store(db) as store:
+        ingest_bytes(store, good_file(quarter=1), "q1.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 4, 3))
+    this_year = date.today().year
+    at = page("completeness")
+    at.selectbox(key="ws_completeness_year").set_value(this_year)
+    at = no_exception(at.run())
+    assert f"No K/L has reported for {this_year} yet. The K/L expected below are the 49 active" in texts(at)
+    assert "No K/L is expected" not in texts(at)
+    assert len(table(at, "Q1")) == 49
+    # The fourth quarter of the current year is never due within it: no rate, and it says so.
+    assert at.metric[3].value == "–"
+    assert any(c.value.startswith("not yet due") for c in at.caption)

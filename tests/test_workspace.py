@@ -397,6 +397,64 @@ def test_completeness_on_time_late_missing_and_not_due(store):
     assert result.deadlines[1] == date(2023, 4, 15)
 
 
+def test_quarters_not_yet_due_show_no_rate(store):
+    store_report(store, report("BNPT", 1, [("1.1.1", "", "Ya")]), when=datetime(2023, 4, 10))
+    store_report(store, report("BNPT", 3, [("1.1.1", "", "Ya")]), when=datetime(2023, 10, 3))
+    result = completeness.completeness(store, 2023, today=date(2023, 10, 5))
+    assert [result.is_due(q) for q in common.QUARTERS] == [True, True, False, False]
+    assert [result.rate(q) for q in common.QUARTERS] == [1.0, 0.0, None, None]
+    assert completeness.rate_text(result, 1, "id") == ("100,0%", "1 dari 1 K/L melapor")
+    # Q3 was reported early, yet the quarter is not due: no rate (never a percentage that is not one yet).
+    assert completeness.rate_text(result, 3, "en") == (
+        "–",
+        "not yet due (15 October 2023); 1 of 1 K/L have reported so far",
+    )
+    assert completeness.rate_text(result, 4, "id")[0] == "–"
+    rates = {row["Quarter"]: row["Reporting rate"] for row in completeness.rate_rows(result, "en")}
+    assert rates == {"Q1": 1.0, "Q2": 0.0, "Q3": "not yet due", "Q4": "not yet due"}
+
+
+def test_a_year_nobody_reported_yet_expects_the_reference_data_active_that_year(store):
+    store_report(store, report("BNPT", 1, [("1.1.1", "", "Ya")]), when=datetime(2023, 4, 10))
+    reference_admin.update_agency(store, "KEMENKOEKON", active_to=2024, actor=ADMIN)
+    reference_admin.add_agency(
+        store,
+        code="BADANBARU",
+        name="Badan Baru",
+        short_name="Badan Baru",
+        name_en="New",
+        active_from=2026,
+        actor=ADMIN,
+    )
+    result = completeness.completeness(store, 2025, today=date(2025, 5, 1))
+    assert result.expected_from == "reference"
+    codes = [a["code"] for a in result.expected]
+    assert len(codes) == 48 and "KEMENKOEKON" not in codes and "BADANBARU" not in codes and "BNPT" in codes
+    assert result.rate(1) == 0.0 and result.rate(2) is None
+    assert completeness.rate_text(result, 1, "en") == ("0.0%", "0 of 48 K/L reported")
+    assert len(completeness.not_reported_rows(result, 1, "en")) == 48
+
+
+def test_rate_counts_the_k_l_with_a_report_and_keeps_the_reference_only_ones_apart(store):
+    store_report(store, report("BNPT", 1, [("1.1.1", "", "Ya")]), when=datetime(2023, 4, 10))
+    store_report(store, report("KEMENAG", 2, [("1.1.1", "", "Ya")]), when=datetime(2023, 7, 10))
+    for include_reference in (False, True):
+        result = completeness.completeness(store, 2023, today=date(2024, 2, 1), include_reference=include_reference)
+        assert [len(result.expected), len(result.reference_only)] == [2, 47]
+        assert [result.rate(q) for q in common.QUARTERS] == [0.5, 0.5, 0.0, 0.0]
+        assert len(result.agencies) == (49 if include_reference else 2)
+    counted = {row["Code"]: row["Counted in the rate"] for row in completeness.matrix_rows(result, "en")}
+    assert counted["BNPT"] == "yes" and counted["POLRI"].startswith("no: in the reference data only")
+
+
+def test_completeness_lists_k_l_by_name_case_insensitively(store):
+    for agency in ("BNPT", "Bappenas", "BIN"):
+        store_report(store, report(agency, 1, [("1.1.1", "", "Ya")]), when=datetime(2023, 4, 10))
+    result = completeness.completeness(store, 2023, today=date(2023, 5, 1))
+    assert [row["Ministry/Agency"] for row in completeness.matrix_rows(result, "en")] == ["Bappenas", "BIN", "BNPT"]
+    assert common.names(store, "en").agency_codes()[:4] == ["ATRBPN", "BAKAMLA", "BAPPENAS", "BIN"]
+
+
 def test_deadline_setting_is_stored_and_audited(store):
     store_report(store, report("BNPT", 1, [("1.1.1", "", "Ya")]), when=datetime(2023, 4, 20))
     assert completeness.completeness(store, 2023, today=date(2023, 12, 1)).agencies[0]["cells"][1]["state"] == "late"

@@ -68,6 +68,8 @@ TEXTS = {
     "ws.col.new_value": ("Nilai baru", "New value"),
     "ws.col.role": ("Peran", "Role"),
     "ws.col.now": ("Sekarang", "Now"),
+    "ws.col.in_rate": ("Dihitung di tingkat", "Counted in the rate"),
+    "ws.col.expected_kl": ("K/L diharapkan", "K/L expected"),
     "ws.col.after": ("Sesudahnya", "Afterwards"),
     "ws.col.rows_in_file": ("Baris di berkas", "Rows in the file"),
     "ws.col.effect": ("Bila disimpan", "When stored"),
@@ -292,13 +294,45 @@ TEXTS = {
         "Per K/L and quarter: reported on time, late, or missing, against each quarter's deadline.",
     ),
     "ws.completeness.include_reference": (
-        "Semua K/L aktif di data rujukan",
-        "Every K/L active in the reference data",
+        "Tampilkan juga K/L data rujukan yang belum punya laporan tahun ini",
+        "Also show the reference data's K/L with no report this year",
     ),
     "ws.completeness.include_help": (
-        "Tanpa ini, K/L yang diharapkan adalah K/L yang punya laporan di tahun ini (definisi tingkat kelengkapan "
-        "di dasbor).",
-        "Without this, the K/L expected are those with any report this year (the dashboard's completeness definition).",
+        "Mereka masuk matriks dan daftar pengingat, tetapi tidak dihitung di tingkat pelaporan: yang diharapkan "
+        "adalah K/L yang punya laporan di tahun ini (definisi tingkat kelengkapan di dasbor).",
+        "They join the matrix and the reminder list but are not counted in the reporting rate: the K/L expected "
+        "are those with any report this year (the dashboard's completeness definition).",
+    ),
+    "ws.completeness.expected_help": (
+        "Tingkat pelaporan = K/L yang melapor untuk triwulan itu ÷ {count} K/L yang diharapkan, yaitu yang punya "
+        "laporan di {year} (seperti di dasbor).",
+        "Reporting rate = K/L that reported for the quarter ÷ the {count} K/L expected, those with any report in "
+        "{year} (as on the dashboard).",
+    ),
+    "ws.completeness.reference_only": (
+        "{count} K/L lain aktif pada {year} menurut data rujukan tetapi belum punya laporan; mereka tidak dihitung "
+        "di tingkat pelaporan: {names}",
+        "{count} more K/L are active in {year} in the reference data but have no report; they are not counted in "
+        "the reporting rate: {names}",
+    ),
+    "ws.completeness.no_reports_yet": (
+        "Belum ada K/L yang melapor untuk {year}. Yang diharapkan di bawah adalah {count} K/L yang aktif pada {year} "
+        "menurut data rujukan.",
+        "No K/L has reported for {year} yet. The K/L expected below are the {count} active in {year} in the "
+        "reference data.",
+    ),
+    "ws.completeness.rate_counts": (
+        "{submitted} dari {expected} K/L melapor",
+        "{submitted} of {expected} K/L reported",
+    ),
+    "ws.completeness.rate_not_due": (
+        "belum jatuh tempo ({due}); {submitted} dari {expected} K/L sudah melapor",
+        "not yet due ({due}); {submitted} of {expected} K/L have reported so far",
+    ),
+    "ws.completeness.in_rate": ("ya", "yes"),
+    "ws.completeness.not_in_rate": (
+        "tidak: hanya di data rujukan, tanpa laporan tahun ini",
+        "no: in the reference data only, no report this year",
     ),
     "ws.completeness.deadlines": (
         "Batas waktu: {days} hari setelah triwulan berakhir",
@@ -312,8 +346,10 @@ TEXTS = {
     "ws.completeness.set_date": ("Tetapkan tanggal triwulan ini", "Set this quarter's date"),
     "ws.completeness.clear_date": ("Kembali ke aturan umum", "Back to the general rule"),
     "ws.completeness.none": (
-        "Belum ada K/L yang diharapkan melapor untuk {year}.",
-        "No K/L expected to report for {year}.",
+        "Tidak ada K/L yang diharapkan melapor untuk {year}: belum ada laporan, dan data rujukan tidak mencatat K/L "
+        "yang aktif pada tahun itu.",
+        "No K/L is expected to report for {year}: there is no report, and the reference data lists no K/L active "
+        "that year.",
     ),
     "ws.completeness.rate": ("Pelaporan {quarter}", "Reporting {quarter}"),
     "ws.completeness.rate_help": (
