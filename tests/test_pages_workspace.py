@@ -125,6 +125,48 @@ def test_upload_page_shows_every_problem_filters_them_and_records_the_refusal(db
     assert statuses == ["active", "refused"]
 
 
+def test_upload_page_previews_rows_as_understood_and_what_storing_replaces(db):
+    with Store(db) as store:
+        first = ingest_bytes(
+            store, good_file("Tidak"), "bnpt-v1.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 10, 2)
+        )
+    revised = xlsx_bytes(
+        {
+            "Laporan": [
+                HEADER,
+                [2023, "TW III", "BNPT RI", "Pilar 1", "1.1.1", "Jabar", "Ya"],
+                [2023, "Triwulan III", "bnpt", "Pilar 2", "2.1.1", "Nasional", "tidak"],
+            ]
+        }
+    )
+    at = page("upload")
+    at.file_uploader(key="ws_upload_files").set_value([("bnpt-v2.xlsx", revised, XLSX)])
+    at = no_exception(at.run())
+    shown = texts(at)
+    assert "What it replaces and what it adds" in shown
+    assert "Storing this file replaces 1 K/L–year–quarter–pillar combinations and adds 1 new ones" in shown
+    plan = table(at, "When stored")
+    assert list(plan["When stored"]) == [f"replaces upload #{first.upload_id}", "new (no version yet)"]
+    assert list(plan["Its file"]) == ["bnpt-v1.xlsx", ""]
+    assert list(plan["Uploaded"]) == ["2 October 2023 00:00", ""]
+    rows = table(at, "Action code")
+    assert list(rows["Province"]) == ["West Java", "National"]
+    assert list(rows["Committed"]) == ["Yes", "No"]
+    assert list(rows["Quarter"]) == ["Q3", "Q3"]
+    assert list(rows["Pillar"]) == ["Pillar 1 · Prevention", "Pillar 2 · Law enforcement"]
+    assert "The first 2 of 2 rows" in shown
+    with Store(db) as store:
+        assert store.query_rows("store/counts")[0]["uploads"] == 1
+
+
+def test_upload_page_summary_of_a_refused_file_names_what_it_read(db):
+    at = page("upload", lang="id")
+    at.file_uploader(key="ws_upload_files").set_value([("buruk.xlsx", BAD_FILE, XLSX)])
+    at = no_exception(at.run())
+    assert "K/L: **BNPT** · Periode: **2023 TW III** · Pilar: **1**" in "\n".join(m.value for m in at.markdown)
+    assert "Mungkin maksudnya" not in texts(at)
+
+
 def test_given_values_fill_a_file_without_those_columns(db):
     data = xlsx_bytes({"Sheet1": [["Pilar", "Kode Aksi", "Komitmen"], [1, "1.1.1", "Ya"]]})
     at = page("upload")

@@ -151,15 +151,20 @@ def test_preview_names_the_version_each_slice_replaces_and_the_new_ones(store):
     )
     result = upload.preview(store, data, "bnpt-tw3-revisi.xlsx", actor=ANALYST)
     plan = upload.plan_rows(upload.replace_plan(store, result), common.names(store, "en"))
-    assert [(row["Pillar"], row["Rows in the file"], row["When stored"]) for row in plan] == [
-        (
+    shown = ["Period", "Pillar", "Rows in the file", "When stored", "Uploaded", "Its file", "Its rows"]
+    assert [[row[c] for c in shown] for row in plan] == [
+        [
+            "2023 Q3",
             "Pillar 1 · Prevention",
             1,
-            f"replaces upload #{first.upload_id} (bnpt-tw3.xlsx, 2 October 2023 09:00, 2 rows)",
-        ),
-        ("Pillar 3 · International partnership", 1, "new (no version yet)"),
+            f"replaces upload #{first.upload_id}",
+            "2 October 2023 09:00",
+            "bnpt-tw3.xlsx",
+            "2",
+        ],
+        ["2023 Q3", "Pillar 3 · International partnership", 1, "new (no version yet)", "", "", ""],
     ]
-    assert {row["Ministry/Agency"] for row in plan} == {"BNPT"}
+    assert {row["K/L"] for row in plan} == {"BNPT"}
     assert upload.plan_text(upload.replace_plan(store, result), "en").startswith(
         "Storing this file replaces 1 K/L–year–quarter–pillar combinations and adds 1 new ones"
     )

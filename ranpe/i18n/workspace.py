@@ -73,6 +73,11 @@ TEXTS = {
     "ws.col.after": ("Sesudahnya", "Afterwards"),
     "ws.col.rows_in_file": ("Baris di berkas", "Rows in the file"),
     "ws.col.effect": ("Bila disimpan", "When stored"),
+    "ws.col.kl": ("K/L", "K/L"),
+    "ws.col.period": ("Periode", "Period"),
+    "ws.col.replaced_when": ("Diunggah", "Uploaded"),
+    "ws.col.replaced_file": ("Berkasnya", "Its file"),
+    "ws.col.replaced_rows": ("Barisnya", "Its rows"),
     "ws.severity.error": ("kesalahan", "error"),
     "ws.severity.warning": ("peringatan", "warning"),
     "ws.status.checked": ("siap disimpan", "ready to store"),
@@ -185,10 +190,7 @@ TEXTS = {
         "other combinations are untouched, and the replaced versions stay in the history.",
     ),
     "ws.upload.plan_new": ("baru (belum ada versi)", "new (no version yet)"),
-    "ws.upload.plan_replaces": (
-        "menggantikan unggahan #{upload_id} ({file}, {when}, {rows} baris)",
-        "replaces upload #{upload_id} ({file}, {when}, {rows} rows)",
-    ),
+    "ws.upload.plan_replaces": ("menggantikan unggahan #{upload_id}", "replaces upload #{upload_id}"),
     # History.
     "ws.history.title": ("Riwayat unggahan", "Upload history"),
     "ws.history.intro": (

@@ -10,7 +10,7 @@ from ranpe.exports.files import xlsx_bytes
 from ranpe.i18n import fmt_date, fmt_int, fmt_num, fmt_quarter, t
 from ranpe.ingest.pipeline import IngestResult, ingest_bytes
 from ranpe.store.connection import Store
-from ranpe.workspace.common import Names, WorkspaceError
+from ranpe.workspace.common import Names, WorkspaceError, name_order
 
 # The files the upload page accepts.
 FILE_TYPES = ("xlsx", "csv")
@@ -207,31 +207,28 @@ def replace_plan(store: Store, result: IngestResult) -> list[dict[str, Any]]:
 
 
 def plan_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
-    """The replace plan as a table: the slice, its rows in the file, and what storing does to it."""
+    """The replace plan as a table: the slice, its rows in the file, what storing does to it, and the version it
+    replaces (upload number, when it was uploaded, its file and rows)."""
     lang = names.lang
     rows = []
     for item in sorted(
-        plan, key=lambda i: (names.agency(i["agency_code"]).casefold(), i["year"], i["quarter"], i["pillar"])
+        plan, key=lambda i: (name_order(names.agency(i["agency_code"])), i["year"], i["quarter"], i["pillar"])
     ):
-        if item["current_upload_id"] is None:
-            effect = t("ws.upload.plan_new", lang)
-        else:
-            effect = t(
-                "ws.upload.plan_replaces",
-                lang,
-                upload_id=item["current_upload_id"],
-                file=item["current_file_name"],
-                when=fmt_date(item["current_uploaded_at"], lang, with_time=True),
-                rows=fmt_int(item["current_rows"], lang),
-            )
+        replaces = item["current_upload_id"] is not None
         rows.append(
             {
-                t("field.agency", lang): names.agency(item["agency_code"]),
-                t("field.year", lang): item["year"],
-                t("field.quarter", lang): fmt_quarter(item["quarter"], lang),
+                t("ws.col.kl", lang): names.agency(item["agency_code"]),
+                t("ws.col.period", lang): f"{item['year']} {fmt_quarter(item['quarter'], lang)}",
                 t("field.pillar", lang): names.pillar(item["pillar"]),
                 t("ws.col.rows_in_file", lang): item["incoming_rows"],
-                t("ws.col.effect", lang): effect,
+                t("ws.col.effect", lang): t("ws.upload.plan_replaces", lang, upload_id=item["current_upload_id"])
+                if replaces
+                else t("ws.upload.plan_new", lang),
+                t("ws.col.replaced_when", lang): fmt_date(item["current_uploaded_at"], lang, with_time=True)
+                if replaces
+                else "",
+                t("ws.col.replaced_file", lang): item["current_file_name"] or "",
+                t("ws.col.replaced_rows", lang): fmt_int(item["current_rows"], lang) if replaces else "",
             }
         )
     return rows
