@@ -325,8 +325,8 @@ def test_history_page_undoes_an_upload_that_replaced_one_slice_and_follows_the_c
     assert set(chain["Pillar"]) == {"Pillar 1 · Prevention"}
     differences = table(at, "Commitment flipped")
     assert list(differences["Province"]) == ["West Java"] and list(differences["Ministry/Agency"]) == ["BNPT"]
-    plan = table(at, "Afterwards")
-    assert list(plan["Afterwards"]) == [f"#{first.upload_id} · bnpt.xlsx · 2 October 2023 00:00 · 1 rows"]
+    plan = table(at, "After undoing")
+    assert list(plan["After undoing"]) == [f"#{first.upload_id} · bnpt.xlsx · 2 October 2023 00:00 · 1 rows"]
     assert at.button(key="ws_history_undo").disabled
     at.checkbox(key="ws_history_undo_confirm").check()
     at = no_exception(at.run())

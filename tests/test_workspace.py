@@ -313,9 +313,14 @@ def test_undo_of_an_upload_that_replaced_one_slice_of_one_that_kept_others(store
     assert [(p["pillar"], p["previous_upload_id"], p["current_rows"], p["previous_rows"]) for p in plan] == [
         (1, kl_file.upload_id, 1, 2)
     ]
-    table = history.undo_rows(plan, history.history(store)[0], common.names(store, "en"))
-    assert table[0]["Now"].startswith(f"#{pokja.upload_id} · pokja1.xlsx")
-    assert table[0]["Afterwards"] == f"#{kl_file.upload_id} · bnpt.xlsx · 2 October 2023 00:00 · 2 rows"
+    [row] = history.undo_rows(plan, common.names(store, "en"))
+    assert (row["K/L"], row["Period"], row["Pillar"], row["Its rows now"]) == (
+        "BNPT",
+        "2023 Q3",
+        "Pillar 1 · Prevention",
+        "1",
+    )
+    assert row["After undoing"] == f"#{kl_file.upload_id} · bnpt.xlsx · 2 October 2023 00:00 · 2 rows"
 
     history.undo(store, pokja.upload_id, actor=ANALYST)
     # The replaced slice returns to the K/L's file; the slice it kept stays as it was.
@@ -336,9 +341,13 @@ def test_undo_of_a_partly_replaced_upload_touches_only_the_slices_it_still_provi
     assert [(p["pillar"], p["current_upload_id"], p["restored_rows"]) for p in restore_plan] == [
         (1, pokja.upload_id, 2)
     ]
+    [row] = history.restore_rows(restore_plan, common.names(store, "id"))
+    assert row["Versi sekarang"].startswith(f"#{pokja.upload_id} · laporan.xlsx · ")
+    assert (row["Pilar"], row["Baris yang dipulihkan"]) == ("Pilar 1 · Pencegahan", "2")
     # The K/L's file added pillar 2 (no earlier version): undoing it leaves that slice without a version.
     [item] = history.undo_plan(store, kl_file.upload_id)
     assert (item["pillar"], item["previous_upload_id"]) == (2, None)
+    assert history.undo_rows([item], common.names(store, "en"))[0]["After undoing"] == "no version (not counted)"
     history.undo(store, kl_file.upload_id, actor=ANALYST)
     assert active_versions(store) == {1: (pokja.upload_id, 1, True)}
     assert history.undo_plan(store, kl_file.upload_id) == []

@@ -163,13 +163,16 @@ _STATE_MARKS = {"on_time": "✓", "late": "!", "missing": "✗", "not_due": "…
 
 
 def matrix_rows(result: Completeness, lang: str) -> list[dict[str, Any]]:
-    """The matrix as a table: K/L, then per quarter its state (with the date of the first report)."""
+    """The matrix as a table: K/L (and, when some are listed that the rate does not count, whether it counts
+    them), then per quarter its state (with the date of the first report)."""
     rows = []
+    mixed = any(not agency["expected"] for agency in result.agencies)
     for agency in result.agencies:
         row = {t("ws.col.code", lang): agency["code"], t("field.agency", lang): agency["short_name"] or agency["code"]}
-        row[t("ws.col.in_rate", lang)] = t(
-            "ws.completeness.in_rate" if agency["expected"] else "ws.completeness.not_in_rate", lang
-        )
+        if mixed:
+            row[t("ws.col.in_rate", lang)] = t(
+                "ws.completeness.in_rate" if agency["expected"] else "ws.completeness.not_in_rate", lang
+            )
         for quarter in QUARTERS:
             cell = agency["cells"][quarter]
             state = cell["state"]

@@ -278,23 +278,20 @@ def _version_text(
 def _slice_columns(item: dict[str, Any], names: Names) -> dict[str, Any]:
     lang = names.lang
     return {
-        t("field.agency", lang): names.agency(item["agency_code"]),
-        t("field.year", lang): item["year"],
-        t("field.quarter", lang): fmt_quarter(item["quarter"], lang),
+        t("ws.col.kl", lang): names.agency(item["agency_code"]),
+        t("ws.col.period", lang): f"{item['year']} {fmt_quarter(item['quarter'], lang)}",
         t("field.pillar", lang): names.pillar(item["pillar"]),
     }
 
 
-def undo_rows(plan: list[dict[str, Any]], upload: dict[str, Any], names: Names) -> list[dict[str, Any]]:
-    """The undo plan as a table: per slice, the version now (the upload) and the one after undoing."""
+def undo_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
+    """The undo plan as a table: per slice, the chosen upload's rows there now, and the version it goes back to."""
     lang = names.lang
     return [
         {
             **_slice_columns(item, names),
-            t("ws.col.now", lang): _version_text(
-                upload["upload_id"], upload["file_name"], upload["uploaded_at"], item["current_rows"], lang
-            ),
-            t("ws.col.after", lang): _version_text(
+            t("ws.col.rows_now", lang): fmt_int(item["current_rows"], lang),
+            t("ws.col.after_undo", lang): _version_text(
                 item["previous_upload_id"],
                 item["previous_file_name"],
                 item["previous_uploaded_at"],
@@ -306,18 +303,16 @@ def undo_rows(plan: list[dict[str, Any]], upload: dict[str, Any], names: Names) 
     ]
 
 
-def restore_rows(plan: list[dict[str, Any]], upload: dict[str, Any], names: Names) -> list[dict[str, Any]]:
-    """The restore plan as a table: per slice, the version now and the upload after restoring it."""
+def restore_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
+    """The restore plan as a table: per slice, the version it displaces, and the chosen upload's rows there."""
     lang = names.lang
     return [
         {
             **_slice_columns(item, names),
-            t("ws.col.now", lang): _version_text(
+            t("ws.col.version_now", lang): _version_text(
                 item["current_upload_id"], item["current_file_name"], item["current_uploaded_at"], None, lang
             ),
-            t("ws.col.after", lang): _version_text(
-                upload["upload_id"], upload["file_name"], upload["uploaded_at"], item["restored_rows"], lang
-            ),
+            t("ws.col.rows_restored", lang): fmt_int(item["restored_rows"], lang),
         }
         for item in _by_name(plan, names)
     ]
