@@ -93,7 +93,12 @@ if chosen["status"] != "refused":
         with st.container(border=True):
             st.markdown(f"**{t('ws.history.undo_title', lang)}**")
             st.caption(t("ws.history.undo_help", lang))
-            st.dataframe(history.undo_rows(undo_plan, names), hide_index=True, width="stretch")
+            st.dataframe(
+                history.undo_rows(undo_plan, names),
+                hide_index=True,
+                width="stretch",
+                column_config={t("ws.col.after_undo", lang): st.column_config.TextColumn(width=460)},
+            )
             confirmed = st.checkbox(
                 t("ws.history.undo_confirm", lang, upload_id=chosen_id, count=fmt_int(len(undo_plan), lang)),
                 key="ws_history_undo_confirm",
@@ -124,7 +129,12 @@ if chosen["status"] != "refused":
         with st.container(border=True):
             st.markdown(f"**{t('ws.history.restore_title', lang)}**")
             st.caption(t("ws.history.restore_help", lang))
-            st.dataframe(history.restore_rows(restore_plan, names), hide_index=True, width="stretch")
+            st.dataframe(
+                history.restore_rows(restore_plan, names),
+                hide_index=True,
+                width="stretch",
+                column_config={t("ws.col.version_now", lang): st.column_config.TextColumn(width=460)},
+            )
             confirmed = st.checkbox(
                 t("ws.history.confirm_restore", lang, upload_id=chosen_id), key="ws_history_confirm"
             )
