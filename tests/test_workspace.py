@@ -122,6 +122,8 @@ def test_preview_shows_the_first_rows_and_counts_all(store):
     shown = upload.preview_rows(result, common.names(store, "en"))
     assert len(shown) == upload.PREVIEW_ROWS and result.rows == upload.PREVIEW_ROWS + 10
     assert shown[-1]["Action code"] == f"1.1.{upload.PREVIEW_ROWS - 1}"
+    [plan] = upload.replace_plan(store, result)
+    assert (plan["incoming_rows"], plan["current_upload_id"]) == (upload.PREVIEW_ROWS + 10, None)
 
 
 def test_preview_names_the_version_each_slice_replaces_and_the_new_ones(store):

@@ -84,14 +84,29 @@ class Validation:
         return self.error_total == 0
 
     def summary(self) -> dict[str, Any]:
-        """The K/L (codes, and their short names), periods and pillars read, also from a refused file."""
+        """The K/L (codes, and their short names), periods and pillars read, also from a refused file; for a
+        valid one, also its (K/L, year, quarter, pillar) slices with their rows, as parallel lists."""
         found = self.found or Found()
-        return {
+        summary: dict[str, Any] = {
             "agencies": sorted(found.agencies),
             "agency_names": {code: found.agency_names.get(code, code) for code in sorted(found.agencies)},
             "periods": [list(p) for p in sorted(found.periods)],
             "pillars": sorted(found.pillars),
         }
+        if self.table is not None and self.table.num_rows:
+            counts = (
+                self.table.group_by(["agency_code", "year", "quarter", "pillar"], use_threads=False)
+                .aggregate([([], "count_all")])
+                .to_pydict()
+            )
+            summary["slices"] = {
+                "agencies": counts["agency_code"],
+                "years": counts["year"],
+                "quarters": counts["quarter"],
+                "pillars": counts["pillar"],
+                "row_counts": counts["count_all"],
+            }
+        return summary
 
 
 @dataclass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyarrow as pa
+
 from ranpe import config
 from ranpe.access.roles import Actor, require
 from ranpe.exports.files import xlsx_bytes
@@ -57,9 +59,15 @@ def preview(
     agency: object = None,
     actor: Actor,
 ) -> IngestResult:
-    """What storing the file would do, without storing anything (status checked or refused)."""
+    """What storing the file would do, without storing anything (status checked or refused); of the rows, the
+    first PREVIEW_ROWS are kept (a page keeps the preview for the session), their count and slices in full."""
     check_size(data)
-    return ingest_bytes(store, data, file_name, year=year, quarter=quarter, agency=agency, actor=actor, dry_run=True)
+    result = ingest_bytes(store, data, file_name, year=year, quarter=quarter, agency=agency, actor=actor, dry_run=True)
+    if result.table is not None:
+        # A copy, not a slice: a slice would keep every row of the file alive.
+        first = result.table.slice(0, PREVIEW_ROWS)
+        result.table = pa.Table.from_pylist(first.to_pylist(), schema=first.schema)
+    return result
 
 
 def store_file(
@@ -189,21 +197,10 @@ def _number(value: float | None, lang: str) -> str:
 def replace_plan(store: Store, result: IngestResult) -> list[dict[str, Any]]:
     """Per (K/L, year, quarter, pillar) slice of a checked file: its rows in the file and the version storing it
     replaces (upload id, date, file, rows), or none when the slice is new."""
-    if result.table is None or result.table.num_rows == 0:
+    slices = (result.found or {}).get("slices")
+    if result.status != "checked" or not slices:
         return []
-    counts = (
-        result.table.group_by(["agency_code", "year", "quarter", "pillar"], use_threads=False)
-        .aggregate([([], "count_all")])
-        .to_pydict()
-    )
-    return store.query_rows(
-        "workspace/replace_plan",
-        agencies=counts["agency_code"],
-        years=counts["year"],
-        quarters=counts["quarter"],
-        pillars=counts["pillar"],
-        row_counts=counts["count_all"],
-    )
+    return store.query_rows("workspace/replace_plan", **slices)
 
 
 def plan_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
