@@ -13,6 +13,7 @@ import pytest
 
 from ranpe.access import users
 from ranpe.access.roles import Actor
+from ranpe.measures.dashboard import pillar_label
 from tests.browser_support import ARTIFACTS, start_app, stop_app
 from tests.conftest import xlsx_bytes
 from tests.test_browser_dashboard import Visit
@@ -178,9 +179,9 @@ def test_upload_preview_in_indonesian_shows_uploader_words_rows_as_understood_an
         checked = main.locator("[data-testid='stLayoutWrapper']").filter(has_text="siap disimpan, 2 baris")
         checked.last.screenshot(path=str(ARTIFACTS / "workspace_upload_preview_file.png"))
         plan, rows = [cells for cells in grid_cells(visit) if cells][:2]
-        assert plan[:4] == ["Kemenag", "2022 TW II", "Pilar 1 · Pencegahan", "1"]
+        assert plan[:4] == ["Kemenag", "2022 TW II", pillar_label(1, "id"), "1"]
         assert plan[4].startswith("menggantikan unggahan #") and plan[6:8] == ["kemenag-v1.xlsx", "1"]
-        assert plan[8:12] == ["Kemenag", "2022 TW II", "Pilar 3 · Kemitraan internasional", "1"]
+        assert plan[8:12] == ["Kemenag", "2022 TW II", pillar_label(3, "id"), "1"]
         assert plan[12] == "baru (belum ada versi)"
         assert {
             "Kemenag",
@@ -189,7 +190,7 @@ def test_upload_preview_in_indonesian_shows_uploader_words_rows_as_understood_an
             "Nasional",
             "Ya",
             "Tidak",
-            "Pilar 3 · Kemitraan internasional",
+            pillar_label(3, "id"),
         } <= set(rows)
         assert not {"Kementerian Agama", "Jabar", "Kemenag RI", "Triwulan II"} & set(rows)
         assert_clean(visit)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from ranpe.access import audit, users
 from ranpe.access.roles import Actor
 from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.measures.dashboard import pillar_label
 from ranpe.store.connection import Store
 from ranpe.web import auth
 from tests.conftest import ANALYST, REPO, xlsx_bytes
@@ -316,7 +317,7 @@ def test_history_page_undoes_an_upload_that_replaced_one_slice_and_follows_the_c
     # The newest upload is chosen first: its versions only, Kemenag's.
     chain = table(at, "Version")
     assert set(chain["Ministry/Agency"]) == {"Kemenag"}
-    assert list(chain["Pillar"]) == ["Pillar 3 · International partnership"]
+    assert list(chain["Pillar"]) == [pillar_label(3, "en")]
 
     at.selectbox(key="ws_history_upload").set_value(second.upload_id)
     at = no_exception(at.run())

@@ -14,6 +14,7 @@ from ranpe.exports import files
 from ranpe.i18n import t
 from ranpe.ingest.pipeline import ingest_bytes
 from ranpe.ingest.reference import load_reference
+from ranpe.measures.dashboard import pillar_label
 from ranpe.workspace import common, completeness, history, reference_admin, upload
 from tests.conftest import ANALYST, csv_bytes, xlsx_bytes
 
@@ -106,7 +107,7 @@ def test_preview_shows_the_rows_as_they_will_be_stored_with_names(store, make, n
     picked = ["Quarter", "Ministry/Agency", "Pillar", "Province", "Committed", "Implementation status", "Target"]
     assert [[row[c] for c in picked] for row in english] == [
         ["Q2", "Kemenag", "Pillar 1 · Prevention", "West Java", "Yes", "Completed", "1,234.5"],
-        ["Q2", "Kemenag", "Pillar 3 · International partnership", "National", "No", "", "12"],
+        ["Q2", "Kemenag", pillar_label(3, "en"), "National", "No", "", "12"],
     ]
     indonesian = upload.preview_rows(result, common.names(store, "id"))
     assert [row["Triwulan"] for row in indonesian] == ["TW II", "TW II"]
@@ -164,7 +165,7 @@ def test_preview_names_the_version_each_slice_replaces_and_the_new_ones(store):
             "bnpt-tw3.xlsx",
             "2",
         ],
-        ["2023 Q3", "Pillar 3 · International partnership", 1, "new (no version yet)", "", "", ""],
+        ["2023 Q3", pillar_label(3, "en"), 1, "new (no version yet)", "", "", ""],
     ]
     assert {row["K/L"] for row in plan} == {"BNPT"}
     assert upload.plan_text(upload.replace_plan(store, result), "en").startswith(
