@@ -20,6 +20,7 @@ WORKSPACE_PAGES = (
     ("upload", ":material/upload_file:"),
     ("history", ":material/history:"),
     ("completeness", ":material/fact_check:"),
+    ("checks", ":material/rule:"),
     ("reference", ":material/menu_book:"),
 )
 
