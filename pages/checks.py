@@ -9,6 +9,9 @@ from ranpe.i18n import fmt_int, fmt_quarter, t
 from ranpe.web import frame
 from ranpe.web.auth import ensure_signed_in, require_role
 
+# The option meaning "no filter": a selectbox would show None as an empty choice.
+ALL = "all"
+
 lang = frame.current_lang()
 store = frame.store()
 actor = ensure_signed_in(lang)
@@ -35,14 +38,19 @@ if not years:
     st.info(t("check.page.no_data", lang), icon=":material/upload_file:")
     st.stop()
 names = lookups(str(store.path), version, lang)
+# The widgets keep codes; giving each its own value again makes the browser show it in this run's language (a
+# widget's label for an unchanged value is otherwise left in the language it was first drawn in).
+for key in ("ws_checks_year", "ws_checks_quarter", "ws_checks_agency", "ws_checks_rules"):
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
 
 filter_columns = st.columns([1, 1, 2])
 year = filter_columns[0].selectbox(t("field.year", lang), list(reversed(years)), key="ws_checks_year")
 quarter = filter_columns[1].selectbox(
     t("field.quarter", lang),
-    [None, 1, 2, 3, 4],
+    [ALL, 1, 2, 3, 4],
     key="ws_checks_quarter",
-    format_func=lambda q: t("check.page.all_quarters", lang) if q is None else fmt_quarter(q, lang),
+    format_func=lambda q: t("check.page.all_quarters", lang) if q == ALL else fmt_quarter(q, lang),
 )
 with_rows = sorted(
     (row["agency_code"] for row in store.query_rows("checks/agencies_in_year", year=year)),
@@ -50,10 +58,11 @@ with_rows = sorted(
 )
 agency = filter_columns[2].selectbox(
     t("field.agency", lang),
-    [None, *with_rows],
+    [ALL, *with_rows],
     key="ws_checks_agency",
-    format_func=lambda a: t("check.page.all_agencies", lang) if a is None else names["agency"].get(a, a),
+    format_func=lambda a: t("check.page.all_agencies", lang) if a == ALL else names["agency"].get(a, a),
 )
+quarter, agency = (None if value == ALL else value for value in (quarter, agency))
 
 run = checked(str(store.path), version, year, quarter, agency)
 view = report.view_text(year, quarter, agency, names["agency"], lang)
@@ -89,11 +98,19 @@ with st.expander(t("check.export.rules_sheet", lang), icon=":material/rule:"):
             for rule in rules.RULES
         )
     )
-for rule in run.skipped:
-    st.info(
-        t("check.page.skipped", lang, rule=report.rule_label(rule.code, lang), reason=t(rule.skipped_because, lang)),
-        icon=":material/skip_next:",
-    )
+st.info(
+    "\n".join(
+        [
+            t("check.page.skipped_title", lang),
+            *(
+                "- "
+                + t("check.page.skipped", lang, rule=report.rule_label(r.code, lang), reason=t(r.skipped_because, lang))
+                for r in run.skipped
+            ),
+        ]
+    ),
+    icon=":material/skip_next:",
+)
 
 counts = report.counts_frame(run, names["agency"], lang)
 rules_with_findings = {finding.rule for finding in run.findings}
@@ -120,6 +137,7 @@ metrics[2].metric(
         count=fmt_int(len(rules_with_findings), lang),
         total=fmt_int(len(rules.ACTIVE_RULES), lang),
     ),
+    help=t("check.page.rules_help", lang),
 )
 st.caption(t("check.page.checked", lang, rows=fmt_int(run.rows_checked, lang), view=view))
 

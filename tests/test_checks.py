@@ -175,6 +175,25 @@ def test_messages_name_the_values_and_the_other_row_in_each_language(store):
     )
 
 
+def test_a_dropped_action_reported_in_several_rows_names_its_first(store):
+    earlier = [row(2, "1.1.1"), row(2, "1.1.2", province="Jawa Timur"), row(2, "1.1.2", province="Jawa Barat")]
+    ingest_bytes(store, earlier_file(earlier), EARLIER, actor=ANALYST)
+    ingest_bytes(store, later_file([row(3, "1.1.1")]), LATER, actor=ANALYST)
+
+    [finding] = rules.run_checks(store, 2023).findings
+
+    assert (finding.rule, finding.quarter, finding.sheet, finding.row, finding.province_code) == (
+        "action_dropped",
+        3,
+        "Laporan",
+        5,
+        None,
+    )
+    assert finding.message("en") == (
+        "Reported in Q2 in 2 rows (the one named: its first), yet missing from this quarter's report"
+    )
+
+
 def test_preview_shows_only_what_the_upload_brings(store):
     """A finding in a stored quarter that the upload leaves alone is not the upload's; a corrected file that
     replaces the wrong slice shows none, and once stored the store has none either."""
@@ -236,7 +255,7 @@ def test_threshold_is_a_stored_setting_admins_change(store):
     assert audit.entries(store, ADMIN, action="setting")[0]["details"] == {"key": rules.THRESHOLD_KEY, "value": "3"}
     rules.set_threshold(store, 2.4, actor=ADMIN)
     [finding] = rules.run_checks(store, 2023).findings
-    assert finding.message("id") == "Realisasi 25 = 2,5× target 10 (ambang 2,4×)"
+    assert finding.message("id") == "Realisasi 25 adalah 2,5× target 10 (ambang 2,4×)"
 
 
 def test_catalogue_rules_are_skipped_and_say_why(store):
@@ -282,26 +301,28 @@ def test_exports_hold_the_rows_concerned(store):
 
     sheets = _xlsx_cells(report.findings_xlsx(run, run.findings, lookups, "id"))
     assert sheets["Temuan"][0] == report.finding_headers("id")
-    assert sheets["Temuan"][1][:10] == [
+    assert sheets["Temuan"][1] == [
         "Realisasi turun dari triwulan sebelumnya",
         "BNPT",
         "1.1.1",
+        f"Realisasi 5 lebih rendah daripada 8 di TW II (unggahan #1: {EARLIER}, sheet Laporan, baris 4)",
         2023,
         "TW III",
         "Jawa Barat",
-        2,
         LATER,
         "CSV",
+        2,
         2,
     ]
     skipped = [r for r in sheets["Aturan"][1:] if r[1] == "dilewati"]
     assert len(skipped) == 2
 
-    text = report.findings_csv(run.findings, lookups, "en").decode("utf-8-sig")
+    text = report.findings_csv(run.findings, report.names(store, "en"), "en").decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
     assert lines[0] == report.finding_headers("en")
-    assert lines[1][:4] == ["Realization lower than before", "BNPT", "1.1.1", "2023"]
-    assert lines[1][-1].startswith("Realization 5 is lower than 8 in Q2")
+    assert lines[1][:3] == ["Realization lower than before", "BNPT", "1.1.1"]
+    assert lines[1][3].startswith("Realization 5 is lower than 8 in Q2")
+    assert lines[1][4:] == ["2023", "Q3", "West Java", LATER, "CSV", "2", "2"]
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:

@@ -85,7 +85,7 @@ def test_counts_rows_and_units(db):
     assert list(counts["Action missing from the next report"]) == [1, 0]
     assert list(counts["Realization far above target"]) == [1, 0]
     assert list(counts["Not committed, yet done"]) == [0, 1]
-    assert [m.value for m in at.metric] == ["4 rows", "2 of 2 K/L", "4 of 6 rules run"]
+    assert [m.value for m in at.metric] == ["4 rows", "2 of 2 K/L", "4 of 6 rules"]
     assert list(zip(rows["File"], rows["Sheet"], rows["Row"], strict=True)) == [
         (LATER, "CSV", 2),  # 1.1.1 in TW III: 5, lower than 8 in TW II
         (EARLIER, "Laporan", 5),  # 1.1.2, left out of TW III
@@ -96,7 +96,7 @@ def test_counts_rows_and_units(db):
     page_text = texts(at)
     assert "Findings per rule and K/L — 2023 · All quarters · All K/L" in page_text
     assert "Checked: 5 rows (action plans)" in page_text
-    assert "Not run: Action code not in the catalogue — No action catalogue" in page_text
+    assert "Not run:\n- Action code not in the catalogue — No action catalogue" in page_text
 
 
 def test_filters_choose_the_findings(db):
@@ -108,7 +108,7 @@ def test_filters_choose_the_findings(db):
     assert list(rows["Action code"]) == ["1.1.3"]
     assert "Rows concerned — 2023 · All quarters · Kemenag" in texts(at)
 
-    at.selectbox(key="ws_checks_agency").set_value(None)
+    at.selectbox(key="ws_checks_agency").set_value("all")
     at.selectbox(key="ws_checks_quarter").set_value(3)
     at = no_exception(at.run())
     _, rows = tables(at)
@@ -131,7 +131,7 @@ def test_exports_hold_the_rows_shown(db, media):
     findings = [list(r) for r in workbook["Temuan"].iter_rows(values_only=True)]
     assert findings[0][:3] == ["Aturan", "K/L", "Kode Aksi"]
     assert [(r[7], r[8], r[9]) for r in findings[1:]] == [(LATER, "CSV", 2), (EARLIER, "Laporan", 5), (LATER, "CSV", 3)]
-    assert findings[3][-1] == "Realisasi 25 = 2,5× target 10 (ambang 2×)"
+    assert findings[3][3] == "Realisasi 25 adalah 2,5× target 10 (ambang 2×)"
 
     lines = list(csv.reader(io.StringIO(downloaded(at, media, "ws_checks_csv").decode("utf-8-sig"))))
     assert len(lines) == 4 and lines[1][2] == "1.1.1"
@@ -159,11 +159,11 @@ def test_threshold_change_recounts(db):
 def test_indonesian_page(db):
     at = open_page(lang="id")
     assert at.title[0].value == "Pemeriksaan data"
-    assert [m.value for m in at.metric] == ["4 baris", "2 dari 2 K/L", "4 dari 6 aturan dijalankan"]
+    assert [m.value for m in at.metric] == ["4 baris", "2 dari 2 K/L", "4 dari 6 aturan"]
     counts, rows = tables(at)
     assert "Realisasi turun dari triwulan sebelumnya" in counts.columns
     assert list(rows["Triwulan"]) == ["TW III", "TW III", "TW III", "TW II"]
-    assert "Tidak dijalankan: Kode aksi tidak ada di matriks" in texts(at)
+    assert "Tidak dijalankan:\n- Kode aksi tidak ada di matriks — Belum ada matriks" in texts(at)
 
 
 def test_empty_store_says_so(tmp_path, monkeypatch):

@@ -56,7 +56,7 @@ def skipped_rules(run: CheckRun, lang: str) -> list[dict[str, str]]:
 
 
 def counts_frame(run: CheckRun, agencies: dict[str, str], lang: str) -> pd.DataFrame:
-    """One row per K/L with findings: its code, short name, the findings of each rule run, and their total; the
+    """One row per K/L with findings: its code, short name, its total, and the findings of each rule run; the
     K/L with most findings first."""
     counts: dict[str, dict[str, int]] = {}
     for finding in run.findings:
@@ -71,12 +71,12 @@ def counts_frame(run: CheckRun, agencies: dict[str, str], lang: str) -> pd.DataF
         {
             code_column: code,
             name_column: agencies.get(code, code),
-            **{rule_label(rule, lang): number for rule, number in per_rule.items()},
             total_column: sum(per_rule.values()),
+            **{rule_label(rule, lang): number for rule, number in per_rule.items()},
         }
         for code, per_rule in counts.items()
     ]
-    columns = [code_column, name_column, *(rule_label(rule.code, lang) for rule in ACTIVE_RULES), total_column]
+    columns = [code_column, name_column, total_column, *(rule_label(rule.code, lang) for rule in ACTIVE_RULES)]
     frame = pd.DataFrame(rows, columns=columns)
     if frame.empty:
         return frame
@@ -87,8 +87,8 @@ def counts_frame(run: CheckRun, agencies: dict[str, str], lang: str) -> pd.DataF
 
 def counts_styled(frame: pd.DataFrame, lang: str) -> Any:
     """The counts as a heat map table: each rule's cells shaded by their count, numbers in the language's style."""
-    count_columns = list(frame.columns[2:])
-    highest = max(int(frame[count_columns[:-1]].to_numpy().max()), 1) if not frame.empty else 1
+    total_column, rule_columns = frame.columns[2], list(frame.columns[3:])
+    highest = max(int(frame[rule_columns].to_numpy().max()), 1) if not frame.empty else 1
 
     def heat(value: object) -> str:
         share = min(float(value) / highest, 1.0)
@@ -98,26 +98,25 @@ def counts_styled(frame: pd.DataFrame, lang: str) -> Any:
         red, green, blue = HEAT_RGB
         return f"background-color: rgba({red}, {green}, {blue}, {0.12 + 0.88 * share:.2f}); color: {text}"
 
-    styler = frame.style.format(lambda value: fmt_int(value, lang), subset=count_columns)
-    return styler.map(heat, subset=count_columns[:-1]).set_properties(
-        subset=count_columns[-1:], **{"font-weight": "bold"}
-    )
+    styler = frame.style.format(lambda value: fmt_int(value, lang), subset=[total_column, *rule_columns])
+    return styler.map(heat, subset=rule_columns).set_properties(subset=[total_column], **{"font-weight": "bold"})
 
 
 # -- the rows concerned --------------------------------------------------------------------------------
 
+# What is wrong first (rule, K/L, action, message), then where: period, province, file, sheet, Excel row, upload.
 FINDING_COLUMNS = (
     "check.col.rule",
     "check.col.agency",
     "field.action_code",
+    "check.col.message",
     "field.year",
     "field.quarter",
     "field.province",
-    "check.col.upload",
     "ws.col.file",
     "ws.col.sheet",
     "ws.col.row",
-    "check.col.message",
+    "check.col.upload",
 )
 
 
@@ -149,14 +148,14 @@ def finding_values(finding: Finding, lookups: dict[str, dict[str, str]], lang: s
         rule_label(finding.rule, lang),
         lookups["agency"].get(finding.agency_code, finding.agency_code),
         finding.action_code,
+        finding.message(lang),
         finding.year,
         fmt_quarter(finding.quarter, lang),
         lookups["province"].get(province, province) if province else t("national", lang),
-        finding.upload_id,
         finding.file,
         finding.sheet,
         finding.row,
-        finding.message(lang),
+        finding.upload_id,
     ]
 
 

@@ -276,7 +276,7 @@ def _realization_decreased(details: dict[str, Any], lang: str) -> str:
 
 def _action_dropped(details: dict[str, Any], lang: str) -> str:
     return t(
-        "check.msg.action_dropped",
+        "check.msg.action_dropped" if details["rows_reported"] == 1 else "check.msg.action_dropped_rows",
         lang,
         quarter=fmt_quarter(details["previous_quarter"], lang),
         rows=fmt_int(details["rows_reported"], lang),

@@ -68,7 +68,7 @@ TEXTS = {
         "Status Completed, yet realization {realization} is below target {target}",
     ),
     "check.msg.realization_above_target": (
-        "Realisasi {realization} = {ratio}× target {target} (ambang {factor}×)",
+        "Realisasi {realization} adalah {ratio}× target {target} (ambang {factor}×)",
         "Realization {realization} is {ratio}× target {target} (threshold {factor}×)",
     ),
     "check.msg.realization_decreased": (
@@ -76,9 +76,13 @@ TEXTS = {
         "Realization {realization} is lower than {earlier} in {quarter} ({place})",
     ),
     "check.msg.action_dropped": (
-        "Dilaporkan di {quarter} ({rows} baris; baris yang disebut adalah yang pertama), tetapi tidak ada di "
-        "laporan triwulan ini",
-        "Reported in {quarter} ({rows} rows; the row named is the first), yet missing from this quarter's report",
+        "Dilaporkan di {quarter}, tetapi tidak ada di laporan triwulan ini",
+        "Reported in {quarter}, yet missing from this quarter's report",
+    ),
+    "check.msg.action_dropped_rows": (
+        "Dilaporkan di {quarter} dalam {rows} baris (yang disebut: baris pertamanya), tetapi tidak ada di laporan "
+        "triwulan ini",
+        "Reported in {quarter} in {rows} rows (the one named: its first), yet missing from this quarter's report",
     ),
     "check.msg.rate_parts_disagree": (
         "{field}: “{excerpt}” — {count} dari {total} adalah {computed}%, bukan {stated}%",
@@ -114,13 +118,18 @@ TEXTS = {
     "check.page.agencies_metric": ("K/L dengan temuan", "K/L with findings"),
     "check.page.agencies_value": ("{count} dari {total} K/L", "{count} of {total} K/L"),
     "check.page.rules_metric": ("Aturan dengan temuan", "Rules with findings"),
-    "check.page.rules_value": ("{count} dari {total} aturan dijalankan", "{count} of {total} rules run"),
+    "check.page.rules_value": ("{count} dari {total} aturan", "{count} of {total} rules"),
+    "check.page.rules_help": (
+        "Aturan yang dijalankan dan menemukan sesuatu; aturan yang dilewati tidak dihitung.",
+        "Rules run that found something; skipped rules are not counted.",
+    ),
     "check.page.checked": (
         "Diperiksa: {rows} baris (rencana aksi) — {view}. Triwulan sebelumnya pada tahun itu tetap dibaca untuk "
         "membandingkan.",
         "Checked: {rows} rows (action plans) — {view}. Earlier quarters of the year are still read to compare against.",
     ),
-    "check.page.skipped": ("Tidak dijalankan: {rule} — {reason}", "Not run: {rule} — {reason}"),
+    "check.page.skipped_title": ("Tidak dijalankan:", "Not run:"),
+    "check.page.skipped": ("{rule} — {reason}", "{rule} — {reason}"),
     "check.page.counts": ("Temuan per aturan dan K/L — {view}", "Findings per rule and K/L — {view}"),
     "check.page.counts_help": (
         "Jumlah temuan (baris) per K/L dan aturan; warna makin gelap, makin banyak. Pilih satu baris K/L untuk "
