@@ -11,6 +11,8 @@ from ranpe.web.auth import ensure_signed_in, require_role
 
 # The option meaning "no filter": a selectbox would show None as an empty choice.
 ALL = "all"
+# Findings listed on the page; the downloads hold every one selected.
+SHOWN_FINDINGS = 500
 
 lang = frame.current_lang()
 store = frame.store()
@@ -21,10 +23,11 @@ st.caption(t("check.page.intro", lang))
 require_role(actor, "analyst", lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def checked(store_path: str, version: int, year: int, quarter: int | None, agency: str | None) -> rules.CheckRun:
-    """Every rule over a year's stored rows, once per data version (a threshold change is a new version)."""
-    return rules.run_checks(store, year, quarter, agency)
+@st.cache_resource(show_spinner=False, max_entries=8)
+def checked_year(store_path: str, version: int, year: int) -> rules.CheckRun:
+    """Every rule over a year's stored rows, once per data version (a threshold change is a new version), shared
+    by every session (a CheckRun is never changed); a quarter or K/L chosen is a view of it."""
+    return rules.run_checks(store, year)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -52,10 +55,10 @@ quarter = filter_columns[1].selectbox(
     key="ws_checks_quarter",
     format_func=lambda q: t("check.page.all_quarters", lang) if q == ALL else fmt_quarter(q, lang),
 )
-with_rows = sorted(
-    (row["agency_code"] for row in store.query_rows("checks/agencies_in_year", year=year)),
-    key=lambda code: names["agency"].get(code, code).lower(),
-)
+year_run = checked_year(str(store.path), version, year)
+with_rows = sorted(year_run.agencies_checked, key=lambda code: names["agency"].get(code, code).lower())
+if st.session_state.get("ws_checks_agency", ALL) not in with_rows:
+    st.session_state["ws_checks_agency"] = ALL  # a K/L chosen for another year, with no rows in this one
 agency = filter_columns[2].selectbox(
     t("field.agency", lang),
     [ALL, *with_rows],
@@ -64,7 +67,7 @@ agency = filter_columns[2].selectbox(
 )
 quarter, agency = (None if value == ALL else value for value in (quarter, agency))
 
-run = checked(str(store.path), version, year, quarter, agency)
+run = year_run.view(quarter, agency)
 view = report.view_text(year, quarter, agency, names["agency"], lang)
 
 with st.expander(
@@ -113,11 +116,11 @@ st.info(
 )
 
 counts = report.counts_frame(run, names["agency"], lang)
-rules_with_findings = {finding.rule for finding in run.findings}
+rules_with_findings = {rule for found in run.counts().values() for rule in found}
 metrics = st.columns(3)
 metrics[0].metric(
     t("check.page.findings_metric", lang),
-    t("check.page.findings_value", lang, count=fmt_int(len(run.findings), lang)),
+    t("check.page.findings_value", lang, count=fmt_int(run.total, lang)),
     help=t("check.page.findings_help", lang),
 )
 metrics[1].metric(
@@ -126,7 +129,7 @@ metrics[1].metric(
         "check.page.agencies_value",
         lang,
         count=fmt_int(len(counts), lang),
-        total=fmt_int(run.agencies_checked, lang),
+        total=fmt_int(len(run.agencies_checked), lang),
     ),
 )
 metrics[2].metric(
@@ -141,7 +144,7 @@ metrics[2].metric(
 )
 st.caption(t("check.page.checked", lang, rows=fmt_int(run.rows_checked, lang), view=view))
 
-if not run.findings:
+if not run.total:
     st.success(t("check.page.none", lang, view=view), icon=":material/task_alt:")
     st.stop()
 
@@ -169,30 +172,42 @@ chosen_rules = st.multiselect(
     format_func=lambda code: report.rule_label(code, lang),
     placeholder=t("check.page.rule_filter_all", lang),
 )
-shown = report.select(run.findings, selected_agency, chosen_rules)
-st.caption(t("check.page.rows_shown", lang, shown=fmt_int(len(shown), lang), total=fmt_int(len(run.findings), lang)))
+selected_count = run.selected(selected_agency, chosen_rules).num_rows
+shown = run.findings(selected_agency, chosen_rules, limit=SHOWN_FINDINGS)
+st.caption(t("check.page.rows_shown", lang, shown=fmt_int(selected_count, lang), total=fmt_int(run.total, lang)))
+if selected_count > len(shown):
+    st.caption(t("check.page.rows_capped", lang, limit=fmt_int(len(shown), lang)))
 st.dataframe(report.finding_rows(shown, names, lang), hide_index=True, width="stretch", key="ws_checks_rows")
 
 file_stem = report.file_stem(year, quarter, selected_agency, lang)
-export = {"what": "data_checks", "year": year, "quarter": quarter, "agency": selected_agency, "rows": len(shown)}
+export = {"what": "data_checks", "year": year, "quarter": quarter, "agency": selected_agency, "rules": chosen_rules}
+
+
+def findings_file(kind: str) -> bytes:
+    """Every finding selected (not only the ones listed) as .xlsx or .csv; made, and audited, when clicked."""
+    audit.record(store, actor, "export", export | {"format": kind, "rows": selected_count})
+    findings = run.findings(selected_agency, chosen_rules)
+    if kind == "xlsx":
+        return report.findings_xlsx(run, findings, names, lang)
+    return report.findings_csv(findings, names, lang)
+
+
 downloads = st.columns(2)
 downloads[0].download_button(
     t("check.page.download_xlsx", lang),
-    data=report.findings_xlsx(run, shown, names, lang),
+    data=lambda: findings_file("xlsx"),
     file_name=f"{file_stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="ws_checks_xlsx",
-    on_click=audit.record,
-    args=(store, actor, "export", export | {"format": "xlsx"}),
+    on_click="ignore",
     icon=":material/download:",
 )
 downloads[1].download_button(
     t("check.page.download_csv", lang),
-    data=report.findings_csv(shown, names, lang),
+    data=lambda: findings_file("csv"),
     file_name=f"{file_stem}.csv",
     mime="text/csv",
     key="ws_checks_csv",
-    on_click=audit.record,
-    args=(store, actor, "export", export | {"format": "csv"}),
+    on_click="ignore",
     icon=":material/download:",
 )

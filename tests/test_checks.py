@@ -149,9 +149,9 @@ def test_rule_on_a_pair_of_uploads(store, case, earlier, later, expected):
     assert placed(second.warnings) == expected
 
     run = rules.run_checks(store, 2023)
-    assert placed(run.findings) == expected
+    assert placed(run.findings()) == expected
     expected_ids = {EARLIER: first.upload_id, LATER: second.upload_id}
-    assert [f.upload_id for f in run.findings] == [expected_ids[f.file] for f in run.findings]
+    assert [f.upload_id for f in run.findings()] == [expected_ids[f.file] for f in run.findings()]
     # In the preview the file being checked has no upload id yet; a stored row keeps its own.
     assert [w.upload_id for w in preview.warnings] == [
         None if f.file == LATER else first.upload_id for f in preview.warnings
@@ -164,7 +164,7 @@ def test_messages_name_the_values_and_the_other_row_in_each_language(store):
     second = ingest_bytes(store, later_file([row(3, realization="1.000,0", target="1.000,0")]), LATER, actor=ANALYST)
     assert (first.status, second.status) == ("stored", "stored")
 
-    [finding] = rules.run_checks(store, 2023).findings
+    [finding] = rules.run_checks(store, 2023).findings()
 
     assert finding.rule == "realization_decreased"
     assert finding.message("id") == (
@@ -180,7 +180,7 @@ def test_a_dropped_action_reported_in_several_rows_names_its_first(store):
     ingest_bytes(store, earlier_file(earlier), EARLIER, actor=ANALYST)
     ingest_bytes(store, later_file([row(3, "1.1.1")]), LATER, actor=ANALYST)
 
-    [finding] = rules.run_checks(store, 2023).findings
+    [finding] = rules.run_checks(store, 2023).findings()
 
     assert (finding.rule, finding.quarter, finding.sheet, finding.row, finding.province_code) == (
         "action_dropped",
@@ -200,17 +200,17 @@ def test_preview_shows_only_what_the_upload_brings(store):
     ingest_bytes(store, earlier_file([row(2, status="Selesai", realization=8)]), EARLIER, actor=ANALYST)
     wrong_q3 = later_file([row(3, status="Selesai", realization=8)])
     ingest_bytes(store, wrong_q3, LATER, actor=ANALYST)
-    assert placed(rules.run_checks(store, 2023).findings) == [
+    assert placed(rules.run_checks(store, 2023).findings()) == [
         ("completed_below_target", EARLIER, "Laporan", 4),
         ("completed_below_target", LATER, "CSV", 2),
     ]
-    assert placed(rules.run_checks(store, 2023, quarter=3).findings) == [("completed_below_target", LATER, "CSV", 2)]
+    assert placed(rules.run_checks(store, 2023, quarter=3).findings()) == [("completed_below_target", LATER, "CSV", 2)]
 
     corrected = later_file([row(3, status="Selesai", realization=10)])
     preview = ingest_bytes(store, corrected, "bnpt-tw3-revisi.csv", actor=ANALYST, dry_run=True)
     assert preview.warnings == []
     ingest_bytes(store, corrected, "bnpt-tw3-revisi.csv", actor=ANALYST)
-    assert placed(rules.run_checks(store, 2023).findings) == [("completed_below_target", EARLIER, "Laporan", 4)]
+    assert placed(rules.run_checks(store, 2023).findings()) == [("completed_below_target", EARLIER, "Laporan", 4)]
 
 
 def test_agency_filter_and_counts_per_rule_and_agency(store):
@@ -224,13 +224,13 @@ def test_agency_filter_and_counts_per_rule_and_agency(store):
     everyone = rules.run_checks(store, 2023)
     kemenag = rules.run_checks(store, 2023, agency="KEMENAG")
 
-    assert [(f.agency_code, f.rule) for f in everyone.findings] == [
+    assert [(f.agency_code, f.rule) for f in everyone.findings()] == [
         ("BNPT", "completed_below_target"),
         ("BNPT", "realization_above_target"),
         ("KEMENAG", "not_committed_but_done"),
     ]
-    assert [(f.agency_code, f.rule) for f in kemenag.findings] == [("KEMENAG", "not_committed_but_done")]
-    assert (everyone.rows_checked, everyone.agencies_checked) == (3, 2)
+    assert [(f.agency_code, f.rule) for f in kemenag.findings()] == [("KEMENAG", "not_committed_but_done")]
+    assert (everyone.rows_checked, everyone.agencies_checked) == (3, ["BNPT", "KEMENAG"])
     counts = report.counts_frame(everyone, {"BNPT": "BNPT", "KEMENAG": "Kemenag"}, "en")
     assert list(counts["K/L code"]) == ["BNPT", "KEMENAG"]
     assert list(counts["Total"]) == [2, 1]
@@ -238,10 +238,46 @@ def test_agency_filter_and_counts_per_rule_and_agency(store):
     assert list(counts["Not committed, yet done"]) == [0, 1]
 
 
+def test_a_view_of_the_year_gives_what_a_run_for_that_view_gives(store):
+    """The page computes a year once and shows each quarter and K/L as a view of it."""
+    tw2 = [
+        row(2, "1.1.1", realization=8),
+        row(2, "1.1.2"),
+        row(2, "1.1.3", agency="Kemenag", committed="Tidak", realization=1),
+    ]
+    ingest_bytes(store, earlier_file(tw2), EARLIER, actor=ANALYST)
+    tw3 = [row(3, "1.1.1", realization=5), row(3, "1.1.3", agency="Kemenag", status="Selesai", realization=2)]
+    ingest_bytes(store, later_file(tw3), LATER, actor=ANALYST)
+    year = rules.run_checks(store, 2023)
+    assert year.total == 4
+
+    for quarter in (None, 1, 2, 3, 4):
+        for agency in (None, "BNPT", "KEMENAG"):
+            direct = rules.run_checks(store, 2023, quarter, agency)
+            view = year.view(quarter, agency)
+            assert view.findings() == direct.findings(), (quarter, agency)
+            assert (view.rows_checked, view.agencies_checked) == (direct.rows_checked, direct.agencies_checked)
+    with pytest.raises(ValueError):
+        year.view(3).view(2)
+
+
+def test_the_first_findings_are_the_first_of_all_in_order(store):
+    """The page lists the first few of a long selection without ordering them all: the same first few."""
+    rows = [row(3, f"1.{n % 4 + 1}.{n}", agency=("BNPT", "Kemenag")[n % 2], realization=30) for n in range(1, 41)]
+    ingest_bytes(store, earlier_file(rows), EARLIER, actor=ANALYST)
+    run = rules.run_checks(store, 2023)
+    every = run.findings()
+    assert len(every) == 40
+    assert [(f.agency_code, f.action_code) for f in every] == sorted((f.agency_code, f.action_code) for f in every)
+    for limit in (1, 7, 25):
+        assert run.findings(limit=limit) == every[:limit]
+    assert run.findings("KEMENAG", ["realization_above_target"], limit=3) == every[20:23]
+
+
 def test_threshold_is_a_stored_setting_admins_change(store):
     ingest_bytes(store, earlier_file([row(3, realization=25)]), EARLIER, actor=ANALYST)
     assert rules.threshold(store) == rules.DEFAULT_THRESHOLD == 2.0
-    assert [f.rule for f in rules.run_checks(store, 2023).findings] == ["realization_above_target"]
+    assert [f.rule for f in rules.run_checks(store, 2023).findings()] == ["realization_above_target"]
 
     with pytest.raises(Forbidden):
         rules.set_threshold(store, 3, actor=ANALYST)
@@ -251,10 +287,10 @@ def test_threshold_is_a_stored_setting_admins_change(store):
     rules.set_threshold(store, 3, actor=ADMIN)
 
     assert rules.threshold(store) == 3.0
-    assert rules.run_checks(store, 2023).findings == ()
+    assert rules.run_checks(store, 2023).total == 0
     assert audit.entries(store, ADMIN, action="setting")[0]["details"] == {"key": rules.THRESHOLD_KEY, "value": "3"}
     rules.set_threshold(store, 2.4, actor=ADMIN)
-    [finding] = rules.run_checks(store, 2023).findings
+    [finding] = rules.run_checks(store, 2023).findings()
     assert finding.message("id") == "Realisasi 25 adalah 2,5× target 10 (ambang 2,4×)"
 
 
@@ -280,7 +316,7 @@ def test_rate_statement_variants(store):
     ingest_bytes(
         store, earlier_file([row(3, code, output=text) for code, text in outputs.items()]), EARLIER, actor=ANALYST
     )
-    findings = rules.run_checks(store, 2023).findings
+    findings = rules.run_checks(store, 2023).findings()
     assert [(f.rule, f.action_code) for f in findings] == [
         ("rate_parts_disagree", "1.1.2"),
         ("rate_parts_disagree", "1.1.3"),
@@ -299,7 +335,7 @@ def test_exports_hold_the_rows_concerned(store):
     run = rules.run_checks(store, 2023)
     lookups = report.names(store, "id")
 
-    sheets = _xlsx_cells(report.findings_xlsx(run, run.findings, lookups, "id"))
+    sheets = _xlsx_cells(report.findings_xlsx(run, run.findings(), lookups, "id"))
     assert sheets["Temuan"][0] == report.finding_headers("id")
     assert sheets["Temuan"][1] == [
         "Realisasi turun dari triwulan sebelumnya",
@@ -317,7 +353,7 @@ def test_exports_hold_the_rows_concerned(store):
     skipped = [r for r in sheets["Aturan"][1:] if r[1] == "dilewati"]
     assert len(skipped) == 2
 
-    text = report.findings_csv(run.findings, report.names(store, "en"), "en").decode("utf-8-sig")
+    text = report.findings_csv(run.findings(), report.names(store, "en"), "en").decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text)))
     assert lines[0] == report.finding_headers("en")
     assert lines[1][:3] == ["Realization lower than before", "BNPT", "1.1.1"]

@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
-from ranpe.access import users
+from ranpe.access import audit, users
 from ranpe.checks import rules
 from ranpe.ingest.pipeline import ingest_bytes
 from ranpe.store.connection import Store
@@ -44,15 +44,15 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 @pytest.fixture
 def media(monkeypatch: pytest.MonkeyPatch) -> list:
-    """The in-memory media storages AppTest creates, to read what a download button would give."""
+    """The media file managers AppTest creates, to make what a download button would give."""
     made = []
 
-    class Recorded(app_test_module.MemoryMediaFileStorage):
+    class Recorded(app_test_module.MediaFileManager):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             made.append(self)
 
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", Recorded)
+    monkeypatch.setattr(app_test_module, "MediaFileManager", Recorded)
     return made
 
 
@@ -70,9 +70,11 @@ def tables(at: AppTest):
 
 
 def downloaded(at: AppTest, media: list, key: str) -> bytes:
+    """The file a download button gives when clicked (made then: the button holds no bytes before)."""
     button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
-    name = button.proto.url.rsplit("/", 1)[-1]
-    return media[-1].get_file(name).content
+    manager = media[-1]
+    url = manager.execute_deferred(button.proto.deferred_file_id)
+    return manager._storage.get_file(url.rsplit("/", 1)[-1]).content
 
 
 def test_counts_rows_and_units(db):
@@ -119,7 +121,7 @@ def test_filters_choose_the_findings(db):
     at = no_exception(at.run())
     _, rows = tables(at)
     assert list(rows["Action code"]) == ["1.1.2"]
-    assert "1 of 3 findings shown" in texts(at)
+    assert "1 of 3 findings selected" in texts(at)
 
 
 def test_exports_hold_the_rows_shown(db, media):
@@ -135,8 +137,9 @@ def test_exports_hold_the_rows_shown(db, media):
 
     lines = list(csv.reader(io.StringIO(downloaded(at, media, "ws_checks_csv").decode("utf-8-sig"))))
     assert len(lines) == 4 and lines[1][2] == "1.1.1"
-    names = [b.proto.url for b in at.get("download_button")]
-    assert names[0].endswith(".xlsx") and names[1].endswith(".csv")
+    with Store(db) as store:
+        exports = [e["details"] for e in audit.entries(store, ADMIN, action="export")]
+    assert [(e["format"], e["agency"], e["rows"]) for e in exports] == [("csv", "BNPT", 3), ("xlsx", "BNPT", 3)]
 
 
 def test_threshold_change_recounts(db):
@@ -185,3 +188,28 @@ def test_viewer_cannot_open_analyst_cannot_change_the_threshold(db, tmp_path):
     assert len(analyst.dataframe) == 2
     assert "Only an admin can change it." in texts(analyst)
     assert not analyst.get("number_input")
+
+
+def test_upload_preview_lists_the_findings_as_warnings(db):
+    """A TW III correction that lowers 1.1.1 again and drops 1.1.2: the preview warns of both, naming the rows,
+    before anything is stored; the file stays ready to store."""
+    at = AppTest.from_file(str(REPO / "pages" / "upload.py"), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at = no_exception(at.run())
+    corrected = later_file([row(3, "1.1.1", realization=4), row(3, "1.1.4", realization=12)])
+    at.file_uploader(key="ws_upload_files").set_value([("bnpt-tw3-revisi.csv", corrected, "text/csv")])
+    at = no_exception(at.run())
+
+    assert "**bnpt-tw3-revisi.csv**: ready to store, 2 rows without errors." in texts(at)
+    problems = next(frame.value for frame in at.dataframe if "Severity" in frame.value.columns)
+    warnings = problems[problems["Severity"] == "warning"]
+    assert list(zip(warnings["File"], warnings["Sheet"], warnings["Row"], strict=True)) == [
+        ("bnpt-tw3-revisi.csv", "CSV", 2),
+        (EARLIER, "Laporan", 5),
+    ]
+    assert list(warnings["Expected"]) == [
+        f"Realization 4 is lower than 8 in Q2 (upload #1: {EARLIER}, sheet Laporan, row 4)",
+        "Reported in Q2, yet missing from this quarter's report",
+    ]
+    with Store(db) as store:
+        assert store.query_rows("store/counts")[0]["uploads"] == 2

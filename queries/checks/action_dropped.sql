@@ -64,7 +64,7 @@ select
     p.first_row.source_sheet as source_sheet,
     p.first_row.source_row as source_row,
     p.first_row.incoming or p.next_incoming as incoming,
-    {'previous_quarter': p.quarter, 'rows_reported': p.rows_reported} as details
+    to_json({'previous_quarter': p.quarter, 'rows_reported': p.rows_reported})::varchar as details
 from reported as p
 anti join checked_rows as n
     on p.agency_code = n.agency_code

@@ -1,6 +1,8 @@
--- What a run of the data checks read: the staged rows (action plans) and K/L of the view (quarter optional).
+-- What a run of the data checks read: the staged rows (action plans) per K/L and quarter.
 select
-    count(*) as rows_checked,
-    count(distinct agency_code) as agencies_checked
+    agency_code,
+    quarter,
+    count(*) as rows_checked
 from checked_rows
-where $quarter is null or quarter = $quarter
+group by agency_code, quarter
+order by agency_code, quarter

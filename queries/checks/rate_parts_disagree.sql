@@ -68,14 +68,14 @@ select
     source_sheet,
     source_row,
     incoming,
-    {
+    to_json({
         'field': field,
         'excerpt': found.whole,
         'count': stated_count,
         'total': stated_total,
         'percent': stated_percent,
         'computed': 100 * stated_count / stated_total
-    } as details
+    })::varchar as details
 from parsed
 where stated_total > 0
     and abs(100 * stated_count / stated_total - stated_percent) >= 1

@@ -36,7 +36,7 @@ select
     source_sheet,
     source_row,
     incoming or earlier_row.incoming as incoming,
-    {
+    to_json({
         'realization': realization,
         'earlier_realization': earlier_realization,
         'earlier_quarter': earlier_row.quarter,
@@ -44,7 +44,7 @@ select
         'earlier_file_name': earlier_row.file_name,
         'earlier_sheet': earlier_row.source_sheet,
         'earlier_row': earlier_row.source_row
-    } as details
+    })::varchar as details
 from earlier
 where realization < earlier_realization
     and ($quarter is null or quarter = $quarter)

@@ -58,10 +58,9 @@ def skipped_rules(run: CheckRun, lang: str) -> list[dict[str, str]]:
 def counts_frame(run: CheckRun, agencies: dict[str, str], lang: str) -> pd.DataFrame:
     """One row per K/L with findings: its code, short name, its total, and the findings of each rule run; the
     K/L with most findings first."""
-    counts: dict[str, dict[str, int]] = {}
-    for finding in run.findings:
-        per_rule = counts.setdefault(finding.agency_code, {rule.code: 0 for rule in ACTIVE_RULES})
-        per_rule[finding.rule] += 1
+    counts = {
+        agency: {rule.code: found.get(rule.code, 0) for rule in ACTIVE_RULES} for agency, found in run.counts().items()
+    }
     code_column, name_column, total_column = (
         t("check.col.agency_code", lang),
         t("check.col.agency", lang),
@@ -118,17 +117,6 @@ FINDING_COLUMNS = (
     "ws.col.row",
     "check.col.upload",
 )
-
-
-def select(
-    findings: tuple[Finding, ...], agency: str | None = None, rule_codes: list[str] | None = None
-) -> list[Finding]:
-    """The findings of one K/L and of some rules (every one when not given)."""
-    return [
-        finding
-        for finding in findings
-        if (not agency or finding.agency_code == agency) and (not rule_codes or finding.rule in rule_codes)
-    ]
 
 
 def file_stem(year: int, quarter: int | None, agency: str | None, lang: str) -> str:
@@ -218,7 +206,7 @@ def as_json(run: CheckRun, lang: str) -> dict[str, Any]:
         "agency": run.agency,
         "threshold": run.threshold,
         "rows_checked": run.rows_checked,
-        "findings": [finding.as_dict(lang) for finding in run.findings],
+        "findings": [finding.as_dict(lang) for finding in run.findings()],
         "skipped": skipped_rules(run, lang),
     }
 
@@ -226,8 +214,9 @@ def as_json(run: CheckRun, lang: str) -> dict[str, Any]:
 def as_text(run: CheckRun, lookups: dict, lang: str) -> list[str]:
     """What `python -m ranpe check` prints: a title line, one line per finding, then the rules skipped."""
     view = view_text(run.year, run.quarter, run.agency, lookups["agency"], lang)
-    lines = [t("check.cli.title", lang, view=view, count=fmt_int(len(run.findings), lang))]
-    for finding in run.findings:
+    findings = run.findings()
+    lines = [t("check.cli.title", lang, view=view, count=fmt_int(len(findings), lang))]
+    for finding in findings:
         province = lookups["province"].get(finding.province_code, finding.province_code)
         where = place_text(finding.upload_id, finding.file, finding.sheet, finding.row, lang)
         lines.append(
@@ -236,7 +225,7 @@ def as_text(run: CheckRun, lookups: dict, lang: str) -> list[str]:
             + (f" {province}" if province else "")
             + f" — {where}: {finding.message(lang)}"
         )
-    if not run.findings:
+    if not findings:
         lines.append(t("check.cli.none", lang))
     for rule in run.skipped:
         lines.append(

@@ -6,11 +6,13 @@ rows of a year; checks/stage_upload: the store as it would be after storing an u
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ranpe.access import audit
 from ranpe.access.roles import Actor, require
@@ -103,18 +105,131 @@ class Finding:
         }
 
 
+# The columns every rule's query gives, one row per finding (details: what its message needs, as JSON).
+FINDINGS_SCHEMA = pa.schema(
+    [
+        ("rule", pa.string()),
+        ("agency_code", pa.string()),
+        ("action_code", pa.string()),
+        ("year", pa.int32()),
+        ("quarter", pa.int32()),
+        ("province_code", pa.string()),
+        ("upload_id", pa.int32()),
+        ("file_name", pa.string()),
+        ("source_sheet", pa.string()),
+        ("source_row", pa.int32()),
+        ("incoming", pa.bool_()),
+        ("details", pa.string()),
+    ]
+)
+# K/L, period, action, province, then the rules' order, then the place: how findings are listed everywhere.
+_ORDER = ("agency_code", "year", "quarter", "action_code", "province_code", "rule_order", "source_sheet", "source_row")
+
+
 @dataclass(frozen=True)
 class CheckRun:
-    """The findings of every rule for a year (and optional quarter and K/L), the rules skipped, the threshold."""
+    """The findings of every rule for a year (and optional quarter and K/L), the rules skipped, the threshold.
+
+    The findings stay an Arrow table (a synthetic store of a million rows gives a hundred thousand of them);
+    Finding objects are made for the ones listed."""
 
     year: int
     quarter: int | None
     agency: str | None
     threshold: float
-    findings: tuple[Finding, ...]
-    rows_checked: int = 0  # rows (action plans) of the view that the rules read
-    agencies_checked: int = 0
+    table: pa.Table  # FINDINGS_SCHEMA and rule_order (the rule's place in RULES), in no order
+    checked: pa.Table  # the rows read per K/L and quarter (agency_code, quarter, rows_checked)
     skipped: tuple[Rule, ...] = SKIPPED_RULES
+
+    @property
+    def total(self) -> int:
+        return self.table.num_rows
+
+    @property
+    def rows_checked(self) -> int:
+        """Rows (action plans) of the view's quarter (of every quarter when none is chosen) that were checked."""
+        return pc.sum(self._checked_in_view()["rows_checked"]).as_py() or 0
+
+    @property
+    def agencies_checked(self) -> list[str]:
+        """The K/L with rows in the view, by code."""
+        return sorted(set(self._checked_in_view()["agency_code"].to_pylist()))
+
+    def _checked_in_view(self) -> pa.Table:
+        checked = self.checked
+        return checked if self.quarter is None else checked.filter(pc.equal(checked["quarter"], self.quarter))
+
+    def view(self, quarter: int | None = None, agency: str | None = None) -> CheckRun:
+        """The findings of one quarter and K/L, from a run over the whole year: every rule compares a quarter with
+        earlier ones only and a K/L with itself only, so they are the findings a run for that view gives."""
+        if (self.quarter, self.agency) != (None, None):
+            raise ValueError("a view is taken from a run over every quarter and K/L of its year")
+        table, checked = self.table, self.checked
+        if quarter is not None:
+            table = table.filter(pc.equal(table["quarter"], quarter))
+            checked = checked.filter(pc.less_equal(checked["quarter"], quarter))
+        if agency is not None:
+            table = table.filter(pc.equal(table["agency_code"], agency))
+            checked = checked.filter(pc.equal(checked["agency_code"], agency))
+        return replace(self, quarter=quarter, agency=agency, table=table, checked=checked)
+
+    def selected(self, agency: str | None = None, rule_codes: list[str] | tuple[str, ...] | None = None) -> pa.Table:
+        """The findings of one K/L and of some rules (every one when not given)."""
+        table = self.table
+        if agency:
+            table = table.filter(pc.equal(table["agency_code"], agency))
+        if rule_codes:
+            table = table.filter(pc.is_in(table["rule"], value_set=pa.array(list(rule_codes), pa.string())))
+        return table
+
+    def findings(
+        self,
+        agency: str | None = None,
+        rule_codes: list[str] | tuple[str, ...] | None = None,
+        limit: int | None = None,
+    ) -> list[Finding]:
+        """The findings (of one K/L, of some rules; the first `limit` of them) in order, as Finding objects."""
+        return findings_of(_ordered(self.selected(agency, rule_codes), limit))
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """K/L code → rule code → its findings, for the K/L with any."""
+        grouped = self.table.group_by(["agency_code", "rule"], use_threads=False).aggregate([([], "count_all")])
+        counts: dict[str, dict[str, int]] = {}
+        for agency, rule, number in zip(
+            *(grouped[c].to_pylist() for c in ("agency_code", "rule", "count_all")), strict=True
+        ):
+            counts.setdefault(agency, {})[rule] = number
+        return counts
+
+
+def _ordered(table: pa.Table, limit: int | None = None) -> pa.Table:
+    """The findings in the order of _ORDER (only the first `limit`, when given)."""
+    keys = [(name, "ascending") for name in _ORDER]
+    if limit is not None and limit < table.num_rows:
+        # The first few of a hundred thousand, without ordering them all.
+        table = table.take(pc.select_k_unstable(table, k=limit, sort_keys=keys))
+    return table.sort_by(keys)
+
+
+def findings_of(table: pa.Table) -> list[Finding]:
+    """Rows of FINDINGS_SCHEMA as Finding objects."""
+    return [
+        Finding(
+            rule=row["rule"],
+            agency_code=row["agency_code"],
+            action_code=row["action_code"],
+            year=row["year"],
+            quarter=row["quarter"],
+            province_code=row["province_code"],
+            upload_id=row["upload_id"],
+            file=row["file_name"],
+            sheet=row["source_sheet"],
+            row=row["source_row"],
+            details=json.loads(row["details"]),
+            incoming=row["incoming"],
+        )
+        for row in table.select(FINDINGS_SCHEMA.names).to_pylist()
+    ]
 
 
 def threshold(store: Store) -> float:
@@ -144,12 +259,12 @@ def run_checks(store: Store, year: int, quarter: int | None = None, agency: str 
     factor = threshold(store)
     cur = store.cursor()
     try:
-        cur.execute(sql.load("checks/stage_stored"), {"year": year, "agency": agency})
-        findings = _run_rules(cur, quarter, factor)
-        rows_checked, agencies_checked = cur.execute(sql.load("checks/checked_counts"), {"quarter": quarter}).fetchone()
+        cur.execute(sql.load("checks/stage_stored"), {"year": year, "quarter": quarter, "agency": agency})
+        table = _run_rules(cur, quarter, factor)
+        checked = cur.sql(sql.load("checks/checked_counts")).to_arrow_table()
     finally:
         cur.close()
-    return CheckRun(year, quarter, agency, factor, tuple(findings), int(rows_checked), int(agencies_checked))
+    return CheckRun(year, quarter, agency, factor, table, checked)
 
 
 def check_upload(store: Store, table: pa.Table, file_name: str) -> list[Finding]:
@@ -163,51 +278,23 @@ def check_upload(store: Store, table: pa.Table, file_name: str) -> list[Finding]
             cur.execute(sql.load("checks/stage_upload"), {"file_name": file_name})
         finally:
             cur.unregister("incoming_rows")
-        findings = _run_rules(cur, None, factor)
+        found = _run_rules(cur, None, factor)
     finally:
         cur.close()
-    return [finding for finding in findings if finding.incoming]
+    return findings_of(_ordered(found.filter(found["incoming"])))
 
 
-def _run_rules(cur: Any, quarter: int | None, factor: float) -> list[Finding]:
+def _run_rules(cur: Any, quarter: int | None, factor: float) -> pa.Table:
+    """Every rule's findings over the staged rows, in one table (not ordered yet: CheckRun.findings orders them)."""
     bound = {"quarter": quarter, "factor": factor}
-    findings = []
-    for rule in ACTIVE_RULES:
-        result = cur.execute(sql.load(rule.query), {name: bound[name] for name in rule.binds})
-        columns = [d[0] for d in result.description]
-        for values in result.fetchall():
-            row = dict(zip(columns, values, strict=True))
-            findings.append(
-                Finding(
-                    rule=row["rule"],
-                    agency_code=row["agency_code"],
-                    action_code=row["action_code"],
-                    year=int(row["year"]),
-                    quarter=int(row["quarter"]),
-                    province_code=row["province_code"],
-                    upload_id=row["upload_id"],
-                    file=row["file_name"],
-                    sheet=row["source_sheet"],
-                    row=row["source_row"],
-                    details=row["details"],
-                    incoming=bool(row["incoming"]),
-                )
-            )
-    findings.sort(key=_order)
-    return findings
-
-
-def _order(finding: Finding) -> tuple:
-    return (
-        finding.agency_code,
-        finding.year,
-        finding.quarter,
-        finding.action_code,
-        finding.province_code or "",
-        RULE_CODES.index(finding.rule),
-        finding.sheet,
-        finding.row or 0,
-    )
+    parts = [
+        cur.sql(sql.load(rule.query), params={name: bound[name] for name in rule.binds})
+        .to_arrow_table()
+        .cast(FINDINGS_SCHEMA)
+        for rule in ACTIVE_RULES
+    ]
+    table = pa.concat_tables(parts)
+    return table.append_column("rule_order", pc.index_in(table["rule"], value_set=pa.array(RULE_CODES)))
 
 
 # -- messages ------------------------------------------------------------------------------------------

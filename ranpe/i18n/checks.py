@@ -138,7 +138,11 @@ TEXTS = {
     ),
     "check.page.total": ("Jumlah", "Total"),
     "check.page.rows": ("Baris yang terkena — {view}", "Rows concerned — {view}"),
-    "check.page.rows_shown": ("{shown} dari {total} temuan ditampilkan", "{shown} of {total} findings shown"),
+    "check.page.rows_shown": ("{shown} dari {total} temuan terpilih", "{shown} of {total} findings selected"),
+    "check.page.rows_capped": (
+        "Tabel memuat {limit} temuan pertama; unduhan memuat semuanya.",
+        "The table lists the first {limit} findings; the downloads hold them all.",
+    ),
     "check.page.rule_filter": ("Aturan", "Rule"),
     "check.page.rule_filter_all": ("Semua aturan", "All rules"),
     "check.page.selected_agency": ("K/L terpilih di tabel: {agency}", "K/L selected in the table: {agency}"),
