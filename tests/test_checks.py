@@ -306,12 +306,14 @@ def test_catalogue_rules_are_skipped_and_say_why(store):
 
 
 def test_rate_statement_variants(store):
-    """Thousands separators and decimals as people write them; digits between the parts stop a match."""
+    """Thousands separators and decimals as people write them; a digit or a sentence end between the parts and the
+    percentage stops a match."""
     outputs = {
         "1.1.1": "Peserta 1.250 dari 2.000 orang (62,5%)",  # agrees
         "1.1.2": "1,250 of 2,000 participants (60%)",  # disagrees: 62.5%
         "1.1.3": "12 of 14 … 79%",  # the slip of seed 004
         "1.1.4": "12 dari 14 aksi pada 2023, capaian 79%",  # a year in between: not read as a statement
+        "1.1.5": "Terlaksana 12 dari 14 kegiatan. Serapan anggaran 79%",  # another sentence's rate
     }
     ingest_bytes(
         store, earlier_file([row(3, code, output=text) for code, text in outputs.items()]), EARLIER, actor=ANALYST

@@ -32,14 +32,14 @@ reported as (
         c.next_incoming,
         count(*) as rows_reported,
         arg_min(
-            {
-                'province_code': r.province_code,
-                'upload_id': r.upload_id,
-                'file_name': r.file_name,
-                'source_sheet': r.source_sheet,
-                'source_row': r.source_row,
-                'incoming': r.incoming
-            },
+            struct_pack(
+                province_code := r.province_code,
+                upload_id := r.upload_id,
+                file_name := r.file_name,
+                source_sheet := r.source_sheet,
+                source_row := r.source_row,
+                incoming := r.incoming
+            ),
             (r.source_sheet, r.source_row)
         ) as first_row
     from checked_rows as r
@@ -64,7 +64,7 @@ select
     p.first_row.source_sheet as source_sheet,
     p.first_row.source_row as source_row,
     p.first_row.incoming or p.next_incoming as incoming,
-    to_json({'previous_quarter': p.quarter, 'rows_reported': p.rows_reported})::varchar as details
+    to_json(struct_pack(previous_quarter := p.quarter, rows_reported := p.rows_reported))::varchar as details
 from reported as p
 anti join checked_rows as n
     on p.agency_code = n.agency_code

@@ -11,7 +11,7 @@ select
     source_sheet,
     source_row,
     incoming,
-    to_json({'target': target, 'realization': realization})::varchar as details
+    to_json(struct_pack(target := target, realization := realization))::varchar as details
 from checked_rows
 where status = 'completed'
     and realization < target

@@ -11,10 +11,10 @@ select
     source_sheet,
     source_row,
     incoming,
-    to_json({
-        'completed': coalesce(status = 'completed', false),
-        'realization': realization
-    })::varchar as details
+    to_json(struct_pack(
+        completed := coalesce(status = 'completed', false),
+        realization := realization
+    ))::varchar as details
 from checked_rows
 where not committed
     and (status = 'completed' or realization > 0)

@@ -1,7 +1,8 @@
 -- A text of a row that states a rate with its parts ("12 dari 14 aksi (79%)", "12 of 14 … 79%") where the parts
 -- give another rate: 100 × count ÷ total differs from the stated percentage by 1 point or more (rounding is
 -- allowed). Counts may carry thousands separators ("1.250 dari 2.000"); a percentage may have decimals ("62,5%").
--- Only the first such statement of each text is read; digits between the parts and the percentage stop a match.
+-- Only the first such statement of each text is read; a digit or a sentence break (. ; or a new line) between
+-- the parts and the percentage stops a match.
 with texts as (
     unpivot (
         select
@@ -39,7 +40,7 @@ stated as (
         *,
         regexp_extract(
             text,
-            '(?i)((\d[\d.,]*)\s*(?:dari|of)\s*(\d[\d.,]*)\D{0,60}?(\d+(?:[.,]\d+)?)\s*%)',
+            '(?i)((\d[\d.,]*)\s*(?:dari|of)\s*(\d[\d.,]*)[^0-9%.;\n]*?(\d+(?:[.,]\d+)?)\s*%)',
             ['whole', 'count', 'total', 'percent']
         ) as found
     from texts
@@ -68,14 +69,14 @@ select
     source_sheet,
     source_row,
     incoming,
-    to_json({
-        'field': field,
-        'excerpt': found.whole,
-        'count': stated_count,
-        'total': stated_total,
-        'percent': stated_percent,
-        'computed': 100 * stated_count / stated_total
-    })::varchar as details
+    to_json(struct_pack(
+        field := field,
+        excerpt := found.whole,
+        count := stated_count,
+        total := stated_total,
+        percent := stated_percent,
+        computed := 100 * stated_count / stated_total
+    ))::varchar as details
 from parsed
 where stated_total > 0
     and abs(100 * stated_count / stated_total - stated_percent) >= 1

@@ -11,12 +11,12 @@ select
     source_sheet,
     source_row,
     incoming,
-    to_json({
-        'target': target,
-        'realization': realization,
-        'ratio': realization / target,
-        'factor': $factor
-    })::varchar as details
+    to_json(struct_pack(
+        target := target,
+        realization := realization,
+        ratio := realization / target,
+        factor := $factor
+    ))::varchar as details
 from checked_rows
 where target > 0
     and realization > target * $factor

@@ -5,14 +5,14 @@ with earlier as (
         *,
         max(realization) over before_this as earlier_realization,
         arg_max(
-            {
-                'quarter': quarter,
-                'upload_id': upload_id,
-                'file_name': file_name,
-                'source_sheet': source_sheet,
-                'source_row': source_row,
-                'incoming': incoming
-            },
+            struct_pack(
+                quarter := quarter,
+                upload_id := upload_id,
+                file_name := file_name,
+                source_sheet := source_sheet,
+                source_row := source_row,
+                incoming := incoming
+            ),
             realization
         ) over before_this as earlier_row
     from checked_rows
@@ -36,15 +36,15 @@ select
     source_sheet,
     source_row,
     incoming or earlier_row.incoming as incoming,
-    to_json({
-        'realization': realization,
-        'earlier_realization': earlier_realization,
-        'earlier_quarter': earlier_row.quarter,
-        'earlier_upload_id': earlier_row.upload_id,
-        'earlier_file_name': earlier_row.file_name,
-        'earlier_sheet': earlier_row.source_sheet,
-        'earlier_row': earlier_row.source_row
-    })::varchar as details
+    to_json(struct_pack(
+        realization := realization,
+        earlier_realization := earlier_realization,
+        earlier_quarter := earlier_row.quarter,
+        earlier_upload_id := earlier_row.upload_id,
+        earlier_file_name := earlier_row.file_name,
+        earlier_sheet := earlier_row.source_sheet,
+        earlier_row := earlier_row.source_row
+    ))::varchar as details
 from earlier
 where realization < earlier_realization
     and ($quarter is null or quarter = $quarter)
