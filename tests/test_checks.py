@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from ranpe import config
 from ranpe.access import audit
 from ranpe.access.roles import Actor, Forbidden
 from ranpe.checks import report, rules
@@ -192,6 +193,23 @@ def test_a_dropped_action_reported_in_several_rows_names_its_first(store):
     assert finding.message("en") == (
         "Reported in Q2 in 2 rows (the one named: its first), yet missing from this quarter's report"
     )
+
+
+def test_an_upload_lists_its_first_findings_and_counts_the_rest(store, monkeypatch):
+    """As with errors, a file with very many findings lists the first ones and says how many more there are."""
+    monkeypatch.setattr(config, "MAX_REPORTED_ERRORS", 3)
+    rows = [row(3, f"1.1.{n}", realization=30) for n in range(1, 6)]
+
+    result = ingest_bytes(store, earlier_file(rows), EARLIER, actor=ANALYST, dry_run=True)
+
+    assert result.status == "checked"
+    assert [(w.key, w.row) for w in result.warnings] == [
+        ("check.rule.realization_above_target", 4),
+        ("check.rule.realization_above_target", 5),
+        ("check.rule.realization_above_target", 6),
+        ("check.more_findings", None),
+    ]
+    assert result.warnings[-1].message("en").startswith("2 more data-check findings are not listed (5 in all)")
 
 
 def test_preview_shows_only_what_the_upload_brings(store):

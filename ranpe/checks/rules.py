@@ -267,9 +267,10 @@ def run_checks(store: Store, year: int, quarter: int | None = None, agency: str 
     return CheckRun(year, quarter, agency, factor, table, checked)
 
 
-def check_upload(store: Store, table: pa.Table, file_name: str) -> list[Finding]:
-    """The findings an upload brings: every rule over the store as it would be after storing the table's rows,
-    keeping the findings that name one of its rows or that it causes (an action it drops, a decrease it shows)."""
+def check_upload(store: Store, table: pa.Table, file_name: str, limit: int | None = None) -> tuple[list[Finding], int]:
+    """The findings an upload brings, the first `limit` of them and how many there are: every rule over the store as
+    it would be after storing the table's rows, keeping the findings that name one of its rows or that it causes
+    (an action it drops, a decrease it shows)."""
     factor = threshold(store)
     cur = store.cursor()
     try:
@@ -281,7 +282,8 @@ def check_upload(store: Store, table: pa.Table, file_name: str) -> list[Finding]
         found = _run_rules(cur, None, factor)
     finally:
         cur.close()
-    return findings_of(_ordered(found.filter(found["incoming"])))
+    brought = found.filter(found["incoming"])
+    return findings_of(_ordered(brought, limit)), brought.num_rows
 
 
 def _run_rules(cur: Any, quarter: int | None, factor: float) -> pa.Table:

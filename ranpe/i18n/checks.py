@@ -88,6 +88,12 @@ TEXTS = {
         "{field}: “{excerpt}” — {count} dari {total} adalah {computed}%, bukan {stated}%",
         "{field}: “{excerpt}” — {count} of {total} is {computed}%, not {stated}%",
     ),
+    "check.more_findings": (
+        "{more} temuan pemeriksaan data lainnya tidak dicantumkan (semuanya {total}); setelah disimpan, semuanya ada "
+        "di halaman Pemeriksaan data.",
+        "{more} more data-check findings are not listed ({total} in all); once stored, the Data checks page lists "
+        "them all.",
+    ),
     "check.place": ("{file}, sheet {sheet}, baris {row}", "{file}, sheet {sheet}, row {row}"),
     "check.place_upload": ("unggahan #{upload_id}: {where}", "upload #{upload_id}: {where}"),
     "check.place_this_file": ("berkas ini: {where}", "this file: {where}"),

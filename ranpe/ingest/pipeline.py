@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ranpe import config
 from ranpe.access import audit
 from ranpe.access.roles import Actor, require
 from ranpe.checks.rules import Finding, check_upload
@@ -173,7 +174,11 @@ def ingest_bytes(
     result.rows = table.num_rows
     if not is_demo:  # the demo loader shows no warnings: its generated files skip the data checks
         # The data checks over the store as it would be after storing: warnings, never a refusal.
-        result.warnings = [*result.warnings, *check_upload(store, table, display_name)]
+        findings, total = check_upload(store, table, display_name, limit=config.MAX_REPORTED_ERRORS)
+        result.warnings = [*result.warnings, *findings]
+        if total > len(findings):
+            more = {"more": total - len(findings), "total": total}
+            result.warnings.append(Problem("check.more_findings", display_name, params=more, severity="warning"))
     if dry_run:
         result.status = "checked"
         return result
