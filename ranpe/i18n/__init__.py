@@ -14,8 +14,7 @@ from ranpe.i18n import checks, common, dashboard, exports, ingest, reliability, 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
 
-_MODULES = [common, ingest, dashboard, template, reliability, workspace, exports]
-_MODULES.append(checks)
+_MODULES = [common, ingest, dashboard, template, reliability, workspace, exports, checks]
 
 
 def _merge() -> dict[str, tuple[str, str]]:
