@@ -440,3 +440,23 @@ def test_cli_check_json_and_text(tmp_path):
     assert text_en.stdout.splitlines()[0] == "Data checks — 2023 · All quarters · All K/L: 2 findings"
     assert f"upload #1: {EARLIER}, sheet Laporan, row 5" in text_en.stdout
     assert "skipped: Action code not in the catalogue" in text_en.stdout
+
+
+def test_cli_ingest_prints_the_findings_an_upload_brings(tmp_path):
+    (tmp_path / EARLIER).write_bytes(earlier_file([row(2, "1.1.1", realization=8), row(2, "1.1.2")]))
+    (tmp_path / LATER).write_bytes(later_file([row(3, "1.1.1", realization=5)]))
+
+    files = [str(tmp_path / EARLIER), str(tmp_path / LATER)]
+    done = subprocess.run(
+        [sys.executable, "-m", "ranpe", "ingest", "--db", str(tmp_path / "r.duckdb"), "--lang", "en", *files],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[2:] == [
+        f"  ! CSV 2: Realization 5 is lower than 8 in Q2 (upload #1: {EARLIER}, sheet Laporan, row 4)",
+        f"  ! {EARLIER}, Laporan 5: Reported in Q2, yet missing from this quarter's report",
+    ]
