@@ -135,7 +135,8 @@ def test_exports_hold_the_rows_shown(db, media):
     assert [(r[7], r[8], r[9]) for r in findings[1:]] == [(LATER, "CSV", 2), (EARLIER, "Laporan", 5), (LATER, "CSV", 3)]
     assert findings[3][3] == "Realisasi 25 adalah 2,5× target 10 (ambang 2×)"
 
-    lines = list(csv.reader(io.StringIO(downloaded(at, media, "ws_checks_csv").decode("utf-8-sig"))))
+    # An Indonesian CSV: fields split by ";" (Indonesian Excel reads "," as the decimal mark).
+    lines = list(csv.reader(io.StringIO(downloaded(at, media, "ws_checks_csv").decode("utf-8-sig")), delimiter=";"))
     assert len(lines) == 4 and lines[1][2] == "1.1.1"
     with Store(db) as store:
         exports = [e["details"] for e in audit.entries(store, ADMIN, action="export")]

@@ -191,8 +191,8 @@ def findings_xlsx(run: CheckRun, findings: list[Finding] | tuple[Finding, ...], 
 
 
 def findings_csv(findings: list[Finding] | tuple[Finding, ...], lookups: dict, lang: str) -> bytes:
-    """The findings as CSV (one line per finding)."""
-    return csv_bytes(finding_headers(lang), [finding_values(f, lookups, lang) for f in findings])
+    """The findings as CSV (one line per finding) in the language's CSV style (id: ";" between fields)."""
+    return csv_bytes(finding_headers(lang), [finding_values(f, lookups, lang) for f in findings], lang)
 
 
 # -- the command line ----------------------------------------------------------------------------------
