@@ -538,3 +538,241 @@ def _scale_colour(share: float) -> str:
 
 def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+# -- obstacles -------------------------------------------------------------------------------------
+# Counts of obstacle texts drawn as grids (a theme per row), so that no legend is needed and a grid of three to
+# nine columns fits a 390 px phone: a heat map for the colour, and over it an invisible marker per cell that
+# carries the cell's codes (customdata) for a click.
+
+OBSTACLE_COLOURSCALE = [[0.0, "#F4F7FB"], [1.0, "#08519C"]]
+OPEN_COLOUR = "#D55E00"
+RESOLVED_COLOUR = "#0072B2"
+GRID_ROW_PX = 36
+# A grid's column label is wrapped after about this many characters.
+GRID_LABEL_CHARS = 12
+# Room above the plot: the title and filters (two lines), then the column labels.
+GRID_TOP_PX = 110
+GRID_LABEL_LINE_PX = 20
+
+
+def _wrapped(label: str, width: int = GRID_LABEL_CHARS) -> str:
+    return "<br>".join(textwrap.wrap(str(label), width)) or str(label)
+
+
+def _count_grid(
+    data: pd.DataFrame,
+    *,
+    rows: list[tuple[Any, str]],
+    columns: list[tuple[Any, str]],
+    row_key: str,
+    column_key: str,
+    customdata: Any,
+    lang: str,
+) -> go.Figure:
+    """A grid of text counts: rows and columns as (code, label) in order, top to bottom and left to right;
+    customdata(row_code, column_code) is what a click on that cell selects."""
+    cells = {
+        (r, c): (int(x), int(o))
+        for r, c, x, o in zip(data[row_key], data[column_key], data["texts"], data["open"], strict=True)
+    }
+    row_labels = [label for _, label in rows][::-1]
+    column_labels = [_wrapped(label) for _, label in columns]
+    z = [[cells.get((r, c), (0, 0))[0] for c, _ in columns] for r, _ in rows][::-1]
+    highest = max((value for line in z for value in line), default=0) or 1
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=column_labels,
+            y=row_labels,
+            zmin=0,
+            zmax=highest,
+            colorscale=OBSTACLE_COLOURSCALE,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hoverinfo="skip",
+        )
+    )
+    xs, ys, texts, colours, custom, hover = [], [], [], [], [], []
+    for r, row_label in rows:
+        for (c, column_label), wrapped in zip(columns, column_labels, strict=True):
+            count, still_open = cells.get((r, c), (0, 0))
+            xs.append(wrapped)
+            ys.append(row_label)
+            texts.append(fmt_int(count, lang) if count else "")
+            colours.append("#FFFFFF" if count / highest > 0.55 else "#111111")
+            custom.append(customdata(r, c))
+            hover.append(
+                t(
+                    "obs.hover.cell",
+                    lang,
+                    row=row_label,
+                    column=column_label,
+                    texts=fmt_int(count, lang),
+                    open=fmt_int(still_open, lang),
+                )
+            )
+    fig.add_scatter(
+        x=xs,
+        y=ys,
+        mode="markers+text",
+        marker={"size": 26, "opacity": 0, "symbol": "square"},
+        text=texts,
+        textfont={"color": colours},
+        customdata=custom,
+        hovertext=hover,
+        hoverinfo="text",
+        showlegend=False,
+    )
+    label_lines = max((label.count("<br>") + 1 for label in column_labels), default=1)
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=column_labels, side="top", showgrid=False, fixedrange=True
+    )
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=row_labels,
+        showgrid=False,
+        automargin=True,
+        fixedrange=True,
+        ticklabelstandoff=8,
+    )
+    fig.update_layout(
+        height=max(300, GRID_TOP_PX + label_lines * GRID_LABEL_LINE_PX + 125 + GRID_ROW_PX * len(rows)),
+        clickmode="event+select",
+    )
+    return fig
+
+
+def _grid_frame(
+    fig: go.Figure, title: str, filters_text: str, as_of: datetime | None, source: str, lang: str, labels: Any
+) -> go.Figure:
+    label_lines = max((str(label).count("<br>") + 1 for label in fig.data[0].x), default=1)
+    height = fig.layout.height
+    fig = _frame(
+        fig, title, filters_text, _footer(as_of_text(as_of, source, lang)), lang=lang, height=height, labels=labels
+    )
+    fig.update_layout(margin={"t": GRID_TOP_PX + label_lines * GRID_LABEL_LINE_PX, "b": 100})
+    return fig
+
+
+def _theme_rows(data: pd.DataFrame) -> list[tuple[str, str]]:
+    themes = data[["theme", "name", "position"]].drop_duplicates("theme").sort_values("position")
+    return list(zip(themes["theme"], themes["name"], strict=True))
+
+
+def fig_obstacle_themes_by_pillar(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+) -> go.Figure:
+    """Obstacle texts per theme × pillar and all pillars (customdata = [theme, pillar or None])."""
+    columns = data[["pillar", "column"]].drop_duplicates("pillar")
+    order = sorted(columns.itertuples(index=False), key=lambda c: (c.pillar == 0, c.pillar))
+    rows = _theme_rows(data)
+    fig = _count_grid(
+        data,
+        rows=rows,
+        columns=[(c.pillar, c.column) for c in order],
+        row_key="theme",
+        column_key="pillar",
+        customdata=lambda theme, pillar: [theme, int(pillar) or None],
+        lang=lang,
+    )
+    return _grid_frame(fig, t("obs.chart.by_pillar", lang), filters_text, as_of, source, lang, [r[1] for r in rows])
+
+
+def fig_obstacle_themes_by_quarter(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+) -> go.Figure:
+    """Obstacle texts per theme × quarter of the year (customdata = [theme, quarter])."""
+    columns = data[["quarter", "column"]].drop_duplicates("quarter").sort_values("quarter")
+    rows = _theme_rows(data)
+    fig = _count_grid(
+        data,
+        rows=rows,
+        columns=list(zip(columns["quarter"].astype(int), columns["column"], strict=True)),
+        row_key="theme",
+        column_key="quarter",
+        customdata=lambda theme, quarter: [theme, int(quarter)],
+        lang=lang,
+    )
+    return _grid_frame(fig, t("obs.chart.by_quarter", lang), filters_text, as_of, source, lang, [r[1] for r in rows])
+
+
+def fig_obstacle_themes_by_agency(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+) -> go.Figure:
+    """Obstacle texts per K/L × theme, K/L with the most texts first (customdata = [theme, agency code])."""
+    agencies_found = (
+        data[["agency_code", "short_name", "agency_texts"]]
+        .drop_duplicates("agency_code")
+        .sort_values(["agency_texts", "short_name"], ascending=[False, True], key=_case_blind)
+    )
+    rows = list(zip(agencies_found["agency_code"], agencies_found["short_name"], strict=True))
+    fig = _count_grid(
+        data,
+        rows=rows,
+        columns=_theme_rows(data),
+        row_key="agency_code",
+        column_key="theme",
+        customdata=lambda agency, theme: [theme, agency],
+        lang=lang,
+    )
+    return _grid_frame(fig, t("obs.chart.by_agency", lang), filters_text, as_of, source, lang, [r[1] for r in rows])
+
+
+def _case_blind(values: pd.Series) -> pd.Series:
+    return values.str.lower() if values.dtype == object or pd.api.types.is_string_dtype(values) else values
+
+
+def fig_obstacle_states(
+    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+) -> go.Figure:
+    """Per theme, its open and resolved obstacle texts as stacked bars (customdata = [theme, "open"/"resolved"])."""
+    rows = data.sort_values("position", ascending=False)
+    fig = go.Figure()
+    for state, colour in (("open", OPEN_COLOUR), ("resolved", RESOLVED_COLOUR)):
+        values = rows["open"] if state == "open" else rows["texts"] - rows["open"]
+        fig.add_bar(
+            x=values,
+            y=rows["name"],
+            orientation="h",
+            name=t(f"obs.{state}", lang),
+            marker_color=colour,
+            text=[fmt_int(v, lang) if v else "" for v in values],
+            textposition="inside",
+            insidetextanchor="middle",
+            textfont={"color": "#FFFFFF"},
+            customdata=[[theme, state] for theme in rows["theme"]],
+            hovertext=[
+                t("obs.hover.state", lang, theme=n, texts=fmt_int(v, lang), state=t(f"obs.state.{state}_lower", lang))
+                for n, v in zip(rows["name"], values, strict=True)
+            ],
+            hoverinfo="text",
+        )
+    fig.update_layout(barmode="stack", clickmode="event+select", uniformtext={"minsize": 11, "mode": "hide"})
+    fig.update_xaxes(title=t("obs.axis.texts", lang), gridcolor="#E5E5E5", rangemode="tozero", fixedrange=True)
+    fig.update_yaxes(type="category", automargin=True, fixedrange=True, ticklabelstandoff=8)
+    fig = _frame(
+        fig,
+        t("obs.chart.states", lang),
+        filters_text,
+        _footer(as_of_text(as_of, source, lang)),
+        lang=lang,
+        height=max(360, 265 + 30 * len(rows)),
+        labels=rows["name"],
+    )
+    # The legend sits at the figure's bottom edge, under the data line: it can cover neither title nor bars.
+    fig.update_layout(
+        legend={
+            "orientation": "h",
+            "traceorder": "normal",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "x": 0,
+            "xanchor": "left",
+        },
+        margin={"b": 175},
+    )
+    return fig

@@ -261,6 +261,48 @@ def obstacle_summary(store: Store, filters: Filters) -> pd.DataFrame:
     return summary_frame.sort_values(["plans", "obstacle"], ascending=[False, True])
 
 
+def obstacle_theme_slide(
+    store: Store,
+    filters: Filters,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    footer_source: str,
+) -> ChartSlide:
+    """The slide of obstacle themes per pillar (DOMAIN.md, "Obstacles"): the page's grid, the texts and open ones,
+    and the three themes named most."""
+    figure = charts.fig_obstacle_themes_by_pillar(
+        dashboard.obstacle_themes_by_pillar(store, filters, lang), lang, filters_text, as_of, source
+    )
+    totals = dashboard.obstacle_totals(store, filters)
+    numbers = [t("obs.pack.key_none", lang)]
+    if totals["texts"]:
+        counts = dashboard.obstacle_theme_counts(store, filters, lang)
+        named = counts[counts["texts"] > 0].sort_values(["texts", "position"], ascending=[False, True]).head(3)
+        numbers = [
+            t("obs.pack.key_texts", lang, texts=fmt_int(totals["texts"], lang), open=fmt_int(totals["open"], lang)),
+            *(
+                t(
+                    "obs.pack.key_theme",
+                    lang,
+                    name=row.name,
+                    texts=fmt_int(row.texts, lang),
+                    open=fmt_int(row.open, lang),
+                )
+                for row in named.itertuples()
+            ),
+        ]
+    title = figure.layout.title.text.split("<br>")[0].replace("<b>", "").replace("</b>", "")
+    return ChartSlide(
+        name="obstacle_themes",
+        title=title,
+        image_png=images.render(figure, "png"),
+        key_numbers=numbers,
+        source=footer_source,
+    )
+
+
 def _shorten(text: object, limit: int = OBSTACLE_CHARS) -> str:
     value = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else " ".join(str(text).split())
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
@@ -314,6 +356,7 @@ def build_content(
         title = figure.layout.title.text.split("<br>")[0].replace("<b>", "").replace("</b>", "")
         say(0.1 + 0.8 * index / len(planned), t("exports.pack.step_chart", lang, chart=title))
         slides.append(ChartSlide(name, title, images.render(figure, "png"), make_numbers(), slide_source))
+    slides.append(obstacle_theme_slide(store, filters, lang, filters_text, as_of, source, footer_source))
     header, rows = _lowest_agencies(by_agency, lang)
     reported = obstacle_summary(store, filters)
     return PackContent(
