@@ -15,6 +15,7 @@ DASHBOARD_PAGES = (
     ("agencies", ":material/account_balance:"),
     ("regions", ":material/map:"),
     ("trends", ":material/trending_up:"),
+    ("obstacles", ":material/report_problem:"),
 )
 WORKSPACE_PAGES = (
     ("upload", ":material/upload_file:"),
