@@ -11,7 +11,7 @@ STATE_KEY = "obstacles_state"
 SEARCH_KEY = "obstacles_search"
 STATES = (frame.ANY, "open", "resolved")
 # Texts shown with their deciding words highlighted, and rows of the table under them (the downloads hold all).
-CARDS_SHOWN = 30
+CARDS_SHOWN = 20
 TABLE_ROWS_SHOWN = 1000
 
 filters, lang, filters_text, as_of, source = page.page_start("dash.page.obstacles")
@@ -65,20 +65,20 @@ with left:
         st.session_state[THEME_KEY] = chosen[0][0]
         frame.drill_down(event, "quarter", part=1)
 with right:
-    event, chosen = chart(
-        "fig_obstacle_themes_by_agency", "obstacle_themes_by_agency", "obstacles_agencies", "obstacles_by_agency"
-    )
-    if chosen:
-        st.session_state[THEME_KEY] = chosen[0][0]
-        frame.drill_down(event, "agency", part=1)
+    st.markdown(f"**{t('obs.texts.themes_table', lang)}**")
+    st.caption(filters_text)
+    st.dataframe(frame.data("obstacle_theme_table", filters, lang), hide_index=True, key="obstacles_theme_table")
+    downloads.table_downloads(None, "obstacle_themes", lang)
+
+event, chosen = chart(
+    "fig_obstacle_themes_by_agency", "obstacle_themes_by_agency", "obstacles_agencies", "obstacles_by_agency"
+)
+if chosen:
+    st.session_state[THEME_KEY] = chosen[0][0]
+    frame.drill_down(event, "agency", part=1)
 
 counts = frame.data("obstacle_theme_counts", filters, lang)
 names = dict(zip(counts["theme"], counts["name"], strict=True))
-with st.expander(t("obs.texts.themes_table", lang), icon=":material/table:"):
-    theme_table = frame.data("obstacle_theme_table", filters, lang)
-    st.dataframe(theme_table, hide_index=True, key="obstacles_theme_table")
-    downloads.table_downloads(None, "obstacle_themes", lang)
-
 st.subheader(t("obs.texts.title", lang))
 if st.session_state.get(THEME_KEY) not in (frame.ANY, *names):
     st.session_state[THEME_KEY] = frame.ANY
@@ -116,8 +116,8 @@ for card in shown:
     with st.container(border=True):
         st.markdown(page.highlighted(card["text"], card["spans"]))
         state_text = t("obs.open" if card["open"] else "obs.resolved", lang)
-        st.caption(frame.plain(f"{card['where']} · {', '.join(card['themes'])} · {state_text}"))
         follow_up = card["follow_up"] or t("obs.texts.no_follow_up", lang)
-        st.caption(f"{t('obs.texts.follow_up', lang)}: {frame.plain(follow_up)}")
+        where = frame.plain(f"{card['where']} · {', '.join(card['themes'])} · {state_text}")
+        st.caption(f"{where}  \n{t('obs.texts.follow_up', lang)}: {frame.plain(follow_up)}")
 st.dataframe(table.head(TABLE_ROWS_SHOWN), hide_index=True, key="obstacles_texts_table", placeholder="–")
 downloads.table_downloads(table, "obstacle_texts", lang, title=t("obs.table.texts", lang))

@@ -549,15 +549,37 @@ OBSTACLE_COLOURSCALE = [[0.0, "#F4F7FB"], [1.0, "#08519C"]]
 OPEN_COLOUR = "#D55E00"
 RESOLVED_COLOUR = "#0072B2"
 GRID_ROW_PX = 36
-# A grid's column label is wrapped after about this many characters.
-GRID_LABEL_CHARS = 12
-# Room above the plot: the title and filters (two lines), then the column labels.
-GRID_TOP_PX = 110
+# A grid of up to this many columns writes its column labels upright, wrapped after about GRID_LABEL_CHARS
+# characters (each line GRID_LABEL_LINE_PX above the plot); a wider one turns them a quarter, so that on a 390 px
+# phone nothing is turned by Plotly on its own into the title's place.
+GRID_UPRIGHT_COLUMNS = 5
+GRID_LABEL_CHARS = 9
 GRID_LABEL_LINE_PX = 20
+# About how wide one character of a turned column label is, and the room beyond its longest.
+GRID_LABEL_CHAR_PX = 7
+GRID_LABEL_PAD_PX = 12
+# Room under a grid: the data line.
+GRID_BOTTOM_PX = 100
+# A line of an obstacle chart's title, and of its filters, holds about this many characters: Plotly does not wrap
+# titles, and these fit a chart on a 390 px phone.
+TITLE_WRAP_CHARS = 30
+SUBTITLE_WRAP_CHARS = 46
+FOOTER_PHONE_CHARS = 46
+TITLE_LINE_PX = 28
+SUBTITLE_LINE_PX = 19
+# What _frame leaves above the plot for a one-line title and one line of filters.
+FRAME_TOP_PX = 110
 
 
 def _wrapped(label: str, width: int = GRID_LABEL_CHARS) -> str:
     return "<br>".join(textwrap.wrap(str(label), width)) or str(label)
+
+
+def grid_label_room(labels: list[str]) -> int:
+    """Pixels a grid's column labels take above the plot: lines of upright labels, or the longest turned one."""
+    if len(labels) <= GRID_UPRIGHT_COLUMNS:
+        return GRID_LABEL_LINE_PX * max((label.count("<br>") + 1 for label in labels), default=1)
+    return GRID_LABEL_CHAR_PX * max((len(label) for label in labels), default=1) + GRID_LABEL_PAD_PX
 
 
 def _count_grid(
@@ -577,7 +599,8 @@ def _count_grid(
         for r, c, x, o in zip(data[row_key], data[column_key], data["texts"], data["open"], strict=True)
     }
     row_labels = [label for _, label in rows][::-1]
-    column_labels = [_wrapped(label) for _, label in columns]
+    upright = len(columns) <= GRID_UPRIGHT_COLUMNS
+    column_labels = [_wrapped(label) if upright else str(label) for _, label in columns]
     z = [[cells.get((r, c), (0, 0))[0] for c, _ in columns] for r, _ in rows][::-1]
     highest = max((value for line in z for value in line), default=0) or 1
     fig = go.Figure(
@@ -625,9 +648,14 @@ def _count_grid(
         hoverinfo="text",
         showlegend=False,
     )
-    label_lines = max((label.count("<br>") + 1 for label in column_labels), default=1)
     fig.update_xaxes(
-        type="category", categoryorder="array", categoryarray=column_labels, side="top", showgrid=False, fixedrange=True
+        type="category",
+        categoryorder="array",
+        categoryarray=column_labels,
+        side="top",
+        showgrid=False,
+        fixedrange=True,
+        tickangle=0 if upright else -90,
     )
     fig.update_yaxes(
         type="category",
@@ -639,21 +667,67 @@ def _count_grid(
         ticklabelstandoff=8,
     )
     fig.update_layout(
-        height=max(300, GRID_TOP_PX + label_lines * GRID_LABEL_LINE_PX + 125 + GRID_ROW_PX * len(rows)),
+        height=FRAME_TOP_PX + GRID_BOTTOM_PX + GRID_ROW_PX * max(len(rows), 3),
         clickmode="event+select",
     )
     return fig
 
 
-def _grid_frame(
-    fig: go.Figure, title: str, filters_text: str, as_of: datetime | None, source: str, lang: str, labels: Any
+def obstacle_title(what_key: str, lang: str) -> str:
+    """An obstacle chart's title on one line, with its unit: 'Tema hambatan per pilar (teks hambatan)'."""
+    return f"{t(what_key, lang)} {t('obs.unit_title', lang)}"
+
+
+def _obstacle_frame(
+    fig: go.Figure,
+    what_key: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    lang: str,
+    *,
+    height: int,
+    labels: Any,
+    above_plot: int = 0,
 ) -> go.Figure:
-    label_lines = max((str(label).count("<br>") + 1 for label in fig.data[0].x), default=1)
-    height = fig.layout.height
+    """_frame with the title and filters wrapped to a phone's width, the unit on a line of its own, the title
+    block anchored at the top and the plot below it and above_plot pixels more (a grid's column labels). height:
+    the figure's with _frame's usual room above the plot; what the title block and above_plot need beyond it is
+    added."""
+    title_lines = [*textwrap.wrap(t(what_key, lang), TITLE_WRAP_CHARS), t("obs.unit_title", lang)]
+    filter_lines = textwrap.wrap(filters_text, SUBTITLE_WRAP_CHARS) or [""]
+    top = 38 + TITLE_LINE_PX * len(title_lines) + SUBTITLE_LINE_PX * len(filter_lines) + above_plot
     fig = _frame(
-        fig, title, filters_text, _footer(as_of_text(as_of, source, lang)), lang=lang, height=height, labels=labels
+        fig,
+        "<br>".join(title_lines),
+        "<br>".join(filter_lines),
+        "<br>".join(textwrap.wrap(as_of_text(as_of, source, lang), FOOTER_PHONE_CHARS)),
+        lang=lang,
+        height=height + max(top - FRAME_TOP_PX, 0),
+        labels=labels,
     )
-    fig.update_layout(margin={"t": GRID_TOP_PX + label_lines * GRID_LABEL_LINE_PX, "b": 100})
+    fig.update_layout(
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 20}},
+        margin={"t": top},
+    )
+    return fig
+
+
+def _grid_frame(
+    fig: go.Figure, what_key: str, filters_text: str, as_of: datetime | None, source: str, lang: str, labels: Any
+) -> go.Figure:
+    fig = _obstacle_frame(
+        fig,
+        what_key,
+        filters_text,
+        as_of,
+        source,
+        lang,
+        height=fig.layout.height,
+        labels=labels,
+        above_plot=grid_label_room(list(fig.layout.xaxis.categoryarray)),
+    )
+    fig.update_layout(margin={"b": GRID_BOTTOM_PX})
     return fig
 
 
@@ -678,7 +752,7 @@ def fig_obstacle_themes_by_pillar(
         customdata=lambda theme, pillar: [theme, int(pillar) or None],
         lang=lang,
     )
-    return _grid_frame(fig, t("obs.chart.by_pillar", lang), filters_text, as_of, source, lang, [r[1] for r in rows])
+    return _grid_frame(fig, "obs.chart.by_pillar", filters_text, as_of, source, lang, [r[1] for r in rows])
 
 
 def fig_obstacle_themes_by_quarter(
@@ -696,7 +770,7 @@ def fig_obstacle_themes_by_quarter(
         customdata=lambda theme, quarter: [theme, int(quarter)],
         lang=lang,
     )
-    return _grid_frame(fig, t("obs.chart.by_quarter", lang), filters_text, as_of, source, lang, [r[1] for r in rows])
+    return _grid_frame(fig, "obs.chart.by_quarter", filters_text, as_of, source, lang, [r[1] for r in rows])
 
 
 def fig_obstacle_themes_by_agency(
@@ -718,7 +792,7 @@ def fig_obstacle_themes_by_agency(
         customdata=lambda agency, theme: [theme, agency],
         lang=lang,
     )
-    return _grid_frame(fig, t("obs.chart.by_agency", lang), filters_text, as_of, source, lang, [r[1] for r in rows])
+    return _grid_frame(fig, "obs.chart.by_agency", filters_text, as_of, source, lang, [r[1] for r in rows])
 
 
 def _case_blind(values: pd.Series) -> pd.Series:
@@ -742,6 +816,7 @@ def fig_obstacle_states(
             text=[fmt_int(v, lang) if v else "" for v in values],
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,
             textfont={"color": "#FFFFFF"},
             customdata=[[theme, state] for theme in rows["theme"]],
             hovertext=[
@@ -753,12 +828,13 @@ def fig_obstacle_states(
     fig.update_layout(barmode="stack", clickmode="event+select", uniformtext={"minsize": 11, "mode": "hide"})
     fig.update_xaxes(title=t("obs.axis.texts", lang), gridcolor="#E5E5E5", rangemode="tozero", fixedrange=True)
     fig.update_yaxes(type="category", automargin=True, fixedrange=True, ticklabelstandoff=8)
-    fig = _frame(
+    fig = _obstacle_frame(
         fig,
-        t("obs.chart.states", lang),
+        "obs.chart.states",
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
-        lang=lang,
+        as_of,
+        source,
+        lang,
         height=max(360, 265 + 30 * len(rows)),
         labels=rows["name"],
     )
@@ -773,6 +849,6 @@ def fig_obstacle_states(
             "x": 0,
             "xanchor": "left",
         },
-        margin={"b": 175},
+        margin={"b": 155},
     )
     return fig

@@ -30,9 +30,14 @@ def report(db_path: Path, filters: Filters, lang: str = "id") -> dict:
         return obstacles.report(store, filters, lang)
 
 
+def title_of(spec: dict) -> str:
+    """A chart's title and filters as read (its lines joined)."""
+    return spec["layout"]["title"]["text"].replace("<br>", " ")
+
+
 def chart_index(at: AppTest, title_part: str) -> int:
     """The position of the chart whose title holds title_part."""
-    titles = [spec["layout"]["title"]["text"] for spec in chart_specs(at)]
+    titles = [title_of(spec) for spec in chart_specs(at)]
     return next(index for index, title in enumerate(titles) if title_part in title)
 
 
@@ -91,13 +96,13 @@ def test_charts_name_their_unit_and_filters_and_equal_the_report(demo_db: Path, 
     specs = chart_specs(at)
     assert len(specs) == 4
     for spec in specs:
-        title = spec["layout"]["title"]["text"]
+        title = title_of(spec)
         assert "(teks hambatan)" in title and "Tahun 2023" in title, title
         footer = " ".join(a["text"] for a in spec["layout"]["annotations"]).replace("<br>", " ")
         assert "Data per" in footer and "Sumber" in footer
-    quarters = specs[chart_index(at, "per triwulan")]["layout"]["title"]["text"]
+    quarters = title_of(specs[chart_index(at, "per triwulan")])
     assert "Tahun 2023 · TW I–TW IV" in quarters and "triwulan terakhir" not in quarters
-    states = specs[chart_index(at, "terbuka dan ditindaklanjuti")]
+    states = specs[chart_index(at, "ditindaklanjuti per tema")]
     assert states["layout"]["xaxis"]["title"]["text"] == "Teks hambatan (rencana aksi)"
     assert {trace["name"] for trace in states["data"]} == {"Terbuka", "Ditindaklanjuti"}
 
@@ -172,7 +177,7 @@ def test_clicking_a_pillar_cell_filters_every_page_and_shows_that_themes_texts(d
     assert at.selectbox(key="obstacles_theme").value == "waktu"
     rows = text_rows(at)
     assert set(rows["Pilar"]) == {1} and rows["Tema"].str.contains("Waktu").all()
-    assert all("Pilar 1" in spec["layout"]["title"]["text"] for spec in chart_specs(at))
+    assert all("Pilar 1" in title_of(spec) for spec in chart_specs(at))
     # The click acts once: a theme chosen afterwards is not undone on the next run.
     at.selectbox(key="obstacles_theme").set_value("anggaran")
     at = no_exception(at.run())
@@ -198,7 +203,7 @@ def test_clicking_a_quarter_or_agency_cell_sets_that_filter(
 
 @pytest.mark.usefixtures("app_env")
 def test_clicking_an_open_bar_shows_the_open_texts_of_its_theme(demo_db: Path, monkeypatch) -> None:
-    at = click(run_app(demo_db, monkeypatch, PAGE, year="2023"), "terbuka dan ditindaklanjuti", ["regulasi", "open"])
+    at = click(run_app(demo_db, monkeypatch, PAGE, year="2023"), "ditindaklanjuti per tema", ["regulasi", "open"])
     assert "pillar" not in at.query_params and "quarter" not in at.query_params
     rows = text_rows(at)
     assert rows["Tema"].str.contains("Regulasi").all() and set(rows["Status hambatan"]) == {"Terbuka"}
@@ -221,7 +226,7 @@ def test_a_view_with_no_obstacle_says_so(demo_db: Path, monkeypatch) -> None:
 def test_the_page_in_english(demo_db: Path, monkeypatch) -> None:
     at = run_app(demo_db, monkeypatch, PAGE, year="2023", lang="en")
     assert at.title[0].value == "Obstacles"
-    titles = [spec["layout"]["title"]["text"] for spec in chart_specs(at)]
+    titles = [title_of(spec) for spec in chart_specs(at)]
     assert any("Obstacle themes by pillar (obstacle texts)" in title for title in titles)
     assert all("Year 2023" in title for title in titles)
     rows = text_rows(at)

@@ -293,10 +293,9 @@ def obstacle_theme_slide(
                 for row in named.itertuples()
             ),
         ]
-    title = figure.layout.title.text.split("<br>")[0].replace("<b>", "").replace("</b>", "")
     return ChartSlide(
         name="obstacle_themes",
-        title=title,
+        title=charts.obstacle_title("obs.chart.by_pillar", lang),
         image_png=images.render(figure, "png"),
         key_numbers=numbers,
         source=footer_source,

@@ -35,16 +35,11 @@ TEXTS = {
         "{other} of {texts} obstacle texts: other",
     ),
     # charts
-    "obs.chart.by_pillar": ("Tema hambatan per pilar (teks hambatan)", "Obstacle themes by pillar (obstacle texts)"),
-    "obs.chart.by_quarter": (
-        "Tema hambatan per triwulan (teks hambatan)",
-        "Obstacle themes by quarter (obstacle texts)",
-    ),
-    "obs.chart.by_agency": ("Tema hambatan per K/L (teks hambatan)", "Obstacle themes by K/L (obstacle texts)"),
-    "obs.chart.states": (
-        "Hambatan terbuka dan ditindaklanjuti per tema (teks hambatan)",
-        "Open and resolved obstacles by theme (obstacle texts)",
-    ),
+    "obs.chart.by_pillar": ("Tema hambatan per pilar", "Obstacle themes by pillar"),
+    "obs.chart.by_quarter": ("Tema hambatan per triwulan", "Obstacle themes by quarter"),
+    "obs.chart.by_agency": ("Tema hambatan per K/L", "Obstacle themes by K/L"),
+    "obs.chart.states": ("Terbuka dan ditindaklanjuti per tema", "Open and resolved by theme"),
+    "obs.unit_title": ("(teks hambatan)", "(obstacle texts)"),
     "obs.axis.texts": ("Teks hambatan (rencana aksi)", "Obstacle texts (action plans)"),
     "obs.axis.theme": ("Tema", "Theme"),
     "obs.colour.texts": ("Teks<br>hambatan", "Obstacle<br>texts"),
