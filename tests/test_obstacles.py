@@ -133,6 +133,18 @@ def test_the_store_is_seeded_with_the_shipped_dictionary(store: Store) -> None:
     ]
 
 
+def test_a_store_from_before_the_dictionary_gets_it_when_upgraded(tmp_path: Path, monkeypatch) -> None:
+    from ranpe.store import sql
+
+    every = sql.migrations()
+    seeded = next(version for version, text in every if "create table obstacle_themes" in text)
+    monkeypatch.setattr(sql, "migrations", lambda: [m for m in every if m[0] < seeded])
+    Store(tmp_path / "old.duckdb").close()
+    monkeypatch.setattr(sql, "migrations", lambda: every)
+    with Store(tmp_path / "old.duckdb") as reopened:
+        assert obstacles.load_themes(reopened) == shipped()
+
+
 # -- a view's obstacles ----------------------------------------------------------------------------
 
 
@@ -359,3 +371,34 @@ def test_the_pack_slide_names_its_unit_and_key_numbers(reported: Store) -> None:
     assert slide.image_png.startswith(b"\x89PNG")
     empty = pack.obstacle_theme_slide(reported, Filters(2023), "id", "Tahun 2023", None, "Sumber", "footer")
     assert empty.key_numbers == ["Tidak ada hambatan dilaporkan"]
+
+
+def test_the_texts_and_theme_counts_export_as_data_files(reported: Store, tmp_path: Path) -> None:
+    out = tmp_path / "texts.csv"
+    assert (
+        cli_main(
+            [
+                "export",
+                "data",
+                "--db",
+                str(reported.path),
+                "--year",
+                "2024",
+                "--table",
+                "obstacle_texts",
+                "--lang",
+                "en",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    text = out.read_bytes().decode("utf-8-sig")
+    assert "Deciding words" in text.splitlines()[0]
+    assert "Koordinasi dan dana terbatas" in text
+    assert len([line for line in text.splitlines()[1:] if line]) == 4
+    from ranpe.exports import tables
+
+    counts = tables.table(reported, "obstacle_themes", Filters(2024), "id")
+    assert dict(zip(counts["Tema"], counts["Teks hambatan"], strict=True))["Anggaran"] == 2
