@@ -67,12 +67,22 @@ def other_theme(lang: str) -> str:
     return t("obs.other", lang)
 
 
+_dictionaries: dict[tuple[str, int], tuple[Theme, ...]] = {}
+
+
 def load_themes(store: Store) -> tuple[Theme, ...]:
-    """The stored dictionary, in its order."""
-    return tuple(
-        Theme(row["theme"], row["name"], row["name_en"], split_words(row["words"]), split_words(row["words_en"]))
-        for row in store.query_rows("reference/obstacle_themes")
-    )
+    """The stored dictionary, in its order (read again when the store's data version moves)."""
+    key = (str(store.path), store.data_version())
+    found = _dictionaries.get(key)
+    if found is None:
+        found = tuple(
+            Theme(row["theme"], row["name"], row["name_en"], split_words(row["words"]), split_words(row["words_en"]))
+            for row in store.query_rows("reference/obstacle_themes")
+        )
+        if len(_dictionaries) > VIEW_CACHE_SIZE:
+            _dictionaries.clear()
+        _dictionaries[key] = found
+    return found
 
 
 def theme_names(themes: Iterable[Theme], lang: str) -> dict[str, str]:
