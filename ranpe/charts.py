@@ -605,9 +605,9 @@ def _count_grid(
     highest = max((value for line in z for value in line), default=0) or 1
     fig = go.Figure(
         go.Heatmap(
-            z=z,
-            x=column_labels,
-            y=row_labels,
+            z=np.array(z),
+            x=np.array(column_labels, dtype=object),
+            y=np.array(row_labels, dtype=object),
             zmin=0,
             zmax=highest,
             colorscale=OBSTACLE_COLOURSCALE,
@@ -636,15 +636,16 @@ def _count_grid(
                     open=fmt_int(still_open, lang),
                 )
             )
+    # Arrays, not lists: Plotly checks a list item by item, which for a grid of 44 K/L costs more than the rest.
     fig.add_scatter(
-        x=xs,
-        y=ys,
+        x=np.array(xs, dtype=object),
+        y=np.array(ys, dtype=object),
         mode="markers+text",
         marker={"size": 26, "opacity": 0, "symbol": "square"},
-        text=texts,
-        textfont={"color": colours},
-        customdata=custom,
-        hovertext=hover,
+        text=np.array(texts, dtype=object),
+        textfont={"color": np.array(colours, dtype=object)},
+        customdata=np.array(custom, dtype=object),
+        hovertext=np.array(hover, dtype=object),
         hoverinfo="text",
         showlegend=False,
     )

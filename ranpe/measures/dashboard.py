@@ -390,7 +390,7 @@ def obstacle_themes_by_quarter(store: Store, filters: Filters, lang: str) -> pd.
 
 def describe_obstacle_quarters(store: Store, filters: Filters, lang: str) -> str:
     """The filters of the chart over quarters in words: the year's quarters it draws, then pillar, K/L, province."""
-    quarters = sorted(int(q) for q in obstacle_themes_by_quarter(store, filters, lang)["quarter"].unique())
+    quarters = coded_obstacles.quarters_with_rows(store, filters)
     if len(quarters) > 1:
         parts = [
             t(

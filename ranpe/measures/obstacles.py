@@ -13,7 +13,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -265,37 +265,58 @@ def spans(text: str, coding: Coding) -> list[tuple[int, int]]:
 
 # -- the obstacles of a view -----------------------------------------------------------------------
 
-_views: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_views: OrderedDict[tuple, Any] = OrderedDict()
 _views_lock = threading.Lock()
+
+
+def _remembered(key: tuple, make: Any) -> Any:
+    """make(), remembered per process for the key (a few views: what a new view of a page asks for several times)."""
+    with _views_lock:
+        if key in _views:
+            _views.move_to_end(key)
+            return _views[key]
+    made = make()
+    with _views_lock:
+        _views[key] = made
+        while len(_views) > VIEW_CACHE_SIZE:
+            _views.popitem(last=False)
+    return made
 
 
 def coded_rows(store: Store, filters: Filters) -> pd.DataFrame:
     """The counted rows that report an obstacle (as the measures count rows), each with its themes (tuple of
-    codes), the words that decided them (matched) and whether it is open (no follow-up text)."""
-    key = (str(store.path), store.data_version(), filters)
-    with _views_lock:
-        cached = _views.get(key)
-    if cached is not None:
-        return cached
-    rows = store.query("measures/obstacle_texts", **filters.params())
-    coded = _with_codings(rows, coder_for(load_themes(store)), "obstacles")
-    with _views_lock:
-        _views[key] = coded
-        while len(_views) > VIEW_CACHE_SIZE:
-            _views.popitem(last=False)
-    return coded
+    codes), the words that decided them (matched) and whether it is open (no follow-up text). Never change it."""
+    key = ("rows", str(store.path), store.data_version(), filters)
+
+    def make() -> pd.DataFrame:
+        rows = store.query("measures/obstacle_texts", **filters.params())
+        return _with_codings(rows, coder_for(load_themes(store)), "obstacles")
+
+    return _remembered(key, make)
 
 
 def _with_codings(rows: pd.DataFrame, coder: Coder, column: str) -> pd.DataFrame:
     codings = {text: coder.code(text) for text in rows[column].unique()}
     return rows.assign(
-        themes=[codings[text].themes for text in rows[column]],
-        matched=[codings[text].matched for text in rows[column]],
+        themes=rows[column].map({text: coding.themes for text, coding in codings.items()}),
+        matched=rows[column].map({text: coding.matched for text, coding in codings.items()}),
     )
 
 
-def _exploded(coded: pd.DataFrame) -> pd.DataFrame:
-    return coded.explode("themes").rename(columns={"themes": "theme"})
+def _by_theme(rows: pd.DataFrame, store: Store) -> pd.DataFrame:
+    """The rows once per theme of their text (a column theme): the distinct texts are paired with their themes,
+    then joined, instead of every row's list being unpacked."""
+    coder = coder_for(load_themes(store))
+    texts = rows["obstacles"].unique()
+    pairs = pd.DataFrame(
+        [(text, theme) for text in texts for theme in coder.code(text).themes], columns=["obstacles", "theme"]
+    )
+    return rows.drop(columns=["themes", "matched"], errors="ignore").merge(pairs, on="obstacles")
+
+
+def _exploded(store: Store, filters: Filters) -> pd.DataFrame:
+    key = ("by_theme", str(store.path), store.data_version(), filters)
+    return _remembered(key, lambda: _by_theme(coded_rows(store, filters), store))
 
 
 def theme_counts(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
@@ -303,8 +324,7 @@ def theme_counts(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     texts, open, position. A text with several themes counts once in each."""
     themes = load_themes(store)
     names = theme_names(themes, lang)
-    exploded = _exploded(coded_rows(store, filters))
-    counts = exploded.groupby("theme").agg(texts=("open", "size"), open=("open", "sum"))
+    counts = _exploded(store, filters).groupby("theme").agg(texts=("open", "size"), open=("open", "sum"))
     frame = pd.DataFrame({"theme": list(names), "name": list(names.values()), "position": range(len(names))})
     frame = frame.merge(counts, left_on="theme", right_index=True, how="left")
     return frame.fillna({"texts": 0, "open": 0}).astype({"texts": int, "open": int})
@@ -312,14 +332,14 @@ def theme_counts(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
 
 def themes_by_pillar(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Texts per (theme, pillar), with the theme's name and position: theme, name, position, pillar, texts, open."""
-    exploded = _exploded(coded_rows(store, filters))
+    exploded = _exploded(store, filters)
     counts = exploded.groupby(["theme", "pillar"], as_index=False).agg(texts=("open", "size"), open=("open", "sum"))
     return _named(counts, store, lang)
 
 
 def themes_by_agency(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Texts per (K/L, theme): agency_code, short_name, theme, name, position, texts, open."""
-    exploded = _exploded(coded_rows(store, filters))
+    exploded = _exploded(store, filters)
     exploded = exploded.assign(short_name=exploded["agency_short_name"].fillna(exploded["agency_code"]))
     counts = exploded.groupby(["agency_code", "short_name", "theme"], as_index=False).agg(
         texts=("open", "size"), open=("open", "sum")
@@ -327,19 +347,35 @@ def themes_by_agency(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     return _named(counts, store, lang)
 
 
+def _quarter_counts(store: Store, filters: Filters) -> tuple[list[int], pd.DataFrame]:
+    """The quarters of the year with rows, and texts and open texts per (quarter, theme) where there are any; the
+    same for every quarter filter, so remembered without it."""
+    view = replace(filters, quarter=None)
+    key = ("quarters", str(store.path), store.data_version(), view)
+
+    def make() -> tuple[list[int], pd.DataFrame]:
+        params = {name: value for name, value in view.params().items() if name != "quarter"}
+        rows = store.query("measures/obstacle_texts_by_quarter", **params)
+        reported = _by_theme(rows[rows["obstacles"].notna()], store)
+        counts = reported.groupby(["quarter", "theme"]).agg(texts=("rows", "sum"), open=("open", "sum"))
+        return sorted(int(q) for q in rows["quarter"].unique()), counts
+
+    return _remembered(key, make)
+
+
+def quarters_with_rows(store: Store, filters: Filters) -> list[int]:
+    """The quarters of the filters' year that have rows (for the other filters), in order."""
+    return _quarter_counts(store, filters)[0]
+
+
 def themes_by_quarter(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Texts per (quarter of the chosen year with rows, theme), each quarter's rows counted as when that quarter is
     chosen (the quarter filter itself is not applied); every theme of every such quarter, zeros included:
     quarter, theme, name, position, texts, open."""
-    params = {name: value for name, value in filters.params().items() if name != "quarter"}
-    rows = store.query("measures/obstacle_texts_by_quarter", **params)
-    reported = rows[rows["obstacles"].notna()]
-    exploded = _exploded(_with_codings(reported, coder_for(load_themes(store)), "obstacles"))
-    counts = exploded.groupby(["quarter", "theme"]).agg(texts=("rows", "sum"), open=("open", "sum"))
+    quarters, counts = _quarter_counts(store, filters)
     names = theme_names(load_themes(store), lang)
-    grid = pd.MultiIndex.from_product([sorted(rows["quarter"].unique()), list(names)], names=["quarter", "theme"])
-    counts = counts.reindex(grid, fill_value=0).reset_index()
-    return _named(counts, store, lang)
+    grid = pd.MultiIndex.from_product([quarters, list(names)], names=["quarter", "theme"])
+    return _named(counts.reindex(grid, fill_value=0).reset_index(), store, lang)
 
 
 def _named(counts: pd.DataFrame, store: Store, lang: str) -> pd.DataFrame:
