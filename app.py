@@ -16,6 +16,7 @@ DASHBOARD_PAGES = (
     ("regions", ":material/map:"),
     ("trends", ":material/trending_up:"),
     ("about", ":material/info:"),
+    ("obstacles", ":material/report_problem:"),
 )
 WORKSPACE_PAGES = (
     ("upload", ":material/upload_file:"),

@@ -19,7 +19,7 @@ from benchmarks import QUERIES
 from ranpe.access.roles import SYSTEM, require
 from ranpe.store.connection import Store
 
-PAGES = ("overview", "pillars", "agencies", "regions", "trends", "checks")
+PAGES = ("overview", "pillars", "agencies", "regions", "trends", "checks", "obstacles")
 DEFAULT_SIZES = (100_000, 1_000_000)
 # Each timed run follows a change to one filter, to a value not shown before in that run.
 FILTER_CHANGES = (("filter_pillar", 1), ("filter_quarter", 2), ("filter_pillar", 3), ("filter_quarter", 3))

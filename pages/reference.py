@@ -1,12 +1,14 @@
-"""Data rujukan / Reference data (admins): K/L and province aliases, their edit history, users and the audit log."""
+"""Data rujukan / Reference data (admins): K/L and province aliases, obstacle themes, their edit history, users and
+the audit log."""
 
 import streamlit as st
 
 from ranpe.access import audit, users
-from ranpe.i18n import t
+from ranpe.i18n import fmt_int, t
+from ranpe.measures import obstacles
 from ranpe.web import frame
 from ranpe.web.auth import auth_mode, ensure_signed_in, require_role
-from ranpe.workspace import common, reference_admin
+from ranpe.workspace import common, obstacle_themes, reference_admin
 
 lang = frame.current_lang()
 store = frame.store()
@@ -16,10 +18,11 @@ st.title(t("ws.reference.title", lang))
 st.caption(t("ws.reference.intro", lang))
 require_role(actor, "admin", lang)
 
-agency_tab, province_tab, changes_tab, audit_tab, users_tab = st.tabs(
+agency_tab, province_tab, theme_tab, changes_tab, audit_tab, users_tab = st.tabs(
     [
         t("ws.reference.agencies", lang),
         t("ws.reference.provinces", lang),
+        t("obs.ref.tab", lang),
         t("ws.reference.changes", lang),
         t("ws.reference.audit", lang),
         t("ws.reference.users", lang),
@@ -139,6 +142,95 @@ with province_tab:
             else:
                 st.session_state["ws_ref_saved"] = t("ws.reference.saved", lang, code=province, count=len(changes))
                 st.rerun()
+
+with theme_tab:
+    st.caption(t("obs.ref.help", lang))
+    themes = obstacles.load_themes(store)
+    by_theme = {theme.code: theme for theme in themes}
+    st.dataframe(
+        [
+            {
+                t("obs.ref.code", lang): row["code"],
+                t("obs.ref.name", lang): row["name"],
+                t("obs.ref.name_en", lang): row["name_en"],
+                t("obs.ref.words", lang): row["words"],
+                t("obs.ref.words_en", lang): row["words_en"],
+            }
+            for row in obstacle_themes.entries(themes)
+        ],
+        hide_index=True,
+        width="stretch",
+        key="ws_obs_themes",
+    )
+    NEW_THEME = "+"
+    theme_code = st.selectbox(
+        t("obs.ref.theme", lang),
+        [*by_theme, NEW_THEME],
+        key="ws_obs_theme",
+        format_func=lambda c: t("obs.ref.new", lang) if c == NEW_THEME else f"{by_theme[c].label(lang)} ({c})",
+    )
+    theme = by_theme.get(theme_code)
+    new_code = theme_code if theme else st.text_input(t("obs.ref.new_code", lang), key="ws_obs_new_code")
+    columns = st.columns(2)
+    theme_name = columns[0].text_input(
+        t("obs.ref.name", lang), value=theme.name if theme else "", key=f"ws_obs_name_{theme_code}"
+    )
+    theme_name_en = columns[1].text_input(
+        t("obs.ref.name_en", lang), value=theme.name_en if theme else "", key=f"ws_obs_name_en_{theme_code}"
+    )
+    columns = st.columns(2)
+    theme_words = columns[0].text_area(
+        t("obs.ref.words_one", lang), value="\n".join(theme.words) if theme else "", key=f"ws_obs_words_{theme_code}"
+    )
+    theme_words_en = columns[1].text_area(
+        t("obs.ref.words_en_one", lang),
+        value="\n".join(theme.words_en) if theme else "",
+        key=f"ws_obs_words_en_{theme_code}",
+    )
+    remove = bool(theme) and st.checkbox(t("obs.ref.remove", lang), key=f"ws_obs_remove_{theme_code}")
+    edit = (new_code, theme_name, theme_name_en, theme_words, theme_words_en, remove, store.data_version())
+    if st.button(t("obs.ref.preview", lang), key="ws_obs_preview", icon=":material/preview:"):
+        try:
+            after = obstacle_themes.edited(
+                themes,
+                new_code,
+                name=theme_name,
+                name_en=theme_name_en,
+                words=theme_words,
+                words_en=theme_words_en,
+                remove=remove,
+            )
+        except common.WorkspaceError as error:
+            st.session_state.pop("ws_obs_previewed", None)
+            show_error(error)
+        else:
+            st.session_state["ws_obs_previewed"] = {
+                "edit": edit,
+                "after": after,
+                "result": None if after == themes else obstacle_themes.preview(store, after, lang),
+            }
+    previewed = st.session_state.get("ws_obs_previewed")
+    previewed = previewed if previewed and previewed["edit"] == edit else None
+    if previewed and previewed["result"] is None:
+        st.info(t("obs.ref.no_edit", lang), icon=":material/info:")
+    elif previewed:
+        result = previewed["result"]
+        st.markdown(f"**{t('obs.ref.preview_title', lang, texts=fmt_int(result['texts'], lang))}**")
+        st.dataframe(result["counts"], hide_index=True, key="ws_obs_preview_counts")
+        if result["changed"]:
+            changed = fmt_int(result["changed"], lang)
+            st.caption(t("obs.ref.changed", lang, changed=changed, texts=fmt_int(result["texts"], lang)))
+            st.dataframe(result["sample"], hide_index=True, width="stretch", key="ws_obs_preview_sample")
+        else:
+            st.caption(t("obs.ref.unchanged", lang))
+    else:
+        st.caption(t("obs.ref.preview_first", lang))
+    ready = bool(previewed and previewed["result"] is not None)
+    if st.button(t("obs.ref.save", lang), key="ws_obs_save", disabled=not ready, type="primary"):
+        count = obstacle_themes.save(store, previewed["after"], actor=actor)
+        st.session_state.pop("ws_obs_previewed", None)
+        st.session_state["ws_ref_saved"] = t("obs.ref.saved", lang, count=count)
+        st.rerun()
 
 with changes_tab:
     st.caption(t("ws.reference.changes_help", lang))

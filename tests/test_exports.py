@@ -142,7 +142,7 @@ def pack_files(demo_copy: Path, demo: Store, tmp_path_factory: pytest.TempPathFa
 def test_pack_deck_has_every_slide_with_real_text(pack_files: dict[str, Path], demo: Store) -> None:
     deck = Presentation(str(pack_files["id_pptx"]))
     slides = list(deck.slides)
-    assert len(slides) == 8
+    assert len(slides) == 9
     title = " ".join(_texts(slides[0]))
     assert t("exports.pack.title", "id") in title
     assert "Tahun 2023 · TW III" in title
@@ -160,8 +160,9 @@ def test_pack_deck_has_every_slide_with_real_text(pack_files: dict[str, Path], d
     assert "Pilar 1: 82,0% (41 dari 50 aksi)" in pillar_numbers
     assert "Pilar 3: 78,6% (11 dari 14 aksi)" in pillar_numbers
     assert "OpenStreetMap" in " ".join(_texts(slides[3]))
-    assert t("exports.pack.obstacles_title", "id") in _texts(slides[7])
-    assert "rencana aksi melaporkan hambatan" in " ".join(_texts(slides[7]))
+    assert t("obs.chart.by_pillar", "id") in _texts(slides[6])
+    assert t("exports.pack.obstacles_title", "id") in _texts(slides[8])
+    assert "rencana aksi melaporkan hambatan" in " ".join(_texts(slides[8]))
 
 
 def test_pack_kpi_slide_equals_summary(pack_files: dict[str, Path], demo: Store) -> None:
@@ -179,7 +180,7 @@ def test_pack_kpi_slide_equals_summary(pack_files: dict[str, Path], demo: Store)
 
 
 def test_pack_lowest_agencies_is_a_real_table(pack_files: dict[str, Path], demo: Store) -> None:
-    slide = Presentation(str(pack_files["id_pptx"])).slides[6]
+    slide = Presentation(str(pack_files["id_pptx"])).slides[7]
     grid = next(shape.table for shape in slide.shapes if shape.has_table)
     rows = [[cell.text for cell in row.cells] for row in grid.rows]
     assert rows[0] == ["K/L", "Nama K/L", "Aksi direncanakan", "Aksi dikomitmenkan", "Tingkat"]
@@ -205,7 +206,7 @@ def test_pack_pdf_pages_render_and_say_the_same(pack_files: dict[str, Path], tmp
     assert shutil.which("pdftoppm"), "poppler-utils (pdftoppm) must be installed"
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(pack_files["id_pdf"]), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
-    assert len(pages) == 8
+    assert len(pages) == 9
     for page in pages:
         picture = Image.open(page).convert("L")
         dark = sum(count for value, count in enumerate(picture.histogram()) if value < 200)
@@ -217,7 +218,7 @@ def test_pack_pdf_pages_render_and_say_the_same(pack_files: dict[str, Path], tmp
     text = subprocess.run(
         ["pdftotext", "-layout", str(pack_files["id_pdf"]), "-"], check=True, capture_output=True, text=True
     ).stdout
-    assert text.count("TERBATAS") == 16
+    assert text.count("TERBATAS") == 18
     assert "64 dari 79 aksi" in text and "81,0%" in text
     assert "Pilar 1: 82,0% (41 dari 50 aksi)" in text
     assert "Komisi Perlindungan Anak Indonesia" in text

@@ -43,8 +43,19 @@ select
     case when noise % 3 = 0 then null else 100.0 end as target,
     case when noise % 3 = 0 then null else ((noise // 40) % 130)::double end as realization,
     null as output,
-    case when noise % 5 = 0 then 'Anggaran terbatas' end as obstacles,
-    null as follow_up,
+    -- One row in five reports an obstacle: eight kinds, each written in about 500 ways (as real texts vary), so
+    -- that the obstacle page codes thousands of distinct texts; half of them have a follow-up.
+    case when noise % 5 = 0 then [
+        'Keterbatasan anggaran akibat refocusing',
+        'Koordinasi antarinstansi belum optimal',
+        'Kekurangan personel pelaksana',
+        'Belum ada payung hukum di daerah',
+        'Data sasaran belum mutakhir',
+        'Akses ke lokasi sulit',
+        'Jadwal kegiatan terlambat',
+        'Penolakan sebagian masyarakat'
+    ][(noise // 5) % 8 + 1] || ' (catatan ' || (noise // 40) % 500 || ')' end as obstacles,
+    case when noise % 5 = 0 and noise % 2 = 0 then 'Ditindaklanjuti pada triwulan berikutnya' end as follow_up,
     null as notes,
     null as extra,
     'bench' as source_sheet,

@@ -342,6 +342,48 @@ def _lowest_agencies(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[li
     return header, rows
 
 
+def obstacle_theme_slide(
+    store: Store,
+    filters: Filters,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    footer_source: str,
+) -> ChartSlide:
+    """The slide of obstacle themes per pillar (DOMAIN.md, "Obstacles"): the page's grid, the texts and open ones,
+    and the three themes named most."""
+    figure = charts.fig_obstacle_themes_by_pillar(
+        dashboard.obstacle_themes_by_pillar(store, filters, lang), lang, filters_text, as_of, source
+    )
+    totals = dashboard.obstacle_totals(store, filters)
+    numbers = [t("obs.pack.key_none", lang)]
+    if totals["texts"]:
+        counts = dashboard.obstacle_theme_counts(store, filters, lang)
+        named = counts[counts["texts"] > 0].sort_values(["texts", "position"], ascending=[False, True]).head(3)
+        numbers = [
+            t("obs.pack.key_texts", lang, texts=fmt_int(totals["texts"], lang), open=fmt_int(totals["open"], lang)),
+            *(
+                t(
+                    "obs.pack.key_theme",
+                    lang,
+                    name=row.name,
+                    texts=fmt_int(row.texts, lang),
+                    open=fmt_int(row.open, lang),
+                )
+                for row in named.itertuples()
+            ),
+        ]
+    return ChartSlide(
+        name="obstacle_themes",
+        title=charts.obstacle_title("obs.chart.by_pillar", lang),
+        subtitle=filters_text,
+        image_png=images.render(slide_figure(figure, source, lang), "png"),
+        key_numbers=numbers,
+        source=footer_source,
+    )
+
+
 def _shorten(text: object, limit: int = OBSTACLE_CHARS) -> str:
     value = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else " ".join(str(text).split())
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
@@ -461,6 +503,7 @@ def build_content(
         say(0.1 + 0.8 * index / len(planned), t("exports.pack.step_chart", lang, chart=title))
         image = images.render(slide_figure(figure, source, lang), "png")
         slides.append(ChartSlide(name, title, slide_subtitle, image, make_numbers(), slide_source, note, axis_periods))
+    slides.append(obstacle_theme_slide(store, filters, lang, subtitle(None), as_of, source, footer_source))
     header, rows = _lowest_agencies(by_agency, lang)
     reported = dashboard.obstacles(store, filters, max_rows=MAX_COUNTED_ROWS)
     return PackContent(

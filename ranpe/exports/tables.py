@@ -100,6 +100,10 @@ def _actions(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     return table
 
 
+def _obstacle_texts(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    return dashboard.obstacle_texts(store, filters, lang, None, None, None)
+
+
 # name → (title key, builder); the name is the file's stem key (exports.slug.<name>).
 TABLES: dict[str, tuple[str, Callable[[Store, Filters, str], pd.DataFrame]]] = {
     "by_pillar": ("dash.chart.by_pillar", _by_pillar),
@@ -107,6 +111,8 @@ TABLES: dict[str, tuple[str, Callable[[Store, Filters, str], pd.DataFrame]]] = {
     "by_province": ("dash.chart.map", _by_province),
     "trend": ("dash.chart.trend", _trend),
     "actions": ("exports.title.actions", _actions),
+    "obstacle_texts": ("obs.table.texts", _obstacle_texts),
+    "obstacle_themes": ("obs.table.themes", dashboard.obstacle_theme_table),
 }
 
 

@@ -1,1 +1,2 @@
-"""Owns the measures of DOMAIN.md and the dashboard's data functions. Imports: i18n, store."""
+"""Owns the measures of DOMAIN.md, the coding of obstacle texts into themes, and the dashboard's data functions.
+Imports: i18n, store."""

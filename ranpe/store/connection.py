@@ -163,13 +163,23 @@ class Store:
             with self.transaction() as cur:
                 cur.execute(text)
                 cur.execute("insert into schema_migrations values (?, ?)", [version, datetime.now()])
-                if version == 1:
-                    _load_reference(cur)
+                seed = SEEDS.get(version)
+                if seed is not None:
+                    seed(cur)
 
 
 def _read_reference(name: str) -> list[dict[str, str]]:
     with open(config.REFERENCE_DIR / name, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def _load_obstacle_themes(cur: duckdb.DuckDBPyConnection) -> None:
+    """Fill the obstacle-theme dictionary from the shipped CSV file (its migration only)."""
+    for position, row in enumerate(_read_reference("obstacle_themes.csv"), start=1):
+        cur.execute(
+            "insert into obstacle_themes values (?, ?, ?, ?, ?, ?)",
+            [row["theme"], position, row["name"], row["name_en"], row["words"], row["words_en"]],
+        )
 
 
 def _load_reference(cur: duckdb.DuckDBPyConnection) -> None:
@@ -200,3 +210,7 @@ def _load_reference(cur: duckdb.DuckDBPyConnection) -> None:
                 row["code"] in FOCUS_PROVINCES,
             ],
         )
+
+
+# Migration version → what fills its new tables from data/reference/ in the same transaction.
+SEEDS = {1: _load_reference, 6: _load_obstacle_themes}

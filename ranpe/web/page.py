@@ -61,3 +61,43 @@ def units_note(text: str, lang: str) -> None:
     """What the page's figures count, where they use different units, and the link to their definitions."""
     st.caption(text)
     st.page_link("pages/about.py", label=t("dash.units.link", lang), icon=":material/info:")
+
+
+def choosing_chart(figure: Any, key: str, export_name: str, lang: str) -> tuple[Any, list[Any]]:
+    """A chart whose clicks choose something on its page, with its PNG/SVG downloads under it: the selection
+    event, and the customdata of the selected points when the selection is new (a selection acts once, so a
+    choice made afterwards with the page's own widgets is not undone on the next rerun)."""
+    event = st.plotly_chart(
+        figure,
+        key=frame.chart_key(key),
+        on_select="rerun",
+        selection_mode="points",
+        config=frame.plotly_config(lang),
+    )
+    downloads.chart_downloads(figure, export_name, lang)
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    chosen = [point.get("customdata") for point in points if point.get("customdata") is not None]
+    seen_key = f"_chosen_{key}"
+    if chosen == st.session_state.get(seen_key, []):
+        return event, []
+    st.session_state[seen_key] = chosen
+    return event, chosen
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
+    """Text from a file as inert markdown (frame.plain), with the given character ranges highlighted."""
+    parts, at = [], 0
+    for start, end in spans:
+        parts.append(_inert(text[at:start]))
+        parts.append(f":orange-background[**{_inert(text[start:end])}**]")
+        at = end
+    parts.append(_inert(text[at:]))
+    return "".join(parts)
+
+
+def _inert(piece: str) -> str:
+    """frame.plain of a piece of a text, keeping one space where the piece starts or ends with one."""
+    core = frame.plain(piece)
+    lead = " " if piece[:1].isspace() else ""
+    trail = " " if piece[-1:].isspace() and core else ""
+    return f"{lead}{core}{trail}"

@@ -1,1 +1,2 @@
-"""Owns the analyst workspace: upload, history, completeness, reference. Imports: store, access, ingest, exports."""
+"""Owns the analyst workspace: upload, history, completeness, reference data (with the obstacle-theme dictionary).
+Imports: store, access, ingest, measures, exports."""
