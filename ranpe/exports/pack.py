@@ -503,7 +503,11 @@ def build_content(
         say(0.1 + 0.8 * index / len(planned), t("exports.pack.step_chart", lang, chart=title))
         image = images.render(slide_figure(figure, source, lang), "png")
         slides.append(ChartSlide(name, title, slide_subtitle, image, make_numbers(), slide_source, note, axis_periods))
-    slides.append(obstacle_theme_slide(store, filters, lang, subtitle(None), as_of, source, footer_source))
+    slides.append(
+        obstacle_theme_slide(
+            store, filters, lang, subtitle("exports.unit.obstacle_texts"), as_of, source, footer_source
+        )
+    )
     header, rows = _lowest_agencies(by_agency, lang)
     reported = dashboard.obstacles(store, filters, max_rows=MAX_COUNTED_ROWS)
     return PackContent(

@@ -44,6 +44,7 @@ TEXTS = {
         "action plans (one K/L's action in one place)",
     ),
     "exports.unit.agency_actions": ("aksi tiap K/L", "each K/L's actions"),
+    "exports.unit.obstacle_texts": ("teks hambatan", "obstacle texts"),
     "exports.pack.obstacles_title": ("Hambatan yang dilaporkan", "Obstacles reported"),
     "exports.pack.obstacles_count": (
         "{count} rencana aksi melaporkan hambatan; {shown} yang paling sering disebut:",
