@@ -1,14 +1,14 @@
 -- Reporting completeness per quarter of a year: K/L that submitted for the quarter over K/L expected
--- (those with any row that year).
+-- (those with any row that year); as stored at $as_of when one is given.
 with expected as (
     select distinct agency_code
-    from active_slices
+    from active_slices_at($as_of)
     where year = $year
 ),
 
 submitted as (
     select distinct quarter, agency_code
-    from active_slices
+    from active_slices_at($as_of)
     where year = $year
 )
 

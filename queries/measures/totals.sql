@@ -2,7 +2,9 @@
 -- K/L with any row and K/L with a committed action, and target achievement.
 with counted as (
     select *
-    from counted_rows($year, $quarter, $pillar, $agency, $province, $national_only)
+    from counted_rows(
+        $year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of
+    )
 ),
 
 actions as (

@@ -1,3 +1,4 @@
+-- The years with active data (as stored at $as_of when one is given).
 select distinct year
-from active_slices
+from active_slices_at($as_of)
 order by year

@@ -274,7 +274,7 @@ def build_content(
     say(0.02, t("exports.pack.step_data", lang))
     figures = summary(store, filters)
     filters_text = dashboard.describe_filters(store, filters, lang)
-    as_of = dashboard.as_of(store)
+    as_of = dashboard.as_of(store, filters)
     source = dashboard.source_text(store, lang)
     by_pillar = dashboard.by_pillar(store, filters, lang)
     by_agency = dashboard.by_agency(store, filters, lang)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from ranpe.i18n import fmt_pct, fmt_quarter, t
+from ranpe.i18n import AsOf, fmt_pct, fmt_quarter, t
 from ranpe.measures.filters import NATIONAL, Filters
 from ranpe.measures.summary import summary
 from ranpe.store.connection import Store
@@ -23,8 +23,8 @@ PILLARS = (1, 2, 3)
 
 
 def years(store: Store) -> list[int]:
-    """Years with data, newest first."""
-    return sorted((int(r["year"]) for r in store.query_rows("measures/years_with_data")), reverse=True)
+    """Years with data, newest first (as stored now: a year chosen stays on offer whatever the as-of date)."""
+    return sorted((int(r["year"]) for r in store.query_rows("measures/years_with_data", as_of=None)), reverse=True)
 
 
 def agencies(store: Store) -> pd.DataFrame:
@@ -87,8 +87,11 @@ def describe_trend_filters(store: Store, filters: Filters, lang: str) -> str:
     return " · ".join(parts)
 
 
-def as_of(store: Store) -> datetime | None:
-    """When the latest stored upload arrived: the data date printed under every chart."""
+def as_of(store: Store, filters: Filters | None = None) -> datetime | None:
+    """The data date printed under every chart: the moment chosen when the filters read the store as of one
+    (an AsOf, printed as such), else when the latest stored upload arrived."""
+    if filters is not None and filters.as_of is not None:
+        return AsOf.of(filters.as_of)
     value = store.query_rows("measures/as_of")[0]["as_of"]
     return None if value is None or pd.isna(value) else value
 
@@ -131,7 +134,7 @@ def headline(store: Store, filters: Filters) -> dict[str, Any] | None:
     completeness = next(
         (
             row
-            for row in store.query_rows("measures/reporting_completeness", year=filters.year)
+            for row in store.query_rows("measures/reporting_completeness", year=filters.year, as_of=filters.as_of)
             if row["quarter"] == filters.quarter
         ),
         None,
@@ -299,6 +302,7 @@ def trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
         agency=params["agency"],
         province=params["province"],
         national_only=params["national_only"],
+        as_of=params["as_of"],
     )
     frame["pillar"] = frame["pillar"].fillna(0).astype(int)
     frame["period"] = [period_label(int(y), int(q), lang) for y, q in zip(frame["year"], frame["quarter"], strict=True)]
@@ -315,6 +319,7 @@ def status_by_quarter(store: Store, filters: Filters, lang: str) -> pd.DataFrame
         agency=params["agency"],
         province=params["province"],
         national_only=params["national_only"],
+        as_of=params["as_of"],
     )
     frame["status"] = frame["status"].fillna("none")
     frame["status_label"] = [
@@ -326,6 +331,6 @@ def status_by_quarter(store: Store, filters: Filters, lang: str) -> pd.DataFrame
 
 def completeness(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Reporting completeness per quarter of the chosen year, with quarter labels."""
-    frame = store.query("measures/reporting_completeness", year=filters.year)
+    frame = store.query("measures/reporting_completeness", year=filters.year, as_of=filters.as_of)
     frame["period"] = [fmt_quarter(int(q), lang) for q in frame["quarter"]]
     return frame

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -16,9 +17,9 @@ def measure(store: Store, name: str, filters: Filters) -> pd.DataFrame:
     return store.query(name, **filters.params())
 
 
-def latest_year(store: Store) -> int | None:
-    """The latest year with any active data."""
-    years = store.query_rows("measures/years_with_data")
+def latest_year(store: Store, as_of: datetime | None = None) -> int | None:
+    """The latest year with any active data (as stored at as_of when given)."""
+    years = store.query_rows("measures/years_with_data", as_of=as_of)
     return int(years[-1]["year"]) if years else None
 
 
@@ -42,7 +43,7 @@ def summary(store: Store, filters: Filters, *, breakdowns: bool = True) -> dict[
     by_pillar = store.query_rows("measures/commitment_by_pillar", **params) if breakdowns else []
     by_agency = store.query_rows("measures/commitment_by_agency", **params) if breakdowns else []
     by_province = store.query_rows("measures/commitment_by_province", **params) if breakdowns else []
-    completeness = store.query_rows("measures/reporting_completeness", year=filters.year)
+    completeness = store.query_rows("measures/reporting_completeness", year=filters.year, as_of=filters.as_of)
     reported_quarters = [c for c in completeness if c["submitted"]]
     chosen = filters.quarter or (reported_quarters[-1]["quarter"] if reported_quarters else None)
     completeness_row = next((c for c in completeness if c["quarter"] == chosen), None)
@@ -50,6 +51,7 @@ def summary(store: Store, filters: Filters, *, breakdowns: bool = True) -> dict[
         "year": filters.year,
         "quarter": filters.quarter,
         "filters": filters.as_dict(),
+        "as_of": filters.as_dict()["as_of"],
         "actions_planned": int(totals["actions_planned"]),
         "actions_committed": int(totals["actions_committed"]),
         "commitment_rate": _rate(totals["actions_committed"], totals["actions_planned"]),

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date, datetime
 from typing import Any
 
 import streamlit as st
 
 from ranpe import charts, config, demo
-from ranpe.i18n import DEFAULT_LANG, LANGS, fmt_quarter, t
+from ranpe.i18n import DEFAULT_LANG, LANGS, AsOf, fmt_date, fmt_quarter, t
 from ranpe.measures import dashboard
-from ranpe.measures.filters import NATIONAL, Filters
+from ranpe.measures.filters import NATIONAL, Filters, end_of_day
 from ranpe.store import health
 from ranpe.store.connection import Store
 
@@ -185,6 +186,44 @@ def _reset(latest_year: int | None) -> None:
     st.session_state[WIDGET_KEYS["year"]] = latest_year
     for name in FILTER_NAMES[1:]:
         st.session_state[WIDGET_KEYS[name]] = ANY
+    st.session_state[AS_OF_KEY] = None
+
+
+# -- the as-of date (figures as stored at the end of a day) --------------------------------------------
+
+AS_OF_KEY = "filter_as_of"
+AS_OF_PARAM = "as_of"
+_AS_OF_READ_KEY = "_as_of_read"
+# The first day the date can name: the plan period RAN PE 2020-2024 begins.
+AS_OF_FIRST_DAY = date(2020, 1, 1)
+
+
+def _parse_day(text: str | None) -> date | None:
+    """?as_of=2023-10-10 as a date (a date-time names its day); None when absent, malformed or out of range."""
+    try:
+        day = date.fromisoformat((text or "")[:10])
+    except ValueError:
+        return None
+    return day if AS_OF_FIRST_DAY <= day <= date.today() else None
+
+
+def as_of_filter(sidebar: Any, lang: str) -> datetime | None:
+    """The optional "Data per tanggal / Data as of" date of the shared filters, kept in the URL (?as_of=);
+    the end of the day chosen, or None (cleared: the current data)."""
+    if not st.session_state.get(_AS_OF_READ_KEY):
+        st.session_state[_AS_OF_READ_KEY] = True
+        st.session_state[AS_OF_KEY] = _parse_day(st.query_params.get(AS_OF_PARAM))
+    day = sidebar.date_input(
+        t("as_of.filter", lang),
+        value=None,
+        min_value=AS_OF_FIRST_DAY,
+        max_value=date.today(),
+        key=AS_OF_KEY,
+        format="DD/MM/YYYY",
+        help=t("as_of.filter_help", lang),
+    )
+    _set_param(AS_OF_PARAM, day.isoformat() if day else None)
+    return end_of_day(day) if day else None
 
 
 def filters_sidebar(lang: str) -> Filters | None:
@@ -218,6 +257,7 @@ def filters_sidebar(lang: str) -> Filters | None:
             t(f"field.{name}", lang), options[name], key=WIDGET_KEYS[name], format_func=labels[name]
         )
         chosen[name] = None if value == ANY else value
+    chosen["as_of"] = as_of_filter(sidebar, lang)
     sidebar.button(t("dash.filter.reset", lang), on_click=_reset, args=(latest,), icon=":material/restart_alt:")
     for name in FILTER_NAMES:
         _set_param(name, None if name == "year" and chosen[name] == latest else chosen[name])
@@ -295,7 +335,12 @@ def no_data_message(lang: str) -> None:
 
 
 def empty_view_message(lang: str) -> None:
-    """The helpful message when the filters leave no rows."""
+    """The helpful message when the filters leave no rows (saying so when the store is read as of a date)."""
+    filters = current_filters()
+    if filters is not None and filters.as_of is not None:
+        when = fmt_date(AsOf.of(filters.as_of), lang)
+        st.info(t("as_of.empty_view", lang, date=when), icon=":material/history:")
+        return
     st.info(t("dash.empty_view", lang), icon=":material/filter_alt_off:")
 
 

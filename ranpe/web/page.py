@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from ranpe.i18n import t
+from ranpe.i18n import fmt_date, t
 from ranpe.measures.filters import Filters
 from ranpe.store.connection import Store
 from ranpe.web import auth, downloads, frame
@@ -29,7 +29,10 @@ def page_start(title_key: str, describe: str = "describe_filters") -> tuple[Filt
         st.stop()
     filters_text = frame.data(describe, filters, lang)
     st.caption(filters_text)
-    return filters, lang, filters_text, frame.data("as_of"), frame.data("source_text", lang)
+    as_of = frame.data("as_of", filters)
+    if filters.as_of is not None:
+        st.info(t("as_of.banner", lang, date=fmt_date(as_of, lang)), icon=":material/history:")
+    return filters, lang, filters_text, as_of, frame.data("source_text", lang)
 
 
 def drillable_chart(
