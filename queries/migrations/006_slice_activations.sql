@@ -1,6 +1,7 @@
 -- Figures as of a date: every activation of a slice (K/L, year, quarter, pillar) is kept with its time, so that
 -- the version active at any moment can be found, and counted_rows(...) reads the store as it was then when it
--- is given a moment ($as_of); given none, it reads active_slices and current_rows exactly as before.
+-- is given a moment ($as_of); given none, it reads active_slices and current_rows exactly as before. Every write
+-- transaction records what it changed in active_slices (queries/store/record_activations.sql).
 create sequence slice_activation_id_seq start 1;
 
 create table slice_activations (
@@ -11,37 +12,38 @@ create table slice_activations (
     pillar integer not null,
     upload_id integer,                     -- null: the slice was emptied (its demo data removed)
     activated_at timestamp not null,
-    cause varchar not null                 -- upload | restore | remove_demo | current (backfilled, see below)
+    cause varchar not null                 -- upload | restore | emptied | current (backfilled, see below)
 );
 
--- Backfill from what the store already knows. An ingest activates every slice it holds when it arrives
--- (uploads.uploaded_at); a restore activates every slice of the upload it restores, and the audit log recorded
--- it in the same transaction (audit_log.logged_at, a moment after the activation itself).
+-- Backfill from what the store already knows, in the order it happened. An ingest activated every slice it
+-- holds when it arrived (uploads.uploaded_at); a restore activated every slice of the upload it restored, and
+-- the audit log recorded it in the same transaction (audit_log.logged_at, a moment after the activation).
 insert into slice_activations (agency_code, year, quarter, pillar, upload_id, activated_at, cause)
-select distinct r.agency_code, r.year, r.quarter, r.pillar, u.upload_id, u.uploaded_at, 'upload'
-from submission_rows as r
-inner join uploads as u on r.upload_id = u.upload_id
-order by u.uploaded_at, u.upload_id;
-
-insert into slice_activations (agency_code, year, quarter, pillar, upload_id, activated_at, cause)
-select distinct r.agency_code, r.year, r.quarter, r.pillar, a.upload_id, a.logged_at, 'restore'
+select agency_code, year, quarter, pillar, upload_id, activated_at, cause
 from (
-    select cast(json_extract_string(details, '$.upload_id') as integer) as upload_id, logged_at
-    from audit_log
-    where action = 'restore'
-) as a
-inner join submission_rows as r on a.upload_id = r.upload_id
-order by a.logged_at;
+    select distinct r.agency_code, r.year, r.quarter, r.pillar, u.upload_id, u.uploaded_at as activated_at, 'upload' as cause
+    from submission_rows as r
+    inner join uploads as u on r.upload_id = u.upload_id
 
--- Whatever the history above cannot explain, the current state can: a slice whose latest known activation is
--- not its active upload gets its active upload at its activation time (or just after the latest known one).
+    union all
+
+    select distinct r.agency_code, r.year, r.quarter, r.pillar, a.upload_id, a.logged_at, 'restore'
+    from (
+        select cast(json_extract_string(details, '$.upload_id') as integer) as upload_id, logged_at
+        from audit_log
+        where action = 'restore'
+    ) as a
+    inner join submission_rows as r on a.upload_id = r.upload_id
+)
+order by activated_at, cause desc, upload_id;
+
+-- Whatever that cannot explain, the current state can: a slice whose last known activation is not its active
+-- upload gets its active upload, at its activation time or just after the last known one.
 insert into slice_activations (agency_code, year, quarter, pillar, upload_id, activated_at, cause)
 with latest as (
     select agency_code, year, quarter, pillar, upload_id, activated_at
     from slice_activations
-    qualify row_number() over (
-        partition by agency_code, year, quarter, pillar order by activated_at desc, activation_id desc
-    ) = 1
+    qualify row_number() over (partition by agency_code, year, quarter, pillar order by activation_id desc) = 1
 )
 
 select
@@ -54,7 +56,8 @@ select
     'current'
 from active_slices as s
 left join latest as l using (agency_code, year, quarter, pillar)
-where l.upload_id is distinct from s.upload_id;
+where l.upload_id is distinct from s.upload_id
+order by all;
 
 -- A slice with a known activation and no active upload today was emptied when demo data was removed (a real
 -- upload replaced by demo data, then the demo data deleted): it is empty from the latest removal on.
@@ -75,9 +78,10 @@ select
         coalesce((select max(logged_at) from audit_log where action = 'remove_demo'), l.activated_at),
         l.activated_at + interval 1 microsecond
     ),
-    'remove_demo'
+    'emptied'
 from latest as l
-anti join active_slices as s using (agency_code, year, quarter, pillar);
+anti join active_slices as s using (agency_code, year, quarter, pillar)
+order by all;
 
 -- The version of every slice active at a moment: its latest activation at or before it (none when that
 -- activation emptied the slice); with no moment (null), active_slices itself.

@@ -44,7 +44,7 @@ def _check_suffix(out: Path, allowed: tuple[str, ...], lang: str) -> str | None:
 
 
 def _has_year(store: Store, year: int, as_of: datetime | None) -> bool:
-    return any(int(r["year"]) == year for r in store.query_rows("measures/years_with_data", as_of=as_of))
+    return any(int(r["year"]) == year for r in store.query_rows("measures/years_with_data_as_of", as_of=as_of))
 
 
 def _export(args: argparse.Namespace, suffixes: tuple[str, ...], make, details: dict[str, Any]) -> int:

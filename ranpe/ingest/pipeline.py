@@ -200,9 +200,7 @@ def ingest_bytes(
             try:
                 cur.execute(sql.load("ingest/insert_rows"), {"upload_id": upload_id})
                 replaced = cur.execute(sql.load("ingest/replaced_slices")).fetchall()
-                activation = {"upload_id": upload_id, "activated_at": when}
-                cur.execute(sql.load("ingest/activate_slices"), activation)
-                cur.execute(sql.load("ingest/record_activations"), activation)
+                cur.execute(sql.load("ingest/activate_slices"), {"upload_id": upload_id, "activated_at": when})
                 cur.execute(sql.load("ingest/clear_current"))
                 cur.execute(sql.load("ingest/insert_current"), {"upload_id": upload_id})
                 audit.write(
@@ -298,9 +296,9 @@ def restore_upload(
     with store.transaction() as cur:
         params = {"upload_id": upload_id}
         slices = cur.execute(sql.load("ingest/restore_slices"), params).fetchall()
-        activation = params | {"activated_at": restored_at or datetime.now()}
-        cur.execute(sql.load("ingest/restore_activate_slices"), activation)
-        cur.execute(sql.load("ingest/restore_record_activations"), activation)
+        cur.execute(
+            sql.load("ingest/restore_activate_slices"), params | {"activated_at": restored_at or datetime.now()}
+        )
         cur.execute(sql.load("ingest/restore_clear_current"), params)
         cur.execute(sql.load("ingest/restore_insert_current"), params)
         audit.write(cur, actor, "restore", {"upload_id": upload_id, "slices": [list(item) for item in slices]})
@@ -312,7 +310,6 @@ def remove_demo(store: Store, *, actor: Actor) -> int:
     require(actor, "analyst", "remove demo data")
     demo = store.query_rows("demo/uploads")
     with store.transaction() as cur:
-        cur.execute(sql.load("demo/end_activations"), {"removed_at": datetime.now()})
         for name in (
             "demo/delete_current",
             "demo/delete_slices",

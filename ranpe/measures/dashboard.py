@@ -24,7 +24,7 @@ PILLARS = (1, 2, 3)
 
 def years(store: Store) -> list[int]:
     """Years with data, newest first (as stored now: a year chosen stays on offer whatever the as-of date)."""
-    return sorted((int(r["year"]) for r in store.query_rows("measures/years_with_data", as_of=None)), reverse=True)
+    return sorted((int(r["year"]) for r in store.query_rows("measures/years_with_data")), reverse=True)
 
 
 def agencies(store: Store) -> pd.DataFrame:

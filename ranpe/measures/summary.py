@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -17,9 +16,9 @@ def measure(store: Store, name: str, filters: Filters) -> pd.DataFrame:
     return store.query(name, **filters.params())
 
 
-def latest_year(store: Store, as_of: datetime | None = None) -> int | None:
-    """The latest year with any active data (as stored at as_of when given)."""
-    years = store.query_rows("measures/years_with_data", as_of=as_of)
+def latest_year(store: Store) -> int | None:
+    """The latest year with any active data."""
+    years = store.query_rows("measures/years_with_data")
     return int(years[-1]["year"]) if years else None
 
 
