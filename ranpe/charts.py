@@ -57,9 +57,31 @@ def as_of_text(as_of: datetime | None, source: str, lang: str) -> str:
     return f"{date_text} · {source}"
 
 
-def _footer(*lines: str) -> str:
-    """Footer lines for a figure, wrapped so that they fit under a half-width chart."""
-    return "<br>".join("<br>".join(textwrap.wrap(line, FOOTER_WRAP_CHARS)) for line in lines)
+def _footer(*lines: str, about_url: str | None = None, lang: str = "id") -> str:
+    """Footer lines for a figure, wrapped so that they fit under a half-width chart; with about_url, the first
+    line ends in a link to the page that defines the figures."""
+    label = t("dash.about_link", lang).replace(" ", "\xa0")  # non-breaking: the wrap never splits the link
+    first, *rest = lines
+    if about_url:
+        first = f"{first} · {label}"
+    text = "<br>".join("<br>".join(textwrap.wrap(line, FOOTER_WRAP_CHARS)) for line in (first, *rest))
+    if about_url:
+        text = text.replace(label, f"<a href='{about_url}' target='_self'>{label}</a>")
+    return text
+
+
+def period_span(data: pd.DataFrame, lang: str) -> str:
+    """The first and last period of a per-quarter frame (year, quarter, period): '2021 TW I – 2024 TW IV'."""
+    ordered = data.sort_values(["year", "quarter"])["period"]
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    return first if first == last else t("dash.trend_span", lang, first=first, last=last)
+
+
+def _span_and_filters(data: pd.DataFrame, filters_text: str, lang: str) -> str:
+    """A per-quarter chart's subtitle: the periods on its axis, then the other filters."""
+    if data.empty:
+        return filters_text
+    return f"{period_span(data, lang)} · {filters_text}" if filters_text else period_span(data, lang)
 
 
 def _frame(
@@ -102,14 +124,14 @@ def _frame(
     return fig
 
 
-def _pct_axis(lang: str, room: float = 1.05) -> dict[str, Any]:
-    """A 0–100% axis; room > 1 leaves space past 100% for labels written outside the bars."""
+def _pct_axis(lang: str, room: float = 1.05, title_key: str = "dash.axis.rate_actions") -> dict[str, Any]:
+    """A 0–100% axis titled with what it counts; room > 1 leaves space past 100% for labels outside the bars."""
     return {
         "range": [0, room],
         "tickvals": [0, 0.25, 0.5, 0.75, 1],
         "tickformat": ".0%",
         "gridcolor": "#E5E5E5",
-        "title": t("dash.axis.rate", lang),
+        "title": t(title_key, lang),
     }
 
 
@@ -118,28 +140,37 @@ HORIZONTAL_LABEL_ROOM = 1.4
 VERTICAL_LABEL_ROOM = 1.15
 
 
-def _bar_text(rate: float, committed: int, planned: int, lang: str) -> str:
+def _bar_text(rate: float, committed: int, planned: int, lang: str, unit: str = "dash.unit.actions") -> str:
+    """'82,0% (41/50 aksi)': the rate and its parts, in the unit counted."""
     return t(
         "dash.bar_text",
         lang,
         rate=fmt_pct(rate, lang),
         committed=fmt_int(committed, lang),
         planned=fmt_int(planned, lang),
+        unit=t(unit, lang),
     )
 
 
-def _hover(rate: float, committed: int, planned: int, lang: str) -> str:
+def _hover(rate: float, committed: int, planned: int, lang: str, unit: str = "dash.unit.actions") -> str:
     return t(
         "dash.hover.rate",
         lang,
         rate=fmt_pct(rate, lang),
         committed=fmt_int(committed, lang),
         planned=fmt_int(planned, lang),
+        unit=t(unit, lang),
     )
 
 
 def fig_commitment_by_pillar(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Horizontal bars: commitment rate per pillar (customdata = pillar, for drill-down)."""
     rows = data.sort_values("pillar", ascending=False)
@@ -168,7 +199,7 @@ def fig_commitment_by_pillar(
         fig,
         t("dash.chart.by_pillar", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         height=360,
         labels=rows["label"],
@@ -176,7 +207,13 @@ def fig_commitment_by_pillar(
 
 
 def fig_commitment_by_focus_area(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Vertical bars per focus area, coloured by pillar."""
     fig = go.Figure()
@@ -200,14 +237,20 @@ def fig_commitment_by_focus_area(
         fig,
         t("dash.chart.by_focus_area", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         height=420,
     )
 
 
 def fig_commitment_by_agency(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Every K/L ranked by commitment rate (customdata = agency code, for drill-down)."""
     rows = data.iloc[::-1]
@@ -233,14 +276,14 @@ def fig_commitment_by_agency(
             hoverinfo="text",
         )
     )
-    fig.update_xaxes(_pct_axis(lang, HORIZONTAL_LABEL_ROOM))
+    fig.update_xaxes(_pct_axis(lang, HORIZONTAL_LABEL_ROOM, "dash.axis.rate_own_actions"))
     fig.update_yaxes(automargin=True, type="category")
     height = max(360, 170 + ROW_HEIGHT_PX * len(rows))
     return _frame(
         fig,
         t("dash.chart.by_agency", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         height=height,
         labels=rows["short_name"],
@@ -248,7 +291,13 @@ def fig_commitment_by_agency(
 
 
 def fig_agency_pillar_matrix(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    about_url: str | None = None,
 ) -> go.Figure:
     """K/L × pillar heat map drawn as square markers, so that a cell can be clicked (customdata = [code, pillar])."""
     agencies_in_order = sorted(data["short_name"].unique(), key=str.lower, reverse=True)
@@ -266,7 +315,7 @@ def fig_agency_pillar_matrix(
                 "colorscale": RATE_COLOURSCALE,
                 "cmin": 0,
                 "cmax": 1,
-                "colorbar": {"title": t("dash.col.rate", lang), "tickformat": ".0%", "len": 0.6},
+                "colorbar": {"title": t("dash.colorbar.actions", lang), "tickformat": ".0%", "len": 0.6},
                 "line": {"width": 0},
             },
             text=[fmt_pct(r, lang, 0) for r in data["rate"]],
@@ -293,7 +342,7 @@ def fig_agency_pillar_matrix(
         fig,
         t("dash.chart.agency_pillar", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         height=height,
         labels=agencies_in_order,
@@ -303,7 +352,14 @@ def fig_agency_pillar_matrix(
 
 
 def fig_trend(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str, *, title: str | None = None
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    title: str | None = None,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Commitment rate per quarter across years: one line per pillar (its colour) and all pillars (dark, dashed)."""
     fig = go.Figure()
@@ -331,15 +387,21 @@ def fig_trend(
     return _frame(
         fig,
         title or t("dash.chart.trend", lang),
-        filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _span_and_filters(data, filters_text, lang),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         height=420,
     )
 
 
 def fig_status_by_quarter(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Stacked bars: action plans per implementation status, per quarter."""
     fig = go.Figure()
@@ -353,19 +415,31 @@ def fig_status_by_quarter(
             y=rows["action_plans"],
             name=rows["status_label"].iloc[0],
             marker_color=STATUS_COLOURS[status],
-            hovertext=[fmt_int(v, lang) for v in rows["action_plans"]],
+            hovertext=[t("dash.hover.action_plans", lang, count=fmt_int(v, lang)) for v in rows["action_plans"]],
             hoverinfo="text+name+x",
         )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title=t("dash.axis.quarter", lang))
     fig.update_yaxes(title=t("dash.axis.action_plans", lang), gridcolor="#E5E5E5")
     return _frame(
-        fig, t("dash.chart.status", lang), filters_text, _footer(as_of_text(as_of, source, lang)), lang=lang, height=420
+        fig,
+        t("dash.chart.status", lang),
+        _span_and_filters(data, filters_text, lang),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
+        lang=lang,
+        height=420,
     )
 
 
 def fig_completeness(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str, *, year: int
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    year: int,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Bars: reporting completeness per quarter of a year."""
     fig = go.Figure(
@@ -374,7 +448,14 @@ def fig_completeness(
             y=data["rate"].fillna(0),
             marker_color="#56B4E9",
             text=[
-                f"{fmt_pct(r, lang, 0)} ({fmt_int(s, lang)}/{fmt_int(e, lang)})"
+                t(
+                    "dash.bar_text",
+                    lang,
+                    rate=fmt_pct(r, lang, 0),
+                    committed=fmt_int(s, lang),
+                    planned=fmt_int(e, lang),
+                    unit=t("dash.unit.agencies", lang),
+                )
                 for r, s, e in zip(data["rate"], data["submitted"], data["expected"], strict=True)
             ],
             textposition="outside",
@@ -382,13 +463,13 @@ def fig_completeness(
             hoverinfo="text+x",
         )
     )
-    fig.update_yaxes(_pct_axis(lang, VERTICAL_LABEL_ROOM) | {"title": t("dash.kpi.completeness", lang)})
+    fig.update_yaxes(_pct_axis(lang, VERTICAL_LABEL_ROOM, "dash.axis.rate_agencies"))
     fig.update_xaxes(type="category")
     return _frame(
         fig,
         t("dash.trends.completeness", lang, year=year),
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         height=380,
     )
@@ -427,6 +508,7 @@ def fig_province_map(
     *,
     height: int = 560,
     zoom: float = 3.1,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Choropleth of the provinces (MapLibre, no tiles, offline), focus provinces outlined, the Papua caveat drawn.
 
@@ -447,7 +529,9 @@ def fig_province_map(
             row = members.iloc[0]
             rate = None if _missing(row["rate"]) else float(row["rate"])
             detail = (
-                t("dash.map.no_rows", lang) if rate is None else _hover(rate, row["committed"], row["planned"], lang)
+                t("dash.map.no_rows", lang)
+                if rate is None
+                else _hover(rate, row["committed"], row["planned"], lang, "dash.unit.action_plans")
             )
             focus = f" ({t('dash.map.focus', lang)})" if row["is_focus"] else ""
             polygons.append(
@@ -470,7 +554,7 @@ def fig_province_map(
         zmax=1,
         colorscale=_map_colourscale(),
         colorbar={
-            "title": t("dash.col.rate", lang),
+            "title": t("dash.colorbar.action_plans", lang),
             "tickvals": [NO_DATA_Z / 2, 0, 0.25, 0.5, 0.75, 1],
             "ticktext": [t("dash.map.no_rows", lang), *(fmt_pct(v, lang, 0) for v in (0, 0.25, 0.5, 0.75, 1))],
             "len": 0.85,
@@ -498,7 +582,8 @@ def fig_province_map(
             marker={"size": 16, "color": [NO_DATA_COLOUR if _missing(r) else _rate_colour(r) for r in shared["rate"]]},
             customdata=shared["code"],
             hovertext=[
-                f"<b>{n}</b><br>" + (_hover(r, c, p, lang) if not _missing(r) else t("dash.map.no_rows", lang))
+                f"<b>{n}</b><br>"
+                + (_hover(r, c, p, lang, "dash.unit.action_plans") if not _missing(r) else t("dash.map.no_rows", lang))
                 for n, r, c, p in zip(
                     shared["label"], shared["rate"], shared["committed"], shared["planned"], strict=True
                 )
@@ -511,7 +596,7 @@ def fig_province_map(
         map={"style": "white-bg", "center": {"lon": 118.0, "lat": -2.5}, "zoom": zoom},
         clickmode="event+select",
     )
-    footer = _footer(as_of_text(as_of, source, lang), map_attribution(lang))
+    footer = _footer(as_of_text(as_of, source, lang), map_attribution(lang), about_url=about_url, lang=lang)
     fig = _frame(fig, t("dash.chart.map", lang), filters_text, footer, lang=lang, height=height)
     fig.update_layout(margin={"b": 150, "t": 80}, showlegend=False)
     return fig

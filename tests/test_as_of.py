@@ -20,6 +20,7 @@ from ranpe.measures.filters import Filters, parse_moment
 from ranpe.measures.summary import summary
 from ranpe.store import sql
 from ranpe.store.connection import Store
+from ranpe.workspace.history import undo
 from tests.conftest import ANALYST, csv_bytes
 
 HEADER = ["Tahun", "Triwulan", "Kementerian/Lembaga", "Pilar", "Kode Aksi", "Komitmen"]
@@ -166,6 +167,17 @@ def test_the_latest_reported_quarter_is_the_latest_stored_then(store: Store, his
     assert figures(store, "2024-01-10")["reporting_completeness"]["quarter"] == 4
 
 
+def test_an_undo_counts_from_when_it_was_made(store: Store, history: dict[str, int]):
+    """Undo writes active_slices its own way (ranpe.workspace.history): the write transaction records it all the
+    same."""
+    before = datetime.now()
+    undo(store, history["p1"], actor=ANALYST)  # pillar 1 had no version before it: it leaves the figures
+    assert headline(figures(store, None)) == (23, 29, [(2, 12, 15), (3, 11, 14)])
+    assert headline(figures(store, "2099-01-01")) == headline(figures(store, None))
+    assert headline(figures(store, before.isoformat()))[0] == 64
+    assert headline(figures(store, "2023-10-18"))[0] == 68
+
+
 def test_removing_demo_data_empties_its_slices_from_then_on(store: Store):
     upload(store, pokja_file(3, 11), "pilar3.csv", datetime(2023, 10, 9, 10, 0))
     upload(store, pokja_file(3, 14), "demo.csv", datetime(2023, 10, 12, 10, 0), is_demo=True)
@@ -214,8 +226,8 @@ def test_a_moment_prints_as_a_date_or_with_its_time():
 
 
 def test_an_older_store_gets_its_history_on_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A store written before migration 006 (uploads, a replacement, restores) is upgraded on open: every upload
-    counts from its arrival, every restore from the time the audit log gave it."""
+    """A store written before migration 006 (uploads, a replacement, restores, an undo) is upgraded on open: every
+    upload counts from its arrival, every restore and undo from the time the audit log gave it."""
     every = sql.migrations()
     monkeypatch.setattr(sql, "migrations", lambda: [m for m in every if m[0] < 6])
     load = sql.load
@@ -226,11 +238,12 @@ def test_an_older_store_gets_its_history_on_upgrade(tmp_path: Path, monkeypatch:
         assert "slice_activations" not in {r["table_name"] for r in old.query_rows("health/tables")}
         first = upload(old, pokja_file(1, 41), "pilar1.csv", UPLOADED_P1)
         upload(old, pokja_file(2, 12), "pilar2.csv", UPLOADED_P2_P3)
-        upload(old, pokja_file(3, 11), "pilar3.csv", UPLOADED_P2_P3)
+        third = upload(old, pokja_file(3, 11), "pilar3.csv", UPLOADED_P2_P3)
         fixed = upload(old, pokja_file(1, 45), "pilar1 (perbaikan).csv", REPLACED_P1)
         upload(old, pokja_file(1, 47), "pilar1 v3.csv", datetime(2023, 11, 1, 9, 0))
         restore_upload(old, first, actor=ANALYST)  # now, as the audit log records it
         restore_upload(old, fixed, actor=ANALYST)
+        undo(old, third, actor=ANALYST)  # pillar 3 had no version before it: it leaves the figures
         upload(old, pokja_file(1, 49), "pilar1 v4.csv", now + timedelta(days=1))
     monkeypatch.setattr(sql, "migrations", lambda: every)
     monkeypatch.setattr(sql, "load", load)
@@ -247,10 +260,10 @@ def test_an_older_store_gets_its_history_on_upgrade(tmp_path: Path, monkeypatch:
             )
         }
         today = figures(upgraded, None)["actions_committed"]
-    # 41 + 12 + 11 on the 10th, 45 + 12 + 11 from the 18th, 47 + 12 + 11 from 1 November; pillar 1 back to 45
-    # by the restores of today, which only the audit log tells; 49 + 12 + 11 from tomorrow's file on.
-    assert list(committed.values()) == [0, 64, 68, 70, 68, 72]
-    assert today == 72
+    # 41 + 12 + 11 on the 10th, 45 + 12 + 11 from the 18th, 47 + 12 + 11 from 1 November; pillar 1 back to 45 by
+    # the restores of today and pillar 3 gone by its undo, which only the audit log tells; 49 + 12 from tomorrow.
+    assert list(committed.values()) == [0, 64, 68, 70, 45 + 12, 49 + 12]
+    assert today == 49 + 12
 
 
 # -- the command line and the exports ----------------------------------------------------------------

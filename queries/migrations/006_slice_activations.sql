@@ -12,12 +12,13 @@ create table slice_activations (
     pillar integer not null,
     upload_id integer,                     -- null: the slice was emptied (its demo data removed)
     activated_at timestamp not null,
-    cause varchar not null                 -- upload | restore | emptied | current (backfilled, see below)
+    cause varchar not null                 -- upload | reactivated | emptied; backfilled: restore, undo, current
 );
 
 -- Backfill from what the store already knows, in the order it happened. An ingest activated every slice it
--- holds when it arrived (uploads.uploaded_at); a restore activated every slice of the upload it restored, and
--- the audit log recorded it in the same transaction (audit_log.logged_at, a moment after the activation).
+-- holds when it arrived (uploads.uploaded_at); a restore activated every slice of the upload it restored, and an
+-- undo gave each slice of the upload undone its earlier version or none: the audit log recorded both in the same
+-- transaction (audit_log.logged_at, a moment after the change itself).
 insert into slice_activations (agency_code, year, quarter, pillar, upload_id, activated_at, cause)
 select agency_code, year, quarter, pillar, upload_id, activated_at, cause
 from (
@@ -34,6 +35,22 @@ from (
         where action = 'restore'
     ) as a
     inner join submission_rows as r on a.upload_id = r.upload_id
+
+    union all
+
+    select
+        json_extract_string(s, '$[0]'),
+        cast(json_extract_string(s, '$[1]') as integer),
+        cast(json_extract_string(s, '$[2]') as integer),
+        cast(json_extract_string(s, '$[3]') as integer),
+        cast(json_extract_string(s, '$[4]') as integer),
+        logged_at,
+        'undo'
+    from (
+        select unnest(json_extract(details, '$.slices[*]')) as s, logged_at
+        from audit_log
+        where action = 'undo'
+    )
 )
 order by activated_at, cause desc, upload_id;
 

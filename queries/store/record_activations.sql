@@ -16,7 +16,7 @@ select
     a.pillar,
     a.upload_id,
     a.activated_at,
-    case when a.activated_at = u.uploaded_at then 'upload' else 'restore' end
+    case when a.activated_at = u.uploaded_at then 'upload' else 'reactivated' end
 from active_slices as a
 left join last_recorded as l using (agency_code, year, quarter, pillar)
 left join uploads as u on a.upload_id = u.upload_id

@@ -11,6 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from ranpe.access import audit
 from ranpe.access.roles import Actor, require
 from ranpe.i18n import t
@@ -47,6 +49,7 @@ class IngestResult:
     replaced: list[dict[str, Any]] = field(default_factory=list)
     first_imported_at: datetime | None = None
     found: dict[str, Any] = field(default_factory=dict)
+    table: pa.Table | None = None  # the rows as they will be stored, kept by a dry run for its preview
 
     def as_dict(self, lang: str = "id") -> dict[str, Any]:
         return {
@@ -172,6 +175,7 @@ def ingest_bytes(
     result.rows = table.num_rows
     if dry_run:
         result.status = "checked"
+        result.table = table
         return result
 
     archive_name = f"{uuid.uuid4().hex}.{'csv' if display_name.lower().endswith('.csv') else 'xlsx'}"
