@@ -21,6 +21,7 @@ WORKSPACE_PAGES = (
     ("upload", ":material/upload_file:"),
     ("history", ":material/history:"),
     ("completeness", ":material/fact_check:"),
+    ("checks", ":material/rule:"),
     ("reference", ":material/menu_book:"),
 )
 # The navigation's sections (title key, pages); the shared filters show on these pages only, and are kept

@@ -14,6 +14,7 @@ TEXTS = {
     "dash.page.history": ("Riwayat", "History"),
     "dash.page.completeness": ("Kelengkapan", "Completeness"),
     "dash.page.reference": ("Data rujukan", "Reference data"),
+    "dash.page.checks": ("Pemeriksaan data", "Data checks"),
     "dash.language": ("Bahasa", "Language"),
     "dash.filters": ("Filter", "Filters"),
     "dash.filter.latest_quarter": ("Terakhir dilaporkan", "Latest reported"),

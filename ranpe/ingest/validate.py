@@ -401,6 +401,8 @@ def _parse_sheet(
     header_row = sheet.excel_row(item.header_index)
     formula_cells = set(sheet.formulas_without_value)
     before = len(errors.items)
+    if formula_cells:
+        _formulas_without_value(item, excel_rows, formula_cells, errors)
     out: dict[str, list] = {}
 
     for name in contract.FIELDS:
@@ -430,8 +432,7 @@ def _parse_sheet(
         for position, value in enumerate(parsed):
             if value is _BLANK:
                 if (excel_rows[position], col) in formula_cells:
-                    errors.add("problem.formula_no_value", sheet.name, excel_rows[position], column_name, "", col)
-                    value = None
+                    value = None  # told once for every stored column by _formulas_without_value
                 elif given_value is not None:
                     value = given_value
                 elif required:
@@ -480,6 +481,17 @@ def _parse_sheet(
     arrays["source_sheet"] = [sheet.name] * len(kept)
     arrays["source_row"] = excel_rows
     return pa.table({f.name: pa.array(arrays[f.name], type=f.type) for f in ROW_SCHEMA}, schema=ROW_SCHEMA)
+
+
+def _formulas_without_value(
+    item: _Mapped, excel_rows: list[int], formula_cells: set[tuple[int, int]], errors: _Collector
+) -> None:
+    """A formula with no stored value is an error in every column that is stored, text, number or extra alike."""
+    stored_columns = set(item.fields.values()) | {col for _, col in item.extras}
+    data_rows = set(excel_rows)
+    for row, col in sorted(formula_cells):
+        if row in data_rows and col in stored_columns:
+            errors.add("problem.formula_no_value", item.sheet.name, row, item.names[col], "", col)
 
 
 _KEY_COLUMNS = ("year", "quarter", "agency_code", "action_code", "province_code")
