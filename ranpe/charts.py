@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from ranpe.config import REFERENCE_DIR
-from ranpe.i18n import fmt_date, fmt_int, fmt_pct, t
+from ranpe.i18n import AsOf, fmt_date, fmt_int, fmt_pct, t
 
 # Okabe–Ito colours (colour-blind safe): one per pillar, the same on every chart.
 PILLAR_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
@@ -50,7 +50,9 @@ def separators(lang: str) -> str:
 
 
 def as_of_text(as_of: datetime | None, source: str, lang: str) -> str:
-    """The line under every chart: data date (latest upload) and source."""
+    """The line under every chart: data date (latest upload, or the moment the store is read as of) and source."""
+    if isinstance(as_of, AsOf):
+        return f"{t('as_of.source', lang, date=fmt_date(as_of, lang))} · {source}"
     date_text = t("dash.as_of", lang, date=fmt_date(as_of, lang)) if as_of else t("dash.as_of_none", lang)
     return f"{date_text} · {source}"
 

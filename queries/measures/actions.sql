@@ -17,7 +17,9 @@ select
     r.obstacles,
     r.follow_up,
     count(*) over () as total_rows
-from counted_rows($year, $quarter, $pillar, $agency, $province, $national_only) as r
+from counted_rows(
+    $year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of
+) as r
 left join agencies as g on r.agency_code = g.code
 left join provinces as p on r.province_code = p.code
 order by r.pillar, r.action_code, g.short_name, r.province_code nulls first

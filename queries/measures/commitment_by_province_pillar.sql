@@ -7,7 +7,9 @@ select
     count(*) as planned,
     count(*) filter (where r.committed) as committed,
     count(*) filter (where r.committed) / count(*) as rate
-from counted_rows($year, $quarter, $pillar, $agency, $province, $national_only) as r
+from counted_rows(
+    $year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of
+) as r
 left join provinces as p on r.province_code = p.code
 group by r.province_code, p.name, p.name_en, r.pillar
 order by r.province_code nulls last, r.pillar

@@ -10,7 +10,7 @@ with reported as (
         r.province_code,
         r.obstacles,
         case when regexp_matches(r.follow_up, '[\pL\pN]') then r.follow_up end as follow_up
-    from counted_rows($year, $quarter, $pillar, $agency, $province, $national_only) as r
+    from counted_rows($year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of) as r
     where regexp_matches(r.obstacles, '[\pL\pN]')
 )
 

@@ -3,16 +3,16 @@
 -- (no follow-up holding a letter or digit). A quarter with rows and no obstacle still has its null group.
 with by_quarter as (
     select 1 as quarter, r.obstacles, r.follow_up
-    from counted_rows($year, 1, $pillar, $agency, $province, $national_only) as r
+    from counted_rows($year, 1, $pillar, $agency, $province, $national_only, sel_as_of := $as_of) as r
     union all
     select 2 as quarter, r.obstacles, r.follow_up
-    from counted_rows($year, 2, $pillar, $agency, $province, $national_only) as r
+    from counted_rows($year, 2, $pillar, $agency, $province, $national_only, sel_as_of := $as_of) as r
     union all
     select 3 as quarter, r.obstacles, r.follow_up
-    from counted_rows($year, 3, $pillar, $agency, $province, $national_only) as r
+    from counted_rows($year, 3, $pillar, $agency, $province, $national_only, sel_as_of := $as_of) as r
     union all
     select 4 as quarter, r.obstacles, r.follow_up
-    from counted_rows($year, 4, $pillar, $agency, $province, $national_only) as r
+    from counted_rows($year, 4, $pillar, $agency, $province, $national_only, sel_as_of := $as_of) as r
 ),
 
 marked as (

@@ -1,10 +1,11 @@
 -- Reporting completeness per quarter of a year: K/L that submitted for the quarter over K/L expected
 -- (those with any row that year), within the pillar and K/L filters ($pillar, $agency: null = all).
 -- reported_by_any counts every K/L that submitted for the quarter, whatever the filters: the latest
--- quarter anyone reported is the one the overview shows when no quarter is chosen.
+-- quarter anyone reported is the one the overview shows when no quarter is chosen. As stored at $as_of when one is
+-- given.
 with slices as (
     select agency_code, quarter, pillar
-    from active_slices
+    from active_slices_at($as_of)
     where year = $year
 ),
 

@@ -1,10 +1,11 @@
--- Action plans (rows) per implementation status for every reported (year, quarter); status null = not given.
+-- Action plans (rows) per implementation status for every reported (year, quarter); status null = not given;
+-- as stored at $as_of when one is given.
 select
     year,
     quarter,
     status,
     count(*) as action_plans
-from current_rows
+from current_rows_at($as_of)
 where ($pillar is null or pillar = $pillar)
     and ($agency is null or agency_code = $agency)
     and ($province is null or province_code = $province)

@@ -4,7 +4,9 @@
 -- of the per-K/L rates, where an action planned by three K/L counts three times).
 with counted as (
     select *
-    from counted_rows($year, $quarter, $pillar, $agency, $province, $national_only)
+    from counted_rows(
+        $year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of
+    )
 ),
 
 actions as (

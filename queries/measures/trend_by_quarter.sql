@@ -1,8 +1,9 @@
 -- Commitment rate per reported (year, quarter), per pillar and for all pillars together (pillar null):
--- the rows of each quarter's slices, as the measures count them when that quarter is chosen.
+-- the rows of each quarter's slices, as the measures count them when that quarter is chosen; as stored at
+-- $as_of when one is given.
 with rows_in_view as (
     select year, quarter, pillar, agency_code, action_code, committed
-    from current_rows
+    from current_rows_at($as_of)
     where ($pillar is null or pillar = $pillar)
         and ($agency is null or agency_code = $agency)
         and ($province is null or province_code = $province)

@@ -1,14 +1,15 @@
-"""What every command shares: exit codes, the store named by --db, K/L and province names resolved."""
+"""What every command shares: exit codes, the store named by --db, K/L and province names resolved, --as-of."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 
 from ranpe.i18n import t
 from ranpe.ingest.contract import Invalid
 from ranpe.ingest.reference import load_reference
-from ranpe.measures.filters import NATIONAL
+from ranpe.measures.filters import NATIONAL, parse_moment
 from ranpe.store.connection import Store
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_IN_USE = 0, 1, 2, 3
@@ -37,3 +38,26 @@ def resolve_province(store: Store, value: str) -> str:
 def usage(message: str) -> int:
     print(message, file=sys.stderr)
     return EXIT_USAGE
+
+
+def parse_as_of(text: str) -> datetime:
+    """An --as-of value: an ISO 8601 date (the end of that day, local time) or date-time; a usage error, in both
+    languages, for anything else."""
+    try:
+        return parse_moment(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{t('as_of.bad_date', 'id', value=text)} / {t('as_of.bad_date', 'en', value=text)}"
+        ) from None
+
+
+def add_as_of(parser: argparse.ArgumentParser) -> None:
+    """--as-of: read the store as it was at a moment (Filters.as_of)."""
+    parser.add_argument(
+        "--as-of",
+        dest="as_of",
+        type=parse_as_of,
+        metavar="DATE",
+        help="figures as stored then: 2023-10-10 (the end of that day, local time) or 2023-10-10T14:30:05; "
+        "uploads, replacements and restores after it are ignored",
+    )

@@ -11,8 +11,16 @@ from typing import Any
 
 from ranpe import i18n
 from ranpe.access.roles import cli_actor
-from ranpe.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_store, resolve_agency, resolve_province
-from ranpe.i18n import fmt_date, fmt_int, fmt_pct, fmt_quarter, t
+from ranpe.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    add_as_of,
+    open_store,
+    resolve_agency,
+    resolve_province,
+)
+from ranpe.i18n import AsOf, fmt_date, fmt_int, fmt_pct, fmt_quarter, t
 from ranpe.store.connection import Store
 
 
@@ -68,7 +76,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     try:
         province = resolve_province(store, args.province) if args.province else None
         agency = resolve_agency(store, args.agency) if args.agency else None
-        filters = Filters(args.year, args.quarter, args.pillar, agency, province)
+        filters = Filters(args.year, args.quarter, args.pillar, agency, province, args.as_of)
         result = summary(store, filters)
     finally:
         store.close()
@@ -78,6 +86,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     lang = args.lang
     period = f"{args.year}" + (f" {fmt_quarter(args.quarter, lang)}" if args.quarter else "")
     print(f"{t('app.title', lang)} — {period}")
+    if filters.as_of:
+        print(f"  {t('as_of.source', lang, date=fmt_date(AsOf.of(filters.as_of), lang))}")
     rate = fmt_pct(result["commitment_rate"], lang)
     print(
         f"  {t('cli.commitment', lang)}: {rate} ({fmt_int(result['actions_committed'], lang)} / "
@@ -185,6 +195,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--pillar", type=int, choices=(1, 2, 3))
     p.add_argument("--agency", help="K/L code, name or alias")
     p.add_argument("--province", help="BPS code, name or alias; 'nasional' for national rows")
+    add_as_of(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_summary)
 

@@ -5,15 +5,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ranpe.access import audit
 from ranpe.access.roles import cli_actor
-from ranpe.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_store, resolve_agency, resolve_province
+from ranpe.cli.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    add_as_of,
+    open_store,
+    resolve_agency,
+    resolve_province,
+)
 from ranpe.exports import tables
 from ranpe.exports.tables import TABLES
-from ranpe.i18n import fmt_int, t
+from ranpe.i18n import AsOf, fmt_date, fmt_int, t
 from ranpe.measures.filters import Filters
 from ranpe.store.connection import Store
 
@@ -24,7 +33,7 @@ DATA_SUFFIXES = (".xlsx", ".csv")
 def _filters(store: Store, args: argparse.Namespace) -> Filters:
     agency = resolve_agency(store, args.agency) if args.agency else None
     province = resolve_province(store, args.province) if args.province else None
-    return Filters(args.year, args.quarter, args.pillar, agency, province)
+    return Filters(args.year, args.quarter, args.pillar, agency, province, args.as_of)
 
 
 def _check_suffix(out: Path, allowed: tuple[str, ...], lang: str) -> str | None:
@@ -34,8 +43,8 @@ def _check_suffix(out: Path, allowed: tuple[str, ...], lang: str) -> str | None:
     return out.suffix.lower().lstrip(".")
 
 
-def _has_year(store: Store, year: int) -> bool:
-    return any(int(r["year"]) == year for r in store.query_rows("measures/years_with_data"))
+def _has_year(store: Store, year: int, as_of: datetime | None) -> bool:
+    return any(int(r["year"]) == year for r in store.query_rows("measures/years_with_data_as_of", as_of=as_of))
 
 
 def _export(args: argparse.Namespace, suffixes: tuple[str, ...], make, details: dict[str, Any]) -> int:
@@ -48,8 +57,12 @@ def _export(args: argparse.Namespace, suffixes: tuple[str, ...], make, details: 
     store = open_store(args)
     try:
         filters = _filters(store, args)
-        if not _has_year(store, filters.year):
-            print(t("exports.cli.no_data", args.lang, year=filters.year), file=sys.stderr)
+        if not _has_year(store, filters.year, filters.as_of):
+            if filters.as_of:
+                when = fmt_date(AsOf.of(filters.as_of), args.lang)
+                print(t("as_of.no_data", args.lang, year=filters.year, date=when), file=sys.stderr)
+            else:
+                print(t("exports.cli.no_data", args.lang, year=filters.year), file=sys.stderr)
             return EXIT_REFUSED
         out.write_bytes(make(store, filters, file_format))
         audit.record(
@@ -87,6 +100,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pillar", type=int, choices=(1, 2, 3))
     parser.add_argument("--agency", help="K/L code, name or alias")
     parser.add_argument("--province", help="BPS code, name or alias; 'nasional' for national rows")
+    add_as_of(parser)
     parser.add_argument("--user", default=os.environ.get("USER", "cli"), help="who exports (audit log)")
 
 

@@ -114,6 +114,8 @@ def filters_slug(filters: Filters) -> str:
         parts.append(_slug(filters.agency))
     if filters.province:
         parts.append("nasional" if filters.province == NATIONAL else _slug(filters.province))
+    if filters.as_of:
+        parts.append(f"per{filters.as_of:%Y%m%d}")
     return "-".join(parts)
 
 

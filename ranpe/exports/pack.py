@@ -427,7 +427,7 @@ def build_content(
     figures = summary(store, filters)
     period = period_text(filters, lang)
     scope = scope_text(store, filters, lang)
-    as_of = dashboard.as_of(store)
+    as_of = dashboard.as_of(store, filters)
     source = dashboard.source_text(store, lang)
     by_pillar = dashboard.by_pillar(store, filters, lang)
     by_agency = dashboard.by_agency(store, filters, lang)

@@ -221,6 +221,6 @@ def write_frame(
         raise ValueError(f"unknown table format: {file_format}")
     filters_text = dashboard.describe_filters(store, filters, lang) if filters is not None else ""
     about = about_rows(
-        title, filters_text, dashboard.as_of(store), dashboard.source_text(store, lang), len(frame), lang
+        title, filters_text, dashboard.as_of(store, filters), dashboard.source_text(store, lang), len(frame), lang
     )
     return write_xlsx(frame, about, lang)

@@ -7,14 +7,14 @@ they are merged here into one table, and a key defined twice fails at import.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from ranpe.i18n import checks, common, dashboard, exports, ingest, obstacles, reliability, template, workspace
+from ranpe.i18n import as_of, checks, common, dashboard, exports, ingest, obstacles, reliability, template, workspace
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
 
-_MODULES = [common, ingest, dashboard, template, reliability, workspace, exports, checks, obstacles]
+_MODULES = [common, ingest, dashboard, template, reliability, workspace, exports, checks, obstacles, as_of]
 
 
 def _merge() -> dict[str, tuple[str, str]]:
@@ -102,11 +102,27 @@ _MONTHS = {
 }
 
 
+class AsOf(datetime):
+    """A moment chosen to read the store as it was then (figures as of a date), told apart from the date of an
+    upload wherever a data date is printed; the end of a day (a date given alone) prints as that date."""
+
+    @classmethod
+    def of(cls, moment: datetime) -> AsOf:
+        return cls.combine(moment.date(), moment.time())
+
+    @property
+    def whole_day(self) -> bool:
+        return self.time() == time.max
+
+
 def fmt_date(value: date | datetime | None, lang: str = DEFAULT_LANG, with_time: bool = False) -> str:
-    """9 Oktober 2023 / 9 October 2023 (with HH:MM when asked)."""
+    """9 Oktober 2023 / 9 October 2023 (with HH:MM when asked); an as-of moment with its time unless it is the
+    end of a day."""
     if value is None:
         return "–"
     text = f"{value.day} {_MONTHS['en' if lang == 'en' else 'id'][value.month - 1]} {value.year}"
+    if isinstance(value, AsOf):
+        return text if value.whole_day else f"{text} {value:%H:%M:%S}"
     if with_time and isinstance(value, datetime):
         text += f" {value:%H:%M}"
     return text

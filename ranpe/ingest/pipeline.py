@@ -297,8 +297,11 @@ def _record_refusal(
     return int(upload_id)
 
 
-def restore_upload(store: Store, upload_id: int, *, actor: Actor) -> list[dict[str, Any]]:
-    """Make an earlier version active again for every (agency, year, quarter, pillar) it holds."""
+def restore_upload(
+    store: Store, upload_id: int, *, actor: Actor, restored_at: datetime | None = None
+) -> list[dict[str, Any]]:
+    """Make an earlier version active again for every (agency, year, quarter, pillar) it holds, from restored_at
+    (default now) on."""
     require(actor, "analyst", "restore")
     upload = store.query_rows("ingest/upload_by_id", upload_id=upload_id)
     if not upload or upload[0]["status"] != "stored":
@@ -306,7 +309,9 @@ def restore_upload(store: Store, upload_id: int, *, actor: Actor) -> list[dict[s
     with store.transaction() as cur:
         params = {"upload_id": upload_id}
         slices = cur.execute(sql.load("ingest/restore_slices"), params).fetchall()
-        cur.execute(sql.load("ingest/restore_activate_slices"), params | {"activated_at": datetime.now()})
+        cur.execute(
+            sql.load("ingest/restore_activate_slices"), params | {"activated_at": restored_at or datetime.now()}
+        )
         cur.execute(sql.load("ingest/restore_clear_current"), params)
         cur.execute(sql.load("ingest/restore_insert_current"), params)
         audit.write(cur, actor, "restore", {"upload_id": upload_id, "slices": [list(item) for item in slices]})
@@ -318,7 +323,13 @@ def remove_demo(store: Store, *, actor: Actor) -> int:
     require(actor, "analyst", "remove demo data")
     demo = store.query_rows("demo/uploads")
     with store.transaction() as cur:
-        for name in ("demo/delete_current", "demo/delete_slices", "demo/delete_rows", "demo/delete_uploads"):
+        for name in (
+            "demo/delete_current",
+            "demo/delete_slices",
+            "demo/delete_activations",
+            "demo/delete_rows",
+            "demo/delete_uploads",
+        ):
             cur.execute(sql.load(name))
         audit.write(cur, actor, "remove_demo", {"uploads": [u["upload_id"] for u in demo]})
     for upload in demo:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from ranpe.i18n import fmt_pct, fmt_quarter, t
+from ranpe.i18n import AsOf, fmt_pct, fmt_quarter, t
 from ranpe.measures import obstacles as coded_obstacles
 from ranpe.measures.filters import NATIONAL, Filters
 from ranpe.measures.summary import reporting_completeness, summary
@@ -25,7 +25,7 @@ PILLARS = (1, 2, 3)
 
 
 def years(store: Store) -> list[int]:
-    """Years with data, newest first."""
+    """Years with data, newest first (as stored now: a year chosen stays on offer whatever the as-of date)."""
     return sorted((int(r["year"]) for r in store.query_rows("measures/years_with_data")), reverse=True)
 
 
@@ -129,8 +129,11 @@ def describe_completeness_filters(store: Store, filters: Filters, lang: str) -> 
     return " · ".join(parts)
 
 
-def as_of(store: Store) -> datetime | None:
-    """When the latest stored upload arrived: the data date printed under every chart."""
+def as_of(store: Store, filters: Filters | None = None) -> datetime | None:
+    """The data date printed under every chart: the moment chosen when the filters read the store as of one
+    (an AsOf, printed as such), else when the latest stored upload arrived."""
+    if filters is not None and filters.as_of is not None:
+        return AsOf.of(filters.as_of)
     value = store.query_rows("measures/as_of")[0]["as_of"]
     return None if value is None or pd.isna(value) else value
 
@@ -387,6 +390,7 @@ def trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
         agency=params["agency"],
         province=params["province"],
         national_only=params["national_only"],
+        as_of=params["as_of"],
     )
     frame["pillar"] = frame["pillar"].fillna(0).astype(int)
     frame["period"] = [period_label(int(y), int(q), lang) for y, q in zip(frame["year"], frame["quarter"], strict=True)]
@@ -403,6 +407,7 @@ def status_by_quarter(store: Store, filters: Filters, lang: str) -> pd.DataFrame
         agency=params["agency"],
         province=params["province"],
         national_only=params["national_only"],
+        as_of=params["as_of"],
     )
     frame["status"] = frame["status"].fillna("none")
     frame["status_label"] = [

@@ -36,9 +36,13 @@ def _clean(value: Any) -> Any:
 
 def reporting_completeness(store: Store, filters: Filters) -> list[dict[str, Any]]:
     """Per quarter of the filters' year: K/L that submitted ÷ K/L expected, within the pillar and K/L filters
-    (reports are sent per K/L and pillar, so the province filter does not apply)."""
+    (reports are sent per K/L and pillar, so the province filter does not apply), as stored at filters.as_of."""
     return store.query_rows(
-        "measures/reporting_completeness", year=filters.year, pillar=filters.pillar, agency=filters.agency
+        "measures/reporting_completeness",
+        year=filters.year,
+        pillar=filters.pillar,
+        agency=filters.agency,
+        as_of=filters.as_of,
     )
 
 
@@ -59,6 +63,7 @@ def summary(store: Store, filters: Filters, *, breakdowns: bool = True) -> dict[
         "year": filters.year,
         "quarter": filters.quarter,
         "filters": filters.as_dict(),
+        "as_of": filters.as_dict()["as_of"],
         "actions_planned": int(totals["actions_planned"]),
         "actions_committed": int(totals["actions_committed"]),
         "commitment_rate": _rate(totals["actions_committed"], totals["actions_planned"]),

@@ -125,7 +125,13 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One write transaction: all of it is stored, or none of it."""
+        """One write transaction: all of it is stored, or none of it. Whatever it changed in the active version of
+        a slice is recorded in the history of activations (figures as of a date), whichever write it was."""
+        with self._transaction(record_activations=True) as cur:
+            yield cur
+
+    @contextmanager
+    def _transaction(self, *, record_activations: bool) -> Iterator[duckdb.DuckDBPyConnection]:
         if self.read_only:
             raise StoreError("read-only store")
         with self._write_lock:
@@ -133,6 +139,8 @@ class Store:
             cur.execute("begin transaction")
             try:
                 yield cur
+                if record_activations:
+                    cur.execute(sql.load("store/record_activations"), {"now": datetime.now()})
                 version = cur.execute("update data_version set version = version + 1 returning version").fetchone()[0]
                 cur.execute("commit")
                 _VERSIONS[self._version_key] = int(version)
@@ -160,7 +168,8 @@ class Store:
         for version, text in sql.migrations():
             if version <= done:
                 continue
-            with self.transaction() as cur:
+            # Before the history of activations exists (migration 6), nothing records into it.
+            with self._transaction(record_activations=False) as cur:
                 cur.execute(text)
                 cur.execute("insert into schema_migrations values (?, ?)", [version, datetime.now()])
                 seed = SEEDS.get(version)

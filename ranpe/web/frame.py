@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from typing import Any
 
 import streamlit as st
 
 from ranpe import charts, config, demo
-from ranpe.i18n import DEFAULT_LANG, LANGS, fmt_quarter, t
+from ranpe.i18n import DEFAULT_LANG, LANGS, AsOf, fmt_date, fmt_quarter, t
 from ranpe.measures import dashboard
-from ranpe.measures.filters import NATIONAL, Filters
+from ranpe.measures.filters import NATIONAL, Filters, end_of_day
 from ranpe.store import health
 from ranpe.store.connection import Store
 
@@ -171,7 +172,7 @@ def _kept(universe: dict[str, list[Any]]) -> dict[str, Any]:
     if _KEPT_KEY not in st.session_state:
         st.session_state[_KEPT_KEY] = {
             name: _parse(name, st.query_params.get(name), universe[name]) for name in FILTER_NAMES
-        }
+        } | {AS_OF_PARAM: _parse_day(st.query_params.get(AS_OF_PARAM))}
     kept = st.session_state[_KEPT_KEY]
     for name in FILTER_NAMES:
         if kept.get(name, ANY) not in universe[name]:
@@ -196,12 +197,52 @@ def _clear(name: str) -> None:
 def _reset() -> None:
     for name in FILTER_NAMES:
         st.session_state[_KEPT_KEY][name] = ANY
+    st.session_state[_KEPT_KEY][AS_OF_PARAM] = None
 
 
 def _resolve(kept: dict[str, Any], latest: int) -> Filters:
-    """The kept codes as the view: the latest year unless one is chosen."""
+    """The kept codes as the view: the latest year unless one is chosen; the end of the as-of day, if any."""
     chosen = {name: None if kept[name] == ANY else kept[name] for name in FILTER_NAMES}
-    return Filters(**(chosen | {"year": chosen["year"] or latest}))
+    day = kept.get(AS_OF_PARAM)
+    return Filters(**(chosen | {"year": chosen["year"] or latest, "as_of": end_of_day(day) if day else None}))
+
+
+# -- the as-of date (figures as stored at the end of a day) --------------------------------------------
+
+AS_OF_KEY = "filter_as_of"
+AS_OF_PARAM = "as_of"
+# The first day the date can name: the plan period RAN PE 2020-2024 begins.
+AS_OF_FIRST_DAY = date(2020, 1, 1)
+
+
+def _parse_day(text: str | None) -> date | None:
+    """?as_of=2023-10-10 as a date (a date-time names its day); None when absent, malformed or out of range."""
+    try:
+        day = date.fromisoformat((text or "")[:10])
+    except ValueError:
+        return None
+    return day if AS_OF_FIRST_DAY <= day <= date.today() else None
+
+
+def _remember_as_of() -> None:
+    st.session_state[_KEPT_KEY][AS_OF_PARAM] = st.session_state[AS_OF_KEY]
+
+
+def as_of_filter(kept: dict[str, Any], lang: str) -> None:
+    """The optional "Data per tanggal / Data as of" date of the shared filters, kept with them and in the URL
+    (?as_of=2023-10-10); cleared, the current data."""
+    st.session_state[AS_OF_KEY] = kept.get(AS_OF_PARAM)
+    day = st.sidebar.date_input(
+        t("as_of.filter", lang),
+        value=None,
+        min_value=AS_OF_FIRST_DAY,
+        max_value=date.today(),
+        key=AS_OF_KEY,
+        format="DD/MM/YYYY",
+        help=t("as_of.filter_help", lang),
+        on_change=_remember_as_of,
+    )
+    _set_param(AS_OF_PARAM, day.isoformat() if day else None)
 
 
 def _options(
@@ -322,6 +363,7 @@ def filters_sidebar(lang: str) -> Filters | None:
             on_change=_remember,
             args=(name,),
         )
+    as_of_filter(kept, lang)
     if any(code not in with_data[name] for name in DATA_FIRST for code in universe[name]):
         st.session_state[SHOW_ALL_KEY] = show_all
         sidebar.toggle(
@@ -341,7 +383,7 @@ def filters_kept_aside() -> Filters | None:
     dashboard pages (and read from a copied link's URL, whatever page the session opens on)."""
     universe = _universe()
     kept = _kept(universe)
-    for name in FILTER_NAMES:
+    for name in (*FILTER_NAMES, AS_OF_PARAM):
         _set_param(name, None)
     filters = _resolve(kept, universe["year"][0]) if universe["year"] else None
     st.session_state[_FILTERS_KEY] = filters
@@ -417,7 +459,12 @@ def no_data_message(lang: str) -> None:
 
 
 def empty_view_message(lang: str) -> None:
-    """The helpful message when the filters leave no rows."""
+    """The helpful message when the filters leave no rows (saying so when the store is read as of a date)."""
+    filters = current_filters()
+    if filters is not None and filters.as_of is not None:
+        when = fmt_date(AsOf.of(filters.as_of), lang)
+        st.info(t("as_of.empty_view", lang, date=when), icon=":material/history:")
+        return
     st.info(t("dash.empty_view", lang), icon=":material/filter_alt_off:")
 
 

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from ranpe.i18n import DEFAULT_LANG, t
+from ranpe.i18n import DEFAULT_LANG, fmt_date, t
 from ranpe.measures.filters import Filters
 from ranpe.store.connection import Store
 from ranpe.web import auth, downloads, frame
@@ -30,7 +30,10 @@ def page_start(title_key: str, describe: str = "describe_filters") -> tuple[Filt
         st.stop()
     filters_text = frame.data(describe, filters, lang)
     st.caption(filters_text)
-    return filters, lang, filters_text, frame.data("as_of"), frame.data("source_text", lang)
+    as_of = frame.data("as_of", filters)
+    if filters.as_of is not None:
+        st.info(t("as_of.banner", lang, date=fmt_date(as_of, lang)), icon=":material/history:")
+    return filters, lang, filters_text, as_of, frame.data("source_text", lang)
 
 
 def drillable_chart(
@@ -52,6 +55,8 @@ def about_url(filters: Filters, lang: str) -> str:
     """The About page's address, relative to the page's, with the filters and language as the URL keeps them:
     a chart's source line links there, and the page opened shows the worked examples for the same view."""
     params: dict[str, Any] = {name: value for name, value in filters.as_dict().items() if value is not None}
+    if filters.as_of is not None:
+        params["as_of"] = filters.as_of.date().isoformat()  # as the sidebar's date keeps it: the end of that day
     if lang != DEFAULT_LANG:
         params["lang"] = lang
     return f"about?{urlencode(params)}"
