@@ -96,12 +96,12 @@ with right:
         filters_text,
         as_of,
         source,
-        height=460,
+        height=280,
         zoom=2.55,
     )
     page.drillable_chart(figure, "overview_map", "province", "map", lang)
 
 trend_figure = frame.chart("fig_trend", ("trend", filters, lang), lang, filters_text, as_of, source)
-st.plotly_chart(trend_figure, key="overview_trend", config=frame.plotly_config(lang))
+st.plotly_chart(trend_figure, key="overview_trend", config=frame.plotly_config(lang), theme=None)
 downloads.chart_downloads(trend_figure, "trend", lang)
 downloads.pack_panel(lang, filters)

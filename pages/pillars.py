@@ -24,7 +24,7 @@ with right:
     focus_figure = frame.chart(
         "fig_commitment_by_focus_area", ("by_focus_area", filters), lang, filters_text, as_of, source
     )
-    st.plotly_chart(focus_figure, key="pillars_focus_areas", config=frame.plotly_config(lang))
+    st.plotly_chart(focus_figure, key="pillars_focus_areas", config=frame.plotly_config(lang), theme=None)
     downloads.chart_downloads(focus_figure, "by_focus_area", lang)
 
 pillar_name = dashboard.pillar_label(filters.pillar, lang) if filters.pillar else t("dash.filter.all_pillars", lang)

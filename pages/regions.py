@@ -22,7 +22,7 @@ with map_column:
         filters_text,
         as_of,
         source,
-        height=600,
+        height=400,
     )
     page.drillable_chart(map_figure, "regions_map", "province", "map", lang)
     st.caption(t("dash.map.focus_note", lang) + " " + t("dash.map.papua_note", lang))

@@ -13,14 +13,14 @@ if trend.empty:
     frame.empty_view_message(lang)
     st.stop()
 trend_figure = frame.chart("fig_trend", ("trend", filters, lang), lang, trend_filters_text, as_of, source)
-st.plotly_chart(trend_figure, key="trends_rate", config=frame.plotly_config(lang))
+st.plotly_chart(trend_figure, key="trends_rate", config=frame.plotly_config(lang), theme=None)
 downloads.chart_downloads(trend_figure, "trend", lang)
 left, right = st.columns([3, 2])
 with left:
     status_figure = frame.chart(
         "fig_status_by_quarter", ("status_by_quarter", filters, lang), lang, trend_filters_text, as_of, source
     )
-    st.plotly_chart(status_figure, key="trends_status", config=frame.plotly_config(lang))
+    st.plotly_chart(status_figure, key="trends_status", config=frame.plotly_config(lang), theme=None)
     downloads.chart_downloads(status_figure, "status", lang)
 with right:
     completeness_figure = frame.chart(
@@ -32,5 +32,5 @@ with right:
         source,
         year=filters.year,
     )
-    st.plotly_chart(completeness_figure, key="trends_completeness", config=frame.plotly_config(lang))
+    st.plotly_chart(completeness_figure, key="trends_completeness", config=frame.plotly_config(lang), theme=None)
     downloads.chart_downloads(completeness_figure, "completeness", lang)

@@ -137,7 +137,8 @@ def chart_specs(at: AppTest) -> list[dict]:
 
 
 def chart_titles(at: AppTest) -> list[str]:
-    return [spec["layout"]["title"]["text"] for spec in chart_specs(at)]
+    """Every chart's title as a reader reads it: its lines (wrapped to fit a phone) joined, without markup."""
+    return [re.sub(r"<[^>]*>", "", spec["layout"]["title"]["text"].replace("<br>", " ")) for spec in chart_specs(at)]
 
 
 def figures_of(db: Path, filters: Filters) -> dict:
