@@ -6,6 +6,7 @@ import functools
 import json
 import math
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -52,9 +53,8 @@ MODEBAR_PX = 28
 # Space between the figure's edge and its text, and between the blocks of a figure (title, legend, plot, footer).
 EDGE_PX = 8
 GAP_PX = 10
-# A colour bar laid flat under the title: its title, the bar, its tick labels.
+# A colour bar laid flat under the title (its title above, its tick labels under it).
 COLOURBAR_THICKNESS_PX = 10
-COLOURBAR_PX = round(2 * BASE_FONT_PX * LINE_SPACING + COLOURBAR_THICKNESS_PX + 6)
 # Bar charts with one row per category: the plot is this tall per row.
 ROW_HEIGHT_PX = 26
 
@@ -112,13 +112,9 @@ def as_of_text(as_of: datetime | None, source: str, lang: str) -> str:
     return f"{date_text} · {source}"
 
 
-# Text runs across the narrowest chart, less its edges.
-TEXT_WIDTH_PX = MIN_CHART_PX - 2 * EDGE_PX
-
-
 def _footer(*lines: str) -> str:
-    """Footer lines for a figure, wrapped so that they fit under the narrowest chart (a phone's)."""
-    return "<br>".join("<br>".join(wrap_px(line, TEXT_WIDTH_PX, FOOTER_FONT_PX)) for line in lines)
+    """Footer lines for a figure (wrapped when the figure is laid out)."""
+    return "<br>".join(lines)
 
 
 def _line_px(font_px: float) -> float:
@@ -159,76 +155,127 @@ def _legend_entries(fig: go.Figure) -> list[str]:
     return shown if len(fig.data) > 1 or any(trace.showlegend for trace in fig.data) else []
 
 
-def _legend_px(entries: list[str], width_px: float) -> float:
+def _legend_px(entries: list[str], width_px: float, font_px: float, gap_px: float) -> float:
     """How tall a horizontal legend of these entries is when its row holds width_px: each entry is its symbol
     (40 px) and its name; Plotly starts a new row when the next entry would not fit."""
     rows, used = 0, width_px
     for entry in entries:
-        entry_px = 40 + text_px(entry, BASE_FONT_PX) + GAP_PX
+        entry_px = 40 + text_px(entry, font_px) + gap_px
         if used + entry_px > width_px:
             rows, used = rows + 1, 0.0
         used += entry_px
-    return rows * (_line_px(BASE_FONT_PX) + 6)
+    return rows * (_line_px(font_px) + 6)
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """What a figure is laid out for: the narrowest width it is drawn at, its text size (times the page's), a fixed
+    height (a slide) or none (as tall as its parts), and whether Plotly's mode bar lies over its top."""
+
+    min_width: float
+    scale: float = 1.0
+    height: int | None = None
+    modebar: bool = True
+
+
+PAGE = Canvas(MIN_CHART_PX)
 
 
 def _frame(fig: go.Figure, title: str, filters_text: str, footer: str, *, lang: str, plot_height: int) -> go.Figure:
-    """Title (what + filters), legend, plot and data line stacked so that none covers another, at any width.
+    """Title (what + filters), legend, plot and data line stacked so that none covers another, at any width:
+    laid out for the page (see _lay_out); the parts are kept in the figure's meta, for fit()."""
+    fig.update_layout(
+        separators=separators(lang),
+        meta={"frame": {"title": title, "subtitle": filters_text, "footer": footer, "plot_height": plot_height}},
+    )
+    return _lay_out(fig, PAGE)
 
-    Title and subtitle are wrapped for the narrowest chart (MIN_CHART_PX) and sit at the top. A legend sits under
-    them, referenced to the figure (not the plot), so that Plotly reserves its room above the plot however many
-    rows it wraps into at the width drawn. The data line sits at the bottom, under the room the x-axis labels can
-    take at most (turned upright when crowded); its left edge is the figure's, whatever the labels' width. The
-    figure is as tall as its parts: plot_height for the plot area, whatever the rest needs around it.
+
+def fit(fig: go.Figure, width: int, height: int, scale: float) -> go.Figure:
+    """A copy of a page's figure laid out anew for a fixed width and height (a slide), its text scale times larger."""
+    copy = go.Figure(fig)
+    copy.update_layout(width=width, height=height)
+    if not isinstance(copy.layout.meta, dict) or "frame" not in copy.layout.meta:
+        return copy
+    copy.layout.annotations = [a for a in copy.layout.annotations if a.name != FOOTER_NAME]
+    return _lay_out(copy, Canvas(width, scale, height, modebar=False))
+
+
+FOOTER_NAME = "footer"
+
+
+def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
+    """Place title, legend or colour bar, plot and footer for the canvas.
+
+    Title and subtitle are wrapped for the canvas's narrowest width and sit at the top. A legend (or a heat map's
+    colour bar, laid flat) sits under them, referenced to the figure rather than the plot, so that Plotly reserves
+    its room above the plot however many rows it wraps into at the width drawn. The data line sits at the bottom,
+    under the most room the x-axis labels can take (turned upright when crowded); its left edge is the figure's,
+    whatever the labels' width. On a page the figure is as tall as its parts (the plot as tall as asked); on a
+    slide the plot takes what the rest leaves, and rows too many for their text get smaller text.
     """
-    title_lines = wrap_px(title, TEXT_WIDTH_PX, TITLE_FONT_PX, bold=True)
-    subtitle_lines = wrap_px(filters_text, TEXT_WIDTH_PX, SUBTITLE_FONT_PX)
+    parts = fig.layout.meta["frame"]
+    k = canvas.scale
+    base, title_font, subtitle_font, footer_font = (
+        px * k for px in (BASE_FONT_PX, TITLE_FONT_PX, SUBTITLE_FONT_PX, FOOTER_FONT_PX)
+    )
+    edge, gap = EDGE_PX * k, GAP_PX * k
+    text_width = canvas.min_width - 2 * edge
+    title_lines = wrap_px(parts["title"], text_width, title_font, bold=True)
+    subtitle_lines = wrap_px(parts["subtitle"], text_width, subtitle_font)
     title_text = "<br>".join(
         [f"<b>{line}</b>" for line in title_lines]
-        + [f"<span style='font-size:{SUBTITLE_FONT_PX}px'>{line}</span>" for line in subtitle_lines]
+        + [f"<span style='font-size:{round(subtitle_font)}px'>{line}</span>" for line in subtitle_lines]
     )
+    footer_lines = [
+        line for paragraph in parts["footer"].split("<br>") for line in wrap_px(paragraph, text_width, footer_font)
+    ]
     # Plotly puts a title's first baseline at its y and the next lines one title line (not their own) apart.
-    ascent = TITLE_FONT_PX * 0.9
-    title_top = EDGE_PX + MODEBAR_PX
-    title_px = title_top + TITLE_FONT_PX + _line_px(TITLE_FONT_PX) * (len(title_lines) + len(subtitle_lines) - 1)
-    top = title_px + GAP_PX
+    title_top = edge + (MODEBAR_PX if canvas.modebar else 0)
+    title_px = title_top + title_font + _line_px(title_font) * (len(title_lines) + len(subtitle_lines) - 1)
+    top = title_px + gap
     # Under the title: the legend, or a colour bar laid flat (a heat map's), both referenced to the figure.
     under_title = top
     entries = _legend_entries(fig)
-    legend_px = _legend_px(entries, TEXT_WIDTH_PX) if entries else 0.0
+    legend_px = _legend_px(entries, text_width, base, gap) if entries else 0.0
     scales = [trace for trace in fig.data if trace.type == "scatter" and trace.marker.colorbar.title.text]
+    colourbar_px = (2 * _line_px(base) + COLOURBAR_THICKNESS_PX * k + 6 * k) if scales else 0.0
     if scales:
-        top += COLOURBAR_PX + GAP_PX
+        top += colourbar_px + gap
 
     cartesian = any(trace.type in ("bar", "scatter") for trace in fig.data)
-    left = right = EDGE_PX
+    left = right = edge
     bottom_zone = 0.0
     if cartesian:
-        tick_gap = 6
+        tick_gap = round(6 * k)
         x_axis, y_axis = fig.layout.xaxis, fig.layout.yaxis
-        y_title = _axis_title(fig, "y")
-        left += _widest_px(_category_labels(fig, "y"), BASE_FONT_PX) + 2 * tick_gap
-        if y_title:
-            left += _line_px(BASE_FONT_PX) + GAP_PX
-        y_axis.update(automargin=True, title_standoff=GAP_PX, ticklabelstandoff=tick_gap)
-        x_axis.update(automargin=True, title_standoff=GAP_PX)
+        left += _widest_px(_category_labels(fig, "y"), base) + 2 * tick_gap
+        if _axis_title(fig, "y"):
+            left += _line_px(base) + gap
+        y_axis.update(automargin=True, title_standoff=gap, ticklabelstandoff=tick_gap)
+        x_axis.update(automargin=True, title_standoff=gap)
         # The last tick label of a rate axis ("100%") is centred on the plot's right edge.
-        right += text_px("100%", BASE_FONT_PX) / 2
-        labels_px = _line_px(BASE_FONT_PX)
+        right += text_px("100%", base) / 2
+        labels_px = _line_px(base)
         x_labels = list(dict.fromkeys(_category_labels(fig, "x")))
-        widest = _widest_px(x_labels, BASE_FONT_PX)
-        if x_axis.type == "category" and len(x_labels) * (widest + GAP_PX) > MIN_CHART_PX - left - right:
+        widest = _widest_px(x_labels, base)
+        if x_axis.type == "category" and len(x_labels) * (widest + gap) > canvas.min_width - left - right:
             # Labels too many to stand level in the narrowest plot are turned 30° or upright: their height is then
             # at most their width plus a line.
-            labels_px += max(widest, _line_px(BASE_FONT_PX))
-        x_title_px = GAP_PX + _line_px(BASE_FONT_PX) * _lines(_axis_title(fig, "x")) if _axis_title(fig, "x") else 0
+            labels_px += max(widest, _line_px(base))
+        x_title = _axis_title(fig, "x")
+        x_title_px = gap + _line_px(base) * _lines(x_title) if x_title else 0
         if x_axis.side == "top":
             top += tick_gap + labels_px + x_title_px
         else:
             bottom_zone = tick_gap + labels_px + x_title_px
-    footer_px = _line_px(FOOTER_FONT_PX) * _lines(footer)
-    bottom = bottom_zone + GAP_PX + footer_px + EDGE_PX
+    bottom = bottom_zone + gap + _line_px(footer_font) * len(footer_lines) + edge
 
-    height = round(top + legend_px + plot_height + bottom)
+    if canvas.height:
+        height = canvas.height
+        _fit_rows(fig, height - top - legend_px - bottom, base)
+    else:
+        height = round(top + legend_px + parts["plot_height"] + bottom)
     for trace in scales:
         trace.marker.colorbar.update(
             orientation="h",
@@ -236,30 +283,29 @@ def _frame(fig: go.Figure, title: str, filters_text: str, footer: str, *, lang: 
             x=0,
             xanchor="left",
             # Its first tick label ("0%") is centred on its left end.
-            xpad=EDGE_PX + text_px("0%", BASE_FONT_PX) / 2,
+            xpad=edge + text_px("0%", base) / 2,
             yref="container",
             y=1 - under_title / height,
             yanchor="top",
             ypad=0,
             lenmode="pixels",
-            len=TEXT_WIDTH_PX * 0.6,
-            thickness=COLOURBAR_THICKNESS_PX,
+            len=min(text_width * 0.6, 400 * k),
+            thickness=COLOURBAR_THICKNESS_PX * k,
         )
     fig.update_layout(
         title={
             "text": title_text,
-            "font": {"size": TITLE_FONT_PX},
+            "font": {"size": title_font},
             "x": 0,
             "xref": "container",
             "xanchor": "left",
-            "pad": {"l": EDGE_PX},
+            "pad": {"l": edge},
             "yref": "container",
-            "y": 1 - (title_top + ascent) / height,
+            "y": 1 - (title_top + 0.9 * title_font) / height,
             "yanchor": "bottom",
             "automargin": True,
         },
-        font={"family": FONT_FAMILY, "size": BASE_FONT_PX, "color": "#222222"},
-        separators=separators(lang),
+        font={"family": FONT_FAMILY, "size": base, "color": "#222222"},
         height=height,
         margin={"l": round(left), "r": round(right), "t": round(top), "b": round(bottom), "pad": 0},
         paper_bgcolor="white",
@@ -276,20 +322,40 @@ def _frame(fig: go.Figure, title: str, filters_text: str, footer: str, *, lang: 
         },
     )
     fig.add_annotation(
-        text=footer,
+        name=FOOTER_NAME,
+        text="<br>".join(footer_lines),
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        xshift=-(round(left) - EDGE_PX),
-        yshift=-(bottom_zone + GAP_PX),
+        xshift=-(round(left) - edge),
+        yshift=-(bottom_zone + gap),
         xanchor="left",
         yanchor="top",
         align="left",
         showarrow=False,
-        font={"size": FOOTER_FONT_PX, "color": "#555555"},
+        font={"size": footer_font, "color": "#555555"},
     )
     return fig
+
+
+def _fit_rows(fig: go.Figure, plot_px: float, base: float) -> None:
+    """On a fixed height, rows (K/L) too many for their text: labels and cells made to fit one row."""
+    rows = len(set(_category_labels(fig, "y"))) if fig.layout.yaxis.type == "category" else 0
+    if not rows:
+        return
+    row_px = plot_px / rows
+    # Every row labelled, as on the page (Plotly would label every other one when crowded).
+    fig.update_yaxes(tickmode="linear", dtick=1)
+    if _line_px(base) > row_px:
+        small = max(row_px / LINE_SPACING, 6)
+        fig.update_yaxes(tickfont={"size": small})
+        fig.update_traces(textfont={"size": small}, selector={"type": "bar"})
+    for trace in fig.data:
+        if trace.type == "scatter" and trace.marker.symbol == "square":
+            cell = min(trace.marker.size, row_px - 1)
+            trace.marker.size = cell
+            trace.textfont.size = min(trace.textfont.size, cell / 2.6)
 
 
 def _pct_axis(lang: str, room: float = 1.0, ticks: tuple[float, ...] = (0, 0.25, 0.5, 0.75, 1)) -> dict[str, Any]:
@@ -511,8 +577,13 @@ def fig_agency_pillar_matrix(
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=[labels[p] for p in (1, 2, 3)], side="top", showgrid=False
     )
+    # One row per K/L from edge to edge: markers would otherwise make Plotly pad the axis by a tenth of its length.
     fig.update_yaxes(
-        _wrapped_categories(agencies_in_order), categoryorder="array", categoryarray=agencies_in_order, showgrid=False
+        _wrapped_categories(agencies_in_order),
+        categoryorder="array",
+        categoryarray=agencies_in_order,
+        range=[-0.5, len(agencies_in_order) - 0.5],
+        showgrid=False,
     )
     return _frame(
         fig,

@@ -243,3 +243,59 @@ def test_the_heat_map_lists_the_kl_in_the_order_of_the_ranking_beside_it(browser
         assert matrix == ranking
     finally:
         context.close()
+
+
+def _exported_figures(db: Path, lang: str) -> dict[str, object]:
+    """Every chart a page offers as PNG/SVG (and the pack puts on its slides), for 2023 TW III on the demo data."""
+    from ranpe import charts
+    from ranpe.measures import dashboard
+    from ranpe.measures.filters import Filters
+    from ranpe.store.connection import Store
+
+    store = Store(db, read_only=True)
+    view = Filters(year=2023, quarter=3)
+    context = (
+        lang,
+        dashboard.describe_filters(store, view, lang),
+        dashboard.as_of(store),
+        dashboard.source_text(store, lang),
+    )
+    trend_context = (lang, dashboard.describe_trend_filters(store, view, lang), *context[2:])
+    return {
+        "by_pillar": charts.fig_commitment_by_pillar(dashboard.by_pillar(store, view, lang), *context),
+        "by_focus_area": charts.fig_commitment_by_focus_area(dashboard.by_focus_area(store, view), *context),
+        "by_agency": charts.fig_commitment_by_agency(dashboard.by_agency(store, view, lang), *context),
+        "agency_pillar": charts.fig_agency_pillar_matrix(dashboard.agency_pillar_matrix(store, view), *context),
+        "map": charts.fig_province_map(dashboard.by_province(store, view, lang)["provinces"], *context),
+        "trend": charts.fig_trend(dashboard.trend(store, view, lang), *trend_context),
+        "status": charts.fig_status_by_quarter(dashboard.status_by_quarter(store, view, lang), *trend_context),
+        "completeness": charts.fig_completeness(dashboard.completeness(store, view, lang), *context, year=2023),
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_exported_chart_images_keep_every_text_inside_and_apart(
+    browser: object, demo_store_path: Path, lang: str
+) -> None:
+    """The PNG/SVG downloads and the pack's slide images: the same figures laid out anew for 1600 × 900."""
+    from ranpe.exports import images
+
+    page = browser.new_page(viewport={"width": images.PRESENTATION_WIDTH_PX, "height": images.PRESENTATION_HEIGHT_PX})
+    problems: list[str] = []
+    try:
+        for name, figure in _exported_figures(demo_store_path, lang).items():
+            svg = images.render(figure, "svg").decode("utf-8")
+            (LAYOUT_ARTIFACTS / f"export_{name}_{lang}.svg").write_text(svg, encoding="utf-8")
+            # Drawn at the slide's size (the SVG says twice that, for print), as the pack places it.
+            size = f"width:{images.PRESENTATION_WIDTH_PX}px;height:{images.PRESENTATION_HEIGHT_PX}px"
+            page.set_content(
+                f"<html><head><style>svg.main-svg, .svg-container {{{size}; display:block}}</style></head>"
+                f"<body style='margin:0'><div class='js-plotly-plot'><div class='svg-container'>{svg}</div></div>"
+                "</body></html>"
+            )
+            charts = page.evaluate(COLLECT_JS)
+            assert len(charts) == 1 and charts[0]["texts"], f"export {name} [{lang}] holds no text"
+            problems += layout_problems(charts, f"export {name} [{lang}]")
+    finally:
+        page.close()
+    assert not problems, f"{len(problems)} layout problems:\n" + "\n".join(problems)
