@@ -56,7 +56,7 @@ GAP_PX = 10
 # A colour bar laid flat under the title (its title above, its tick labels under it).
 COLOURBAR_THICKNESS_PX = 10
 # Bar charts with one row per category: the plot is this tall per row.
-ROW_HEIGHT_PX = 26
+ROW_HEIGHT_PX = 30
 
 # Advance widths of Arial (and its metric twin Liberation Sans, what Chromium draws without Source Sans Pro), in
 # thousandths of the font size; Source Sans Pro is narrower, so a layout measured this way has room to spare.
@@ -287,7 +287,8 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
             yref="container",
             y=1 - under_title / height,
             yanchor="top",
-            ypad=0,
+            # Room between its tick labels and what Plotly puts under it (a heat map's column labels).
+            ypad=gap,
             lenmode="pixels",
             len=min(text_width * 0.6, 400 * k),
             thickness=COLOURBAR_THICKNESS_PX * k,
@@ -375,9 +376,9 @@ VERTICAL_LABEL_ROOM = 1.15
 HORIZONTAL_TICKS = (0, 0.5, 1)
 # The plot area of a chart with a fixed number of columns (quarters, focus areas).
 PLOT_HEIGHT_PX = 240
-# Heat map rows and cells: a cell's side, and the size of the rate written in it ("100%" fits).
-MATRIX_ROW_PX = 30
-CELL_PX = 28
+# Heat map cells, one row each (rows as tall as the ranking's): a cell's side, and the size of the rate written
+# in it ("100%" fits).
+CELL_PX = ROW_HEIGHT_PX - 2
 CELL_FONT_PX = 11
 
 
@@ -591,7 +592,7 @@ def fig_agency_pillar_matrix(
         filters_text,
         _footer(as_of_text(as_of, source, lang)),
         lang=lang,
-        plot_height=MATRIX_ROW_PX * max(len(agencies_in_order), 3),
+        plot_height=ROW_HEIGHT_PX * max(len(agencies_in_order), 3),
     )
 
 

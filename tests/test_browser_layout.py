@@ -48,7 +48,7 @@ VIEWS = (
 # Two boxes may touch or graze (anti-aliasing, a glyph's side bearing); beyond this many pixels they overlap.
 OVERLAP_PX = 2
 # A text box may reach this far past its chart's edge (sub-pixel rounding).
-EDGE_PX = 1
+EDGE_TOLERANCE_PX = 1
 
 # Every chart on the page, with each visible, non-empty SVG text drawn in it as the four corners of its box on
 # screen (getBBox through the element's screen transform: a rotated label stays a rotated rectangle), and the box
@@ -147,7 +147,7 @@ def layout_problems(charts: list[dict], where: str) -> list[str]:
                 "bottom": max(ys) - box["bottom"],
             }
             for side, px in sticks_out.items():
-                if px > EDGE_PX:
+                if px > EDGE_TOLERANCE_PX:
                     problems.append(f"{name}: {text['text']!r} sticks out {px:.0f} px on the {side}")
             if chart["modebar"] and overlap_px(text["corners"], chart["modebar"]) > OVERLAP_PX:
                 problems.append(f"{name}: {text['text']!r} lies under the mode bar")
@@ -165,7 +165,7 @@ def wait_for_charts(page: object, count: int) -> list[dict]:
     page.wait_for_selector("[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl']", state="attached")
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
     page.wait_for_function(
-        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {count}", timeout=60_000
+        f"() => document.querySelectorAll('.js-plotly-plot text.gtitle').length >= {count}", timeout=60_000
     )
     previous = None
     deadline = time.monotonic() + 20
@@ -212,7 +212,10 @@ def test_chart_texts_stay_inside_their_chart_and_never_overlap(
             problems += layout_problems(charts, where)
             viewport_width = VIEWPORTS[width]["viewport"]["width"]
             for chart in charts:
-                if chart["box"]["right"] > viewport_width + EDGE_PX or chart["box"]["left"] < -EDGE_PX:
+                if (
+                    chart["box"]["right"] > viewport_width + EDGE_TOLERANCE_PX
+                    or chart["box"]["left"] < -EDGE_TOLERANCE_PX
+                ):
                     problems.append(f"{where} · chart {chart['title']!r}: wider than the screen ({chart['box']})")
             full_page_screenshot(page, LAYOUT_ARTIFACTS / f"{name}_{lang}_{width}.png")
             (LAYOUT_ARTIFACTS / f"{name}_{lang}_{width}.json").write_text(json.dumps(charts, indent=1))
