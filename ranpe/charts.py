@@ -53,7 +53,7 @@ MODEBAR_PX = 28
 # Space between the figure's edge and its text, and between the blocks of a figure (title, legend, plot, footer).
 EDGE_PX = 8
 GAP_PX = 10
-# A colour bar laid flat under the title (its title above, its tick labels under it).
+# A colour bar laid flat under the title (its tick labels under it).
 COLOURBAR_THICKNESS_PX = 10
 # Bar charts with one row per category: the plot is this tall per row.
 ROW_HEIGHT_PX = 30
@@ -238,8 +238,8 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
     under_title = top
     entries = _legend_entries(fig)
     legend_px = _legend_px(entries, text_width, base, gap) if entries else 0.0
-    scales = [trace for trace in fig.data if trace.type == "scatter" and trace.marker.colorbar.title.text]
-    colourbar_px = (2 * _line_px(base) + COLOURBAR_THICKNESS_PX * k + 6 * k) if scales else 0.0
+    scales = [trace for trace in fig.data if trace.type == "scatter" and trace.marker.showscale]
+    colourbar_px = (_line_px(base) + COLOURBAR_THICKNESS_PX * k + 6 * k) if scales else 0.0
     if scales:
         top += colourbar_px + gap
 
@@ -359,8 +359,8 @@ def _fit_rows(fig: go.Figure, plot_px: float, base: float) -> None:
             trace.textfont.size = min(trace.textfont.size, cell / 2.6)
 
 
-def _pct_axis(lang: str, room: float = 1.0, ticks: tuple[float, ...] = (0, 0.25, 0.5, 0.75, 1)) -> dict[str, Any]:
-    """A 0–100% axis; room > 1 leaves space past 100% for labels written beyond the bars."""
+def _pct_axis(lang: str, room: float = 1.05, ticks: tuple[float, ...] = (0, 0.25, 0.5, 0.75, 1)) -> dict[str, Any]:
+    """A 0–100% axis; room past 100% for the markers and labels drawn there."""
     return {
         "range": [0, room],
         "tickvals": list(ticks),
@@ -530,7 +530,7 @@ def fig_commitment_by_agency(
         filters_text,
         _footer(as_of_text(as_of, source, lang)),
         lang=lang,
-        plot_height=ROW_HEIGHT_PX * max(len(rows), 4),
+        plot_height=ROW_HEIGHT_PX * max(len(rows), 2),
     )
 
 
@@ -559,7 +559,10 @@ def fig_agency_pillar_matrix(
                 "colorscale": RATE_COLOURSCALE,
                 "cmin": 0,
                 "cmax": 1,
-                "colorbar": {"title": {"text": t("dash.col.rate", lang), "side": "top"}, "tickformat": ".0%"},
+                # Untitled: its ticks read 0%–100% under the chart's title (plotly.js draws a flat colour bar's
+                # title over the bar in a short figure).
+                "showscale": True,
+                "colorbar": {"tickformat": ".0%"},
                 "line": {"width": 0},
             },
             text=[fmt_pct(r, lang, 0) for r in data["rate"]],
@@ -592,7 +595,7 @@ def fig_agency_pillar_matrix(
         filters_text,
         _footer(as_of_text(as_of, source, lang)),
         lang=lang,
-        plot_height=ROW_HEIGHT_PX * max(len(agencies_in_order), 3),
+        plot_height=ROW_HEIGHT_PX * max(len(agencies_in_order), 2),
     )
 
 
