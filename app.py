@@ -15,13 +15,19 @@ DASHBOARD_PAGES = (
     ("agencies", ":material/account_balance:"),
     ("regions", ":material/map:"),
     ("trends", ":material/trending_up:"),
+    ("about", ":material/info:"),
 )
 WORKSPACE_PAGES = (
     ("upload", ":material/upload_file:"),
     ("history", ":material/history:"),
     ("completeness", ":material/fact_check:"),
+    ("checks", ":material/rule:"),
     ("reference", ":material/menu_book:"),
 )
+# The navigation's sections (title key, pages); the shared filters show on these pages only, and are kept
+# (not shown, not in the URL) while another page is open.
+SECTIONS = (("dash.section", DASHBOARD_PAGES), ("dash.section_workspace", WORKSPACE_PAGES))
+FILTERED_PAGES = {name for name, _ in DASHBOARD_PAGES}
 
 st.set_page_config(page_title="Pantau RAN PE", page_icon=str(HERE / "assets" / "icon.png"), layout="wide")
 
@@ -40,15 +46,14 @@ def _page(name: str, icon: str) -> st.Page:
     )
 
 
-page = st.navigation(
-    {
-        t("dash.section", lang): [_page(name, icon) for name, icon in DASHBOARD_PAGES],
-        t("dash.section_workspace", lang): [_page(name, icon) for name, icon in WORKSPACE_PAGES],
-    }
-)
+pages = {name: _page(name, icon) for _, listed in SECTIONS for name, icon in listed}
+page = st.navigation({t(title, lang): [pages[name] for name, _ in listed] for title, listed in SECTIONS})
 lang = frame.language_switch(lang)
-auth.current_actor()
+auth.ensure_signed_in(lang)
+if any(page is pages[name] for name in FILTERED_PAGES):
+    frame.filters_sidebar(lang)
+else:
+    frame.filters_kept_aside()
 auth.render_account(lang)
-frame.filters_sidebar(lang)
 frame.demo_banner(lang)
 page.run()

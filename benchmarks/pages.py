@@ -19,10 +19,21 @@ from benchmarks import QUERIES
 from ranpe.access.roles import SYSTEM, require
 from ranpe.store.connection import Store
 
-PAGES = ("overview", "pillars", "agencies", "regions", "trends")
+PAGES = ("overview", "pillars", "agencies", "regions", "trends", "checks")
 DEFAULT_SIZES = (100_000, 1_000_000)
 # Each timed run follows a change to one filter, to a value not shown before in that run.
 FILTER_CHANGES = (("filter_pillar", 1), ("filter_quarter", 2), ("filter_pillar", 3), ("filter_quarter", 3))
+# The data checks page has filters of its own: a quarter or K/L of the year shown (a view of the year's findings).
+PAGE_FILTER_CHANGES = {
+    "checks": (
+        ("ws_checks_quarter", 1),
+        ("ws_checks_quarter", 2),
+        ("ws_checks_agency", "BNPT"),
+        ("ws_checks_quarter", 3),
+    ),
+}
+# Timed apart: a year not shown before, on which every data check runs over that year's rows.
+OTHER_VIEWS = {"checks, another year": ("checks", (("ws_checks_year", 2023), ("ws_checks_year", 2022)))}
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -77,9 +88,9 @@ def _run_entry_script(main_script_path: str) -> None:
     runpy.run_path(main_script_path, run_name="__main__")
 
 
-def _timed_runs(at, label: str) -> list[float]:
+def _timed_runs(at, label: str, changes: tuple[tuple[str, object], ...] = FILTER_CHANGES) -> list[float]:
     times = []
-    for key, value in FILTER_CHANGES:
+    for key, value in changes:
         started = time.perf_counter()
         at.selectbox(key=key).set_value(value).run()
         times.append(time.perf_counter() - started)
@@ -98,12 +109,13 @@ def time_pages(db: Path) -> dict[str, float]:
     os.environ["RANPE_DB"] = str(db)
     os.environ["RANPE_AUTO_DEMO"] = "0"
     medians = {}
-    for page in PAGES:
+    views = {page: (page, PAGE_FILTER_CHANGES.get(page, FILTER_CHANGES)) for page in PAGES} | OTHER_VIEWS
+    for name, (page, changes) in views.items():
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=600)
         at.run()
         at.switch_page(str(REPO / "pages" / f"{page}.py")).run()
         at.run()
-        medians[page] = statistics.median(_timed_runs(at, page))
+        medians[name] = statistics.median(_timed_runs(at, name, changes))
     baseline = AppTest.from_function(naive_overview_page, default_timeout=600)
     baseline.run()
     medians["naive pandas"] = statistics.median(_timed_runs(baseline, "baseline"))
@@ -128,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             build_store(db, size)
             print(f"built {size:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
             results[size] = time_pages(db)
-    names = [*PAGES, "naive pandas"]
+    names = [*PAGES, *OTHER_VIEWS, "naive pandas"]
     print()
     print("| page | " + " | ".join(f"{size:,} rows" for size in args.sizes) + " |")
     print("|---|" + "---:|" * len(args.sizes))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ranpe.i18n import fmt_int, t
+from ranpe.i18n import fmt_int, fmt_pct, fmt_quarter, t
 from ranpe.web import downloads, frame, page
 
 filters, lang, filters_text, as_of, source = page.page_start("dash.page.agencies")
@@ -11,16 +11,43 @@ ranking = frame.data("by_agency", filters, lang)
 if ranking.empty:
     frame.empty_view_message(lang)
     st.stop()
+about_url = page.about_url(filters, lang)
+units = frame.data("unit_totals", filters)
+page.units_note(
+    t(
+        "dash.units.agencies",
+        lang,
+        committed=fmt_int(units["agency_actions"]["committed"], lang),
+        planned=fmt_int(units["agency_actions"]["planned"], lang),
+        rate=fmt_pct(units["agency_actions"]["rate"], lang),
+        headline_committed=fmt_int(units["actions"]["committed"], lang),
+        headline_planned=fmt_int(units["actions"]["planned"], lang),
+        headline_rate=fmt_pct(units["actions"]["rate"], lang),
+    ),
+    lang,
+)
 
 left, right = st.columns([1, 1])
 with left:
     ranking_figure = frame.chart(
-        "fig_commitment_by_agency", ("by_agency", filters, lang), lang, filters_text, as_of, source
+        "fig_commitment_by_agency",
+        ("by_agency", filters, lang),
+        lang,
+        filters_text,
+        as_of,
+        source,
+        about_url=about_url,
     )
     page.drillable_chart(ranking_figure, "agencies_ranking", "agency", "by_agency", lang)
 with right:
     matrix_figure = frame.chart(
-        "fig_agency_pillar_matrix", ("agency_pillar_matrix", filters), lang, filters_text, as_of, source
+        "fig_agency_pillar_matrix",
+        ("agency_pillar_matrix", filters),
+        lang,
+        filters_text,
+        as_of,
+        source,
+        about_url=about_url,
     )
     page.drillable_chart(matrix_figure, "agencies_matrix", "agency", "agency_pillar", lang, part=0)
 st.caption(t("dash.drill_hint", lang))
@@ -42,16 +69,16 @@ if filters.agency is None:
 
 agency_name = frame.data("agency_label", filters.agency, lang)
 st.subheader(t("dash.agencies.profile", lang, agency=agency_name))
-trend = frame.data("trend", filters, lang)
 st.plotly_chart(
     frame.chart(
         "fig_trend",
         ("trend", filters, lang),
         lang,
-        filters_text,
+        frame.data("describe_trend_filters", filters, lang),
         as_of,
         source,
         title=t("dash.chart.agency_trend", lang, agency=agency_name),
+        about_url=about_url,
     ),
     key="agencies_profile_trend",
     config=frame.plotly_config(lang),
@@ -65,5 +92,12 @@ reported = frame.data("obstacles", filters)
 if not reported:
     st.caption(t("dash.agencies.no_obstacles", lang))
 for item in reported:
-    follow_up = f" → {frame.plain(item['follow_up'])}" if item["follow_up"] else ""
-    st.markdown(f"- **{frame.plain(item['action_code'])}** {frame.plain(item['obstacles'])}{follow_up}")
+    where = t(
+        "dash.agencies.obstacle_where",
+        lang,
+        codes=", ".join(item["action_codes"]),
+        plans=fmt_int(item["plans"], lang),
+        quarters=", ".join(fmt_quarter(q, lang) for q in item["quarters"]),
+    )
+    follow_up = f" → {frame.plain(' · '.join(item['follow_ups']))}" if item["follow_ups"] else ""
+    st.markdown(f"- **{frame.plain(item['obstacle'])}** ({frame.plain(where)}){follow_up}")

@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from ranpe.access import audit
-from ranpe.i18n import fmt_date, fmt_int, fmt_pct, fmt_quarter, t
+from ranpe.i18n import fmt_date, fmt_int, fmt_quarter, t
 from ranpe.web import frame
 from ranpe.web.auth import ensure_signed_in
 from ranpe.workspace import common, completeness
@@ -79,13 +79,31 @@ with st.expander(t("ws.completeness.deadlines", lang, days=completeness.deadline
 if not result.agencies:
     st.info(t("ws.completeness.none", lang, year=year), icon=":material/fact_check:")
     st.stop()
+if result.expected_from == "reference":
+    st.info(
+        t("ws.completeness.no_reports_yet", lang, year=year, count=fmt_int(len(result.expected), lang)),
+        icon=":material/fact_check:",
+    )
+else:
+    st.caption(t("ws.completeness.expected_help", lang, year=year, count=fmt_int(len(result.expected), lang)))
+    if result.reference_only:
+        st.caption(
+            t(
+                "ws.completeness.reference_only",
+                lang,
+                year=year,
+                count=fmt_int(len(result.reference_only), lang),
+                names=", ".join(a["short_name"] or a["code"] for a in result.reference_only),
+            )
+        )
 
 rate_columns = st.columns(4)
 for column, quarter in zip(rate_columns, common.QUARTERS, strict=True):
     counts = result.counts(quarter)
+    shown, counted = completeness.rate_text(result, quarter, lang)
     column.metric(
         t("ws.completeness.rate", lang, quarter=fmt_quarter(quarter, lang)),
-        fmt_pct(result.rate(quarter), lang),
+        shown,
         help=t(
             "ws.completeness.rate_help",
             lang,
@@ -95,6 +113,7 @@ for column, quarter in zip(rate_columns, common.QUARTERS, strict=True):
             not_due=counts["not_due"],
         ),
     )
+    column.caption(counted)
 
 st.subheader(t("ws.completeness.matrix", lang))
 st.caption(t("ws.completeness.legend", lang))

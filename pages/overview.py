@@ -12,6 +12,8 @@ current, previous = figures["current"], figures["previous"]
 if current["actions_planned"] == 0:
     frame.empty_view_message(lang)
     st.stop()
+units = current["units"]
+about_url = page.about_url(filters, lang)
 
 previous_text = ""
 if figures["previous_period"]:
@@ -19,12 +21,16 @@ if figures["previous_period"]:
     previous_text = f"{fmt_quarter(quarter, lang)} {year}"
 
 
-def delta(now: float | None, before: float | None) -> str | None:
-    """The change in percentage points against the previous quarter, as the metric's delta text."""
+def delta(now: float | None, before: float | None) -> tuple[str | None, bool]:
+    """The change in percentage points against the previous quarter, as the metric's delta text, and whether it
+    is a change at all as shown (one decimal): a change that rounds to 0 gets no arrow and no colour."""
     if now is None or before is None:
-        return None
-    change = (now - before) * 100
-    return t("dash.kpi.delta", lang, delta=("+" if change >= 0 else "") + fmt_num(change, lang), period=previous_text)
+        return None, False
+    change = round((now - before) * 100, 1)
+    if change == 0:
+        return t("dash.kpi.delta", lang, delta=fmt_num(0.0, lang), period=previous_text), False
+    sign = "+" if change > 0 else ""
+    return t("dash.kpi.delta", lang, delta=sign + fmt_num(change, lang), period=previous_text), True
 
 
 completeness = current["reporting_completeness"]
@@ -52,7 +58,12 @@ cards = [
             total=fmt_int(current["agencies_total"], lang),
         ),
     ),
-    ("dash.kpi.target", current["target_achievement"], earlier.get("target_achievement"), None),
+    (
+        "dash.kpi.target",
+        current["target_achievement"],
+        earlier.get("target_achievement"),
+        t("dash.kpi.target_of", lang, rows=fmt_int(units["action_plans_with_target"], lang)),
+    ),
     (
         "dash.kpi.completeness",
         completeness["rate"],
@@ -67,25 +78,44 @@ cards = [
     ),
 ]
 for column, (key, value, before, detail) in zip(st.columns(4), cards, strict=True):
+    change, moved = delta(value, before)
     with column:
         st.metric(
             t(key, lang),
             fmt_pct(value, lang),
-            delta=delta(value, before),
-            delta_color="normal",
+            delta=change,
+            delta_color="normal" if moved else "off",
+            delta_arrow="auto" if moved else "off",
             help=t(f"{key}_help", lang),
             border=True,
         )
-        if detail:
-            st.caption(detail)
+        st.caption(detail)
+headline_note = t(
+    "dash.kpi.headline_note",
+    lang,
+    rate=fmt_pct(current["commitment_rate"], lang),
+    committed=fmt_int(current["actions_committed"], lang),
+    planned=fmt_int(current["actions_planned"], lang),
+)
 if previous is None and previous_text:
-    st.caption(t("dash.kpi.no_previous", lang, period=previous_text))
+    missing = t("dash.kpi.no_previous", lang, period=previous_text)
+    compare_note = f"{missing[:1].upper()}{missing[1:]}."
 else:
-    st.caption(t("dash.kpi.compare_note", lang, period=previous_text))
+    compare_note = t("dash.kpi.compare_note", lang, period=previous_text)
+st.caption(f"{headline_note} {compare_note}")
+page.units_note(t("dash.units.overview", lang), lang)
 
 left, right = st.columns([1, 1])
 with left:
-    figure = frame.chart("fig_commitment_by_pillar", ("by_pillar", filters, lang), lang, filters_text, as_of, source)
+    figure = frame.chart(
+        "fig_commitment_by_pillar",
+        ("by_pillar", filters, lang),
+        lang,
+        filters_text,
+        as_of,
+        source,
+        about_url=about_url,
+    )
     page.drillable_chart(figure, "overview_pillars", "pillar", "by_pillar", lang)
     st.caption(t("dash.drill_hint", lang))
 with right:
@@ -98,10 +128,19 @@ with right:
         source,
         height=280,
         zoom=2.55,
+        about_url=about_url,
     )
     page.drillable_chart(figure, "overview_map", "province", "map", lang)
 
-trend_figure = frame.chart("fig_trend", ("trend", filters, lang), lang, filters_text, as_of, source)
+trend_figure = frame.chart(
+    "fig_trend",
+    ("trend", filters, lang),
+    lang,
+    frame.data("describe_trend_filters", filters, lang),
+    as_of,
+    source,
+    about_url=about_url,
+)
 st.plotly_chart(trend_figure, key="overview_trend", config=frame.plotly_config(lang), theme=None)
 downloads.chart_downloads(trend_figure, "trend", lang)
 downloads.pack_panel(lang, filters)

@@ -12,17 +12,31 @@ by_pillar = frame.data("by_pillar", filters, lang)
 if by_pillar.empty:
     frame.empty_view_message(lang)
     st.stop()
+about_url = page.about_url(filters, lang)
+page.units_note(t("dash.units.pillars", lang), lang)
 
 left, right = st.columns([2, 3])
 with left:
     pillar_figure = frame.chart(
-        "fig_commitment_by_pillar", ("by_pillar", filters, lang), lang, filters_text, as_of, source
+        "fig_commitment_by_pillar",
+        ("by_pillar", filters, lang),
+        lang,
+        filters_text,
+        as_of,
+        source,
+        about_url=about_url,
     )
     page.drillable_chart(pillar_figure, "pillars_bars", "pillar", "by_pillar", lang)
     st.caption(t("dash.drill_hint", lang))
 with right:
     focus_figure = frame.chart(
-        "fig_commitment_by_focus_area", ("by_focus_area", filters), lang, filters_text, as_of, source
+        "fig_commitment_by_focus_area",
+        ("by_focus_area", filters),
+        lang,
+        filters_text,
+        as_of,
+        source,
+        about_url=about_url,
     )
     st.plotly_chart(focus_figure, key="pillars_focus_areas", config=frame.plotly_config(lang), theme=None)
     downloads.chart_downloads(focus_figure, "by_focus_area", lang)

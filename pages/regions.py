@@ -12,6 +12,20 @@ provinces, national = regions["provinces"], regions["national"]
 if national is None and provinces["planned"].isna().all():
     frame.empty_view_message(lang)
     st.stop()
+units = frame.data("unit_totals", filters)
+page.units_note(
+    t(
+        "dash.units.regions",
+        lang,
+        committed=fmt_int(units["action_plans"]["committed"], lang),
+        planned=fmt_int(units["action_plans"]["planned"], lang),
+        rate=fmt_pct(units["action_plans"]["rate"], lang),
+        headline_committed=fmt_int(units["actions"]["committed"], lang),
+        headline_planned=fmt_int(units["actions"]["planned"], lang),
+        headline_rate=fmt_pct(units["actions"]["rate"], lang),
+    ),
+    lang,
+)
 
 map_column, side_column = st.columns([3, 1])
 with map_column:
@@ -23,14 +37,20 @@ with map_column:
         as_of,
         source,
         height=400,
+        about_url=page.about_url(filters, lang),
     )
     page.drillable_chart(map_figure, "regions_map", "province", "map", lang)
     st.caption(t("dash.map.focus_note", lang) + " " + t("dash.map.papua_note", lang))
 with side_column:
     if national is None:
-        st.metric(t("dash.national_card", lang), "–", border=True)
+        st.metric(t("dash.national_card", lang), "–", help=t("dash.national_card_help", lang), border=True)
     else:
-        st.metric(t("dash.national_card", lang), fmt_pct(national["rate"], lang), border=True)
+        st.metric(
+            t("dash.national_card", lang),
+            fmt_pct(national["rate"], lang),
+            help=t("dash.national_card_help", lang),
+            border=True,
+        )
         st.caption(
             t(
                 "dash.national_rows",
@@ -54,7 +74,7 @@ st.dataframe(
     column_config={
         name: percent
         for name in table.columns
-        if name not in (t("dash.col.province", lang), t("dash.col.planned", lang))
+        if name not in (t("dash.col.province", lang), t("dash.col.action_plans", lang))
     },
 )
-downloads.table_downloads(table, "by_province", lang)
+downloads.table_downloads(None, "by_province", lang)

@@ -48,9 +48,10 @@ with st.expander(t("ws.upload.template", lang), icon=":material/download:"):
         )
 
 st.subheader(t("ws.upload.files", lang))
+st.html(f"<style>{upload.uploader_css(lang, upload.FILE_TYPES)}</style>")
 files = st.file_uploader(
     t("ws.upload.choose", lang),
-    type=["xlsx", "csv"],
+    type=list(upload.FILE_TYPES),
     accept_multiple_files=True,
     key="ws_upload_files",
     help=t("ws.upload.choose_help", lang, limit=config.MAX_UPLOAD_BYTES // (1024 * 1024)),
@@ -58,8 +59,8 @@ files = st.file_uploader(
 
 st.markdown(f"**{t('ws.upload.given', lang)}**")
 st.caption(t("ws.upload.given_help", lang))
-agencies = store.query_rows("reference/agencies")
-agency_names = {a["code"]: a["short_name"] for a in agencies}
+names = common.names(store, lang)
+agency_names = names.agencies
 given_columns = st.columns([1, 1, 2])
 year = given_columns[0].selectbox(
     t("field.year", lang),
@@ -75,7 +76,7 @@ quarter = given_columns[1].selectbox(
 )
 agency = given_columns[2].selectbox(
     t("field.agency", lang),
-    [None, *agency_names],
+    [None, *names.agency_codes()],
     key="ws_given_agency",
     format_func=lambda a: t("ws.upload.from_file", lang) if a is None else f"{agency_names[a]} ({a})",
 )
@@ -139,6 +140,23 @@ for key, uploaded, _, result in results:
                 icon=":material/error:",
             )
         st.markdown(t("ws.upload.found", lang, **upload.found_text(result, lang)))
+        if result.status == "checked" and key not in done:
+            # Asked on every run, not kept with the check: another file stored meanwhile changes what this replaces.
+            plan = upload.replace_plan(store, result)
+            st.markdown(f"**{t('ws.upload.plan', lang)}**")
+            st.caption(upload.plan_text(plan, lang))
+            st.dataframe(upload.plan_rows(plan, names), hide_index=True, width="stretch")
+            with st.expander(t("ws.upload.rows_preview", lang), expanded=len(files) == 1):
+                preview_rows = upload.preview_rows(result, names)
+                st.caption(
+                    t(
+                        "ws.upload.rows_preview_count",
+                        lang,
+                        shown=fmt_int(len(preview_rows), lang),
+                        total=fmt_int(result.rows, lang),
+                    )
+                )
+                st.dataframe(preview_rows, hide_index=True, width="stretch")
         with st.expander(t("ws.upload.understood", lang)):
             st.markdown(f"**{t('ws.upload.sheets', lang)}**")
             st.dataframe(upload.sheet_rows(result, lang), hide_index=True, width="stretch")
@@ -156,17 +174,20 @@ if problems:
     filters = st.columns([1, 1, 1, 2])
     placeholder = t("ws.upload.filter_all", lang)
     chosen_files = filters[0].multiselect(
-        t("ws.col.file", lang), sorted({p["file"] for p in problems}), key="ws_problem_files", placeholder=placeholder
+        t("ws.col.file", lang),
+        sorted({p["file"] for p in problems}, key=common.name_order),
+        key="ws_problem_files",
+        placeholder=placeholder,
     )
     chosen_sheets = filters[1].multiselect(
         t("ws.col.sheet", lang),
-        sorted({p["sheet"] for p in problems}),
+        sorted({p["sheet"] for p in problems}, key=common.name_order),
         key="ws_problem_sheets",
         placeholder=placeholder,
     )
     chosen_columns = filters[2].multiselect(
         t("ws.col.column", lang),
-        sorted({p["column"] for p in problems}),
+        sorted({p["column"] for p in problems}, key=common.name_order),
         key="ws_problem_columns",
         placeholder=placeholder,
     )

@@ -38,7 +38,7 @@ NO_DATA_Z = -0.2
 FOCUS_OUTLINE_COLOUR = "#000000"
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
 # Text sizes on the page, in px. Tick labels, legend entries, axis titles and bar labels follow the figure's font
-# (BASE_FONT_PX), so that a slide image, which scales the figure's font, scales them all alike.
+# (BASE_FONT_PX), so that fit() scales them all with it.
 BASE_FONT_PX = 13
 TITLE_FONT_PX = 17
 SUBTITLE_FONT_PX = 13
@@ -53,8 +53,9 @@ MODEBAR_PX = 28
 # Space between the figure's edge and its text, and between the blocks of a figure (title, legend, plot, footer).
 EDGE_PX = 8
 GAP_PX = 10
-# A colour bar laid flat under the title (its tick labels under it).
-COLOURBAR_THICKNESS_PX = 10
+# A heat map's colour bar: its length (at most: never longer than the plot) and thickness.
+COLOURBAR_PX = 240
+COLOURBAR_THICKNESS_PX = 12
 # Bar charts with one row per category: the plot is this tall per row.
 ROW_HEIGHT_PX = 30
 
@@ -62,7 +63,7 @@ ROW_HEIGHT_PX = 30
 # thousandths of the font size; Source Sans Pro is narrower, so a layout measured this way has room to spare.
 _CHAR_WIDTHS = {
     **dict.fromkeys("ijl'|", 222),
-    **dict.fromkeys(" .,:;·!/[]ftI", 278),
+    **dict.fromkeys(" \xa0.,:;·!/[]ftI", 278),
     **dict.fromkeys("-()r", 333),
     **dict.fromkeys("*", 389),
     **dict.fromkeys("cksvxyzJ", 500),
@@ -92,7 +93,8 @@ def wrap_px(text: str, width_px: float, font_px: float, *, bold: bool = False) -
     """Text broken at spaces into lines no wider than width_px (a longer word keeps its own line); tags such as
     <a href='...'> stay whole."""
     lines: list[str] = []
-    for word in re.findall(r"(?:<[^>]*>|[^\s<])+", text):
+    # Words are split at plain spaces only: a non-breaking space (\xa0) holds its words together.
+    for word in re.findall(r"(?:<[^>]*>|[^ <])+", text):
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and text_px(candidate, font_px, bold=bold) <= width_px:
             lines[-1] = candidate
@@ -112,9 +114,28 @@ def as_of_text(as_of: datetime | None, source: str, lang: str) -> str:
     return f"{date_text} · {source}"
 
 
-def _footer(*lines: str) -> str:
-    """Footer lines for a figure (wrapped when the figure is laid out)."""
-    return "<br>".join(lines)
+def _footer(*lines: str, about_url: str | None = None, lang: str = "id") -> str:
+    """Footer lines for a figure (wrapped when the figure is laid out); with about_url, the first line ends in a
+    link to the page that defines the figures."""
+    first, *rest = lines
+    if about_url:
+        label = t("dash.about_link", lang).replace(" ", "\xa0")  # non-breaking: a wrap never splits the link
+        first = f"{first} · <a href='{about_url}' target='_self'>{label}</a>"
+    return "<br>".join((first, *rest))
+
+
+def period_span(data: pd.DataFrame, lang: str) -> str:
+    """The first and last period of a per-quarter frame (year, quarter, period): '2021 TW I – 2024 TW IV'."""
+    ordered = data.sort_values(["year", "quarter"])["period"]
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    return first if first == last else t("dash.trend_span", lang, first=first, last=last)
+
+
+def _span_and_filters(data: pd.DataFrame, filters_text: str, lang: str) -> str:
+    """A per-quarter chart's subtitle: the periods on its axis, then the other filters."""
+    if data.empty:
+        return filters_text
+    return f"{period_span(data, lang)} · {filters_text}" if filters_text else period_span(data, lang)
 
 
 def _line_px(font_px: float) -> float:
@@ -176,6 +197,8 @@ class Canvas:
     scale: float = 1.0
     height: int | None = None
     modebar: bool = True
+    # The figure's own text (ticks, legend, bar labels), when a caller set it apart from the titles' scale.
+    base_scale: float | None = None
 
 
 PAGE = Canvas(MIN_CHART_PX)
@@ -192,13 +215,31 @@ def _frame(fig: go.Figure, title: str, filters_text: str, footer: str, *, lang: 
 
 
 def fit(fig: go.Figure, width: int, height: int, scale: float) -> go.Figure:
-    """A copy of a page's figure laid out anew for a fixed width and height (a slide), its text scale times larger."""
+    """A copy of a page's figure laid out anew for a fixed width and height (a slide), its text scale times larger.
+
+    A title or data line taken out of the figure (a slide that says them in its own text) stays out; a font size
+    set on the figure is the one scaled."""
     copy = go.Figure(fig)
     copy.update_layout(width=width, height=height)
     if not isinstance(copy.layout.meta, dict) or "frame" not in copy.layout.meta:
         return copy
+    parts = dict(copy.layout.meta["frame"])
+    if not copy.layout.title.text:
+        parts.update(title="", subtitle="")
+    if not any(annotation.name == FOOTER_NAME for annotation in copy.layout.annotations):
+        parts.update(footer="")
     copy.layout.annotations = [a for a in copy.layout.annotations if a.name != FOOTER_NAME]
-    return _lay_out(copy, Canvas(width, scale, height, modebar=False))
+    copy.layout.meta = {"frame": parts}
+    base_scale = scale * (copy.layout.font.size or BASE_FONT_PX) / BASE_FONT_PX
+    return _lay_out(copy, Canvas(width, scale, height, modebar=False, base_scale=base_scale))
+
+
+def figure_title(fig: go.Figure) -> str:
+    """The title a figure was built with, as one line (its drawn title is wrapped to fit a phone)."""
+    meta = fig.layout.meta
+    if isinstance(meta, dict) and "frame" in meta:
+        return meta["frame"]["title"]
+    return re.sub(r"<[^>]*>", "", (fig.layout.title.text or "").split("<br>")[0])
 
 
 FOOTER_NAME = "footer"
@@ -216,9 +257,8 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
     """
     parts = fig.layout.meta["frame"]
     k = canvas.scale
-    base, title_font, subtitle_font, footer_font = (
-        px * k for px in (BASE_FONT_PX, TITLE_FONT_PX, SUBTITLE_FONT_PX, FOOTER_FONT_PX)
-    )
+    base = BASE_FONT_PX * (canvas.base_scale or k)
+    title_font, subtitle_font, footer_font = (px * k for px in (TITLE_FONT_PX, SUBTITLE_FONT_PX, FOOTER_FONT_PX))
     edge, gap = EDGE_PX * k, GAP_PX * k
     text_width = canvas.min_width - 2 * edge
     title_lines = wrap_px(parts["title"], text_width, title_font, bold=True)
@@ -232,16 +272,13 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
     ]
     # Plotly puts a title's first baseline at its y and the next lines one title line (not their own) apart.
     title_top = edge + (MODEBAR_PX if canvas.modebar else 0)
-    title_px = title_top + title_font + _line_px(title_font) * (len(title_lines) + len(subtitle_lines) - 1)
+    title_lines_count = len(title_lines) + len(subtitle_lines)
+    title_px = title_top + (title_font + _line_px(title_font) * (title_lines_count - 1) if title_lines_count else 0)
     top = title_px + gap
-    # Under the title: the legend, or a colour bar laid flat (a heat map's), both referenced to the figure.
+    # Under the title: the legend, referenced to the figure.
     under_title = top
     entries = _legend_entries(fig)
     legend_px = _legend_px(entries, text_width, base, gap) if entries else 0.0
-    scales = [trace for trace in fig.data if trace.type == "scatter" and trace.marker.showscale]
-    colourbar_px = (_line_px(base) + COLOURBAR_THICKNESS_PX * k + 6 * k) if scales else 0.0
-    if scales:
-        top += colourbar_px + gap
 
     cartesian = any(trace.type in ("bar", "scatter") for trace in fig.data)
     left = right = edge
@@ -273,26 +310,28 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
 
     if canvas.height:
         height = canvas.height
-        _fit_rows(fig, height - top - legend_px - bottom, base)
+        plot_px = height - top - legend_px - bottom
+        _fit_rows(fig, plot_px, base)
     else:
-        height = round(top + legend_px + parts["plot_height"] + bottom)
-    for trace in scales:
-        trace.marker.colorbar.update(
-            orientation="h",
-            xref="container",
-            x=0,
-            xanchor="left",
-            # Its first tick label ("0%") is centred on its left end.
-            xpad=edge + text_px("0%", base) / 2,
-            yref="container",
-            y=1 - under_title / height,
-            yanchor="top",
-            # Room between its tick labels and what Plotly puts under it (a heat map's column labels).
-            ypad=gap,
-            lenmode="pixels",
-            len=min(text_width * 0.6, 400 * k),
-            thickness=COLOURBAR_THICKNESS_PX * k,
-        )
+        plot_px = parts["plot_height"]
+        height = round(top + legend_px + plot_px + bottom)
+    for trace in fig.data:
+        if trace.type == "scatter" and trace.marker.showscale:
+            # A heat map's colour bar: upright beside the plot's top rows (Plotly makes room for it on the right),
+            # its title along it.
+            trace.marker.colorbar.update(
+                orientation="v",
+                x=1,
+                xanchor="left",
+                xpad=gap,
+                y=1,
+                yanchor="top",
+                ypad=0,
+                lenmode="pixels",
+                len=min(plot_px, COLOURBAR_PX * k),
+                thickness=COLOURBAR_THICKNESS_PX * k,
+                title_side="right",
+            )
     fig.update_layout(
         title={
             "text": title_text,
@@ -322,6 +361,8 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
             "yanchor": "top",
         },
     )
+    if not footer_lines:
+        return fig
     fig.add_annotation(
         name=FOOTER_NAME,
         text="<br>".join(footer_lines),
@@ -359,14 +400,19 @@ def _fit_rows(fig: go.Figure, plot_px: float, base: float) -> None:
             trace.textfont.size = min(trace.textfont.size, cell / 2.6)
 
 
-def _pct_axis(lang: str, room: float = 1.05, ticks: tuple[float, ...] = (0, 0.25, 0.5, 0.75, 1)) -> dict[str, Any]:
-    """A 0–100% axis; room past 100% for the markers and labels drawn there."""
+def _pct_axis(
+    lang: str,
+    room: float = 1.05,
+    title_key: str = "dash.axis.rate_actions",
+    ticks: tuple[float, ...] = (0, 0.25, 0.5, 0.75, 1),
+) -> dict[str, Any]:
+    """A 0–100% axis titled with what it counts; room past 100% for the markers and labels drawn there."""
     return {
         "range": [0, room],
         "tickvals": list(ticks),
         "tickformat": ".0%",
         "gridcolor": "#E5E5E5",
-        "title": t("dash.axis.rate", lang),
+        "title": t(title_key, lang),
     }
 
 
@@ -382,23 +428,26 @@ CELL_PX = ROW_HEIGHT_PX - 2
 CELL_FONT_PX = 11
 
 
-def _bar_text(rate: float, committed: int, planned: int, lang: str) -> str:
+def _bar_text(rate: float, committed: int, planned: int, lang: str, unit: str = "dash.unit.actions") -> str:
+    """'82,0% (41/50 aksi)': the rate and its parts, in the unit counted."""
     return t(
         "dash.bar_text",
         lang,
         rate=fmt_pct(rate, lang),
         committed=fmt_int(committed, lang),
         planned=fmt_int(planned, lang),
+        unit=t(unit, lang),
     )
 
 
-def _hover(rate: float, committed: int, planned: int, lang: str) -> str:
+def _hover(rate: float, committed: int, planned: int, lang: str, unit: str = "dash.unit.actions") -> str:
     return t(
         "dash.hover.rate",
         lang,
         rate=fmt_pct(rate, lang),
         committed=fmt_int(committed, lang),
         planned=fmt_int(planned, lang),
+        unit=t(unit, lang),
     )
 
 
@@ -430,7 +479,13 @@ def _bar_labels(colours: list[str], rates: Any) -> dict[str, Any]:
 
 
 def fig_commitment_by_pillar(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Horizontal bars: commitment rate per pillar (customdata = pillar, for drill-down)."""
     rows = data.sort_values("pillar", ascending=False)
@@ -459,14 +514,20 @@ def fig_commitment_by_pillar(
         fig,
         t("dash.chart.by_pillar", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         plot_height=2 * ROW_HEIGHT_PX * max(len(rows), 2),
     )
 
 
 def fig_commitment_by_focus_area(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Vertical bars per focus area, coloured by pillar."""
     fig = go.Figure()
@@ -490,14 +551,20 @@ def fig_commitment_by_focus_area(
         fig,
         t("dash.chart.by_focus_area", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         plot_height=PLOT_HEIGHT_PX,
     )
 
 
 def fig_commitment_by_agency(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Every K/L ranked by commitment rate (customdata = agency code, for drill-down)."""
     rows = data.iloc[::-1]
@@ -522,20 +589,26 @@ def fig_commitment_by_agency(
             hoverinfo="text",
         )
     )
-    fig.update_xaxes(_pct_axis(lang, ticks=HORIZONTAL_TICKS))
+    fig.update_xaxes(_pct_axis(lang, title_key="dash.axis.rate_own_actions", ticks=HORIZONTAL_TICKS))
     fig.update_yaxes(_wrapped_categories(rows["short_name"]))
     return _frame(
         fig,
         t("dash.chart.by_agency", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         plot_height=ROW_HEIGHT_PX * max(len(rows), 2),
     )
 
 
 def fig_agency_pillar_matrix(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    about_url: str | None = None,
 ) -> go.Figure:
     """K/L × pillar heat map drawn as square markers, so that a cell can be clicked (customdata = [code, pillar]).
 
@@ -559,10 +632,8 @@ def fig_agency_pillar_matrix(
                 "colorscale": RATE_COLOURSCALE,
                 "cmin": 0,
                 "cmax": 1,
-                # Untitled: its ticks read 0%–100% under the chart's title (plotly.js draws a flat colour bar's
-                # title over the bar in a short figure).
                 "showscale": True,
-                "colorbar": {"tickformat": ".0%"},
+                "colorbar": {"title": t("dash.colorbar.actions", lang), "tickformat": ".0%"},
                 "line": {"width": 0},
             },
             text=[fmt_pct(r, lang, 0) for r in data["rate"]],
@@ -593,14 +664,21 @@ def fig_agency_pillar_matrix(
         fig,
         t("dash.chart.agency_pillar", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         plot_height=ROW_HEIGHT_PX * max(len(agencies_in_order), 2),
     )
 
 
 def fig_trend(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str, *, title: str | None = None
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    title: str | None = None,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Commitment rate per quarter across years: one line per pillar (its colour) and all pillars (dark, dashed)."""
     fig = go.Figure()
@@ -633,15 +711,21 @@ def fig_trend(
     return _frame(
         fig,
         title or t("dash.chart.trend", lang),
-        filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _span_and_filters(data, filters_text, lang),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         plot_height=PLOT_HEIGHT_PX,
     )
 
 
 def fig_status_by_quarter(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Stacked bars: action plans per implementation status, per quarter."""
     fig = go.Figure()
@@ -655,7 +739,7 @@ def fig_status_by_quarter(
             y=rows["action_plans"],
             name=rows["status_label"].iloc[0],
             marker_color=STATUS_COLOURS[status],
-            hovertext=[fmt_int(v, lang) for v in rows["action_plans"]],
+            hovertext=[t("dash.hover.action_plans", lang, count=fmt_int(v, lang)) for v in rows["action_plans"]],
             hoverinfo="text+name+x",
         )
     fig.update_layout(barmode="stack")
@@ -669,15 +753,22 @@ def fig_status_by_quarter(
     return _frame(
         fig,
         t("dash.chart.status", lang),
-        filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _span_and_filters(data, filters_text, lang),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         plot_height=PLOT_HEIGHT_PX,
     )
 
 
 def fig_completeness(
-    data: pd.DataFrame, lang: str, filters_text: str, as_of: datetime | None, source: str, *, year: int
+    data: pd.DataFrame,
+    lang: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    *,
+    year: int,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Bars: reporting completeness per quarter of a year."""
     fig = go.Figure(
@@ -686,7 +777,14 @@ def fig_completeness(
             y=data["rate"].fillna(0),
             marker_color="#56B4E9",
             text=[
-                f"{fmt_pct(r, lang, 0)} ({fmt_int(s, lang)}/{fmt_int(e, lang)})"
+                t(
+                    "dash.bar_text",
+                    lang,
+                    rate=fmt_pct(r, lang, 0),
+                    committed=fmt_int(s, lang),
+                    planned=fmt_int(e, lang),
+                    unit=t("dash.unit.agencies", lang),
+                )
                 for r, s, e in zip(data["rate"], data["submitted"], data["expected"], strict=True)
             ],
             textposition="outside",
@@ -694,13 +792,13 @@ def fig_completeness(
             hoverinfo="text+x",
         )
     )
-    fig.update_yaxes(_pct_axis(lang, VERTICAL_LABEL_ROOM) | {"title": t("dash.kpi.completeness", lang)})
+    fig.update_yaxes(_pct_axis(lang, VERTICAL_LABEL_ROOM, "dash.axis.rate_agencies"))
     fig.update_xaxes(type="category")
     return _frame(
         fig,
         t("dash.trends.completeness", lang, year=year),
         filters_text,
-        _footer(as_of_text(as_of, source, lang)),
+        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
         plot_height=PLOT_HEIGHT_PX,
     )
@@ -739,6 +837,7 @@ def fig_province_map(
     *,
     height: int = 400,
     zoom: float = 3.1,
+    about_url: str | None = None,
 ) -> go.Figure:
     """Choropleth of the provinces (MapLibre, no tiles, offline), focus provinces outlined, the Papua caveat drawn.
 
@@ -760,7 +859,9 @@ def fig_province_map(
             row = members.iloc[0]
             rate = None if _missing(row["rate"]) else float(row["rate"])
             detail = (
-                t("dash.map.no_rows", lang) if rate is None else _hover(rate, row["committed"], row["planned"], lang)
+                t("dash.map.no_rows", lang)
+                if rate is None
+                else _hover(rate, row["committed"], row["planned"], lang, "dash.unit.action_plans")
             )
             focus = f" ({t('dash.map.focus', lang)})" if row["is_focus"] else ""
             polygons.append(
@@ -784,7 +885,7 @@ def fig_province_map(
         colorscale=_map_colourscale(),
         colorbar={
             # Beside the bar, not over it, where the top tick label would run into it.
-            "title": {"text": t("dash.col.rate", lang), "side": "right"},
+            "title": {"text": t("dash.colorbar.action_plans", lang), "side": "right"},
             "tickvals": [NO_DATA_Z / 2, 0, 0.25, 0.5, 0.75, 1],
             "ticktext": [t("dash.map.no_rows", lang), *(fmt_pct(v, lang, 0) for v in (0, 0.25, 0.5, 0.75, 1))],
             "len": 0.85,
@@ -812,7 +913,8 @@ def fig_province_map(
             marker={"size": 16, "color": [NO_DATA_COLOUR if _missing(r) else _rate_colour(r) for r in shared["rate"]]},
             customdata=shared["code"],
             hovertext=[
-                f"<b>{n}</b><br>" + (_hover(r, c, p, lang) if not _missing(r) else t("dash.map.no_rows", lang))
+                f"<b>{n}</b><br>"
+                + (_hover(r, c, p, lang, "dash.unit.action_plans") if not _missing(r) else t("dash.map.no_rows", lang))
                 for n, r, c, p in zip(
                     shared["label"], shared["rate"], shared["committed"], shared["planned"], strict=True
                 )
@@ -825,7 +927,7 @@ def fig_province_map(
         map={"style": "white-bg", "center": {"lon": 118.0, "lat": -2.5}, "zoom": zoom},
         clickmode="event+select",
     )
-    footer = _footer(as_of_text(as_of, source, lang), map_attribution(lang))
+    footer = _footer(as_of_text(as_of, source, lang), map_attribution(lang), about_url=about_url, lang=lang)
     return _frame(fig, t("dash.chart.map", lang), filters_text, footer, lang=lang, plot_height=height)
 
 

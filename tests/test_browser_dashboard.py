@@ -121,7 +121,7 @@ def test_clicking_a_pillar_bar_filters_the_page(browser: object, server: str) ->
         visit.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         visit.page.wait_for_url("**pillar=3**", timeout=30_000)
         visit.wait_until_idle()
-        assert "Pilar 3 · Kemitraan internasional" in visit.filter_values()
+        assert "Pilar 3 · Kemitraan dan kerja sama internasional" in visit.filter_values()
         heading = visit.page.locator("h3").filter(has_text="Aksi")
         assert "Pilar 3" in heading.first.inner_text()
         assert (
@@ -147,7 +147,7 @@ def test_a_copied_link_opens_its_view_on_a_freshly_started_server(browser: objec
         visit.open("regions?year=2023&quarter=2&pillar=1&province=32&lang=en")
         visit.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         assert visit.page.locator("h1").first.inner_text() == "Regions"
-        assert visit.filter_values() == ["2023", "Q2", "Pillar 1 · Prevention", "All ministries/agencies", "West Java"]
+        assert visit.filter_values() == ["2023", "Q2", "Pillar 1 · Prevention", "All K/L", "West Java"]
         nav = visit.page.locator("[data-testid='stSidebarNav']").inner_text()
         assert "Overview" in nav and "Upload" in nav and "regions" not in nav
         canvas = visit.page.locator("canvas.maplibregl-canvas").first
@@ -169,7 +169,7 @@ def test_a_copied_link_reopens_the_same_view(browser: object, server: str) -> No
     try:
         visit.open("regions?year=2023&quarter=2&pillar=1&province=32&lang=en")
         visit.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-        assert visit.filter_values() == ["2023", "Q2", "Pillar 1 · Prevention", "All ministries/agencies", "West Java"]
+        assert visit.filter_values() == ["2023", "Q2", "Pillar 1 · Prevention", "All K/L", "West Java"]
         assert "Year 2023 · Q2 · Pillar 1 · West Java" in visit.page.locator(".js-plotly-plot").first.inner_text()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         visit.page.screenshot(path=str(ARTIFACTS / "dashboard_regions_link_en.png"), full_page=True)

@@ -280,13 +280,22 @@ def _exported_figures(db: Path, lang: str) -> dict[str, object]:
 def test_exported_chart_images_keep_every_text_inside_and_apart(
     browser: object, demo_store_path: Path, lang: str
 ) -> None:
-    """The PNG/SVG downloads and the pack's slide images: the same figures laid out anew for 1600 × 900."""
-    from ranpe.exports import images
+    """The PNG/SVG downloads and the pack's slide images (without title and data line, which the slide writes as
+    text): the same figures laid out anew for 1600 × 900."""
+    from ranpe.exports import images, pack
+    from ranpe.measures import dashboard
+    from ranpe.store.connection import Store
 
+    source = dashboard.source_text(Store(demo_store_path, read_only=True), lang)
+    figures = _exported_figures(demo_store_path, lang)
+    images_to_check = {
+        **figures,
+        **{f"slide_{name}": pack.slide_figure(f, source, lang) for name, f in figures.items()},
+    }
     page = browser.new_page(viewport={"width": images.PRESENTATION_WIDTH_PX, "height": images.PRESENTATION_HEIGHT_PX})
     problems: list[str] = []
     try:
-        for name, figure in _exported_figures(demo_store_path, lang).items():
+        for name, figure in images_to_check.items():
             svg = images.render(figure, "svg").decode("utf-8")
             (LAYOUT_ARTIFACTS / f"export_{name}_{lang}.svg").write_text(svg, encoding="utf-8")
             # Drawn at the slide's size (the SVG says twice that, for print), as the pack places it.

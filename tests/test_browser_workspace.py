@@ -13,6 +13,7 @@ import pytest
 
 from ranpe.access import users
 from ranpe.access.roles import Actor
+from ranpe.measures.dashboard import pillar_label
 from tests.browser_support import ARTIFACTS, start_app, stop_app
 from tests.conftest import xlsx_bytes
 from tests.test_browser_dashboard import Visit
@@ -121,6 +122,77 @@ def test_bad_file_errors_and_report_then_good_file_changes_the_dashboard(browser
         text = main.inner_text()
         assert "Belum ada data" not in text
         assert "2023" in text
+        assert_clean(visit)
+    finally:
+        visit.close()
+
+
+def pseudo_text(visit: Visit, selector: str) -> tuple[str, str]:
+    """The font size of an element's own text and the text its ::after shows (what CSS puts on screen)."""
+    return visit.page.locator(selector).first.evaluate(
+        "e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]"
+    )
+
+
+def grid_cells(visit: Visit) -> list[list[str]]:
+    """The cells of every table on the page, per table (read from the grid's accessible table)."""
+    frames = visit.page.locator("[data-testid='stDataFrame']")
+    return [frames.nth(i).locator("td[role='gridcell']").all_text_contents() for i in range(frames.count())]
+
+
+def test_upload_preview_in_indonesian_shows_uploader_words_rows_as_understood_and_what_it_replaces(
+    browser, server, tmp_path
+):
+    first = [
+        HEADER,
+        [2022, 2, "KEMENAG", 1, "1.1.1", "", "Tidak"],
+        [2022, 2, "KEMENAG", 2, "2.1.1", "", "Ya"],
+    ]
+    revised = [
+        HEADER,
+        [2022, "TW II", "Kementerian Agama", "Pilar 1", "1.1.1", "Jabar", "Ya"],
+        [2022, "Triwulan II", "Kemenag RI", "III", "3.1.1", "-", "tidak"],
+    ]
+    visit = open_visit(browser, server)
+    try:
+        visit.open("")
+        visit.open("upload")
+        button = "[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary'] p"
+        assert pseudo_text(visit, button) == ["0px", '"Pilih berkas"']
+        limit = pseudo_text(visit, "[data-testid='stFileUploaderDropzoneInstructions'] span")
+        assert limit == ["0px", '"Paling besar 50 MB per berkas • XLSX, CSV"']
+        visit.page.locator("[data-testid='stFileUploader']").screenshot(
+            path=str(ARTIFACTS / "workspace_uploader_id.png")
+        )
+
+        upload(visit, tmp_path, "kemenag-v1.xlsx", first)
+        visit.page.get_by_role("button", name="Simpan (1 berkas siap)").click()
+        main = visit.page.locator("[data-testid='stAppViewContainer']")
+        main.get_by_text("Disimpan: 2 baris (unggahan #").wait_for(timeout=60_000)
+
+        visit.open("upload")
+        upload(visit, tmp_path, "kemenag-v2.xlsx", revised)
+        main.get_by_text("siap disimpan, 2 baris tanpa kesalahan").wait_for(timeout=30_000)
+        main.get_by_text("Baris sebagaimana akan disimpan").wait_for()
+        visit.wait_until_idle()
+        shot(visit, "upload_preview")
+        checked = main.locator("[data-testid='stLayoutWrapper']").filter(has_text="siap disimpan, 2 baris")
+        checked.last.screenshot(path=str(ARTIFACTS / "workspace_upload_preview_file.png"))
+        plan, rows = [cells for cells in grid_cells(visit) if cells][:2]
+        assert plan[:4] == ["Kemenag", "2022 TW II", pillar_label(1, "id"), "1"]
+        assert plan[4].startswith("menggantikan unggahan #") and plan[6:8] == ["kemenag-v1.xlsx", "1"]
+        assert plan[8:12] == ["Kemenag", "2022 TW II", pillar_label(3, "id"), "1"]
+        assert plan[12] == "baru (belum ada versi)"
+        assert {
+            "Kemenag",
+            "TW II",
+            "Jawa Barat",
+            "Nasional",
+            "Ya",
+            "Tidak",
+            pillar_label(3, "id"),
+        } <= set(rows)
+        assert not {"Kementerian Agama", "Jabar", "Kemenag RI", "Triwulan II"} & set(rows)
         assert_clean(visit)
     finally:
         visit.close()

@@ -182,7 +182,7 @@ def test_pack_lowest_agencies_is_a_real_table(pack_files: dict[str, Path], demo:
     slide = Presentation(str(pack_files["id_pptx"])).slides[6]
     grid = next(shape.table for shape in slide.shapes if shape.has_table)
     rows = [[cell.text for cell in row.cells] for row in grid.rows]
-    assert rows[0] == ["K/L", "Nama K/L", "Direncanakan", "Dikomitmenkan", "Tingkat"]
+    assert rows[0] == ["K/L", "Nama K/L", "Aksi direncanakan", "Aksi dikomitmenkan", "Tingkat"]
     assert 1 < len(rows) <= pack.LOWEST_AGENCIES + 1
     lowest_rate = min(item["rate"] for item in summary(demo, VIEW)["by_agency"])
     assert rows[1][4] == fmt_pct(lowest_rate, "id")
@@ -246,7 +246,7 @@ def test_xlsx_has_numbers_as_numbers_and_an_about_sheet(demo: Store, tmp_path: P
     workbook = openpyxl.load_workbook(out)
     data, about = workbook.worksheets
     rows = list(data.iter_rows(values_only=True))
-    assert rows[0] == ("Pilar", "Nama pilar", "Direncanakan", "Dikomitmenkan", "Tingkat (%)")
+    assert rows[0] == ("Pilar", "Nama pilar", "Aksi direncanakan", "Aksi dikomitmenkan", "Tingkat (%)")
     assert rows[1][0] == 1 and rows[1][2] == 50 and rows[1][3] == 41 and rows[1][4] == 82.0
     assert all(isinstance(v, int | float) for row in rows[1:] for v in (row[0], row[2], row[3], row[4]))
     notes = dict(about.iter_rows(values_only=True))
@@ -262,7 +262,7 @@ def test_csv_is_utf8_with_bom_and_english_headers(demo: Store, tmp_path: Path) -
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["K/L", "Ministry/agency", "Planned", "Committed", "Rate (%)"]
+    assert rows[0] == ["K/L", "K/L name", "Actions planned", "Actions committed", "Rate (%)"]
     assert len(rows) - 1 == len(summary(demo, Filters(2023))["by_agency"])
 
 
@@ -286,10 +286,69 @@ def test_injection_is_neutralised_in_xlsx_and_csv(value: str) -> None:
     assert sheet["B1"].value.replace("_x000D_", "\r") == "'" + value
     assert sheet["C2"].value == -1, "a negative number stays a number"
     assert sheet["A2"].data_type == "s"
-    rows = list(csv.reader(io.StringIO(tables.write_csv(frame).decode("utf-8-sig"), newline="")))
-    assert rows[1][0] == "'" + value and rows[0][1] == "'" + value and rows[1][2] == "-1"
+    for lang, separator in (("id", ";"), ("en", ",")):
+        text = tables.write_csv(frame, lang).decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+        assert rows[1][0] == "'" + value and rows[0][1] == "'" + value and rows[1][2] == "-1"
 
 
 def test_data_command_refuses_an_unknown_suffix(demo: Store, tmp_path: Path) -> None:
     args = ["export", "data", "--db", str(demo.path), "--year", "2023", "--out", str(tmp_path / "x.txt")]
     assert cli_main(args) == 2
+
+
+# -- one rounding rule, and each language's CSV style -------------------------------------------------
+
+CSV_STYLES = {"id": (";", ","), "en": (",", ".")}
+
+
+def _one_decimal(values: pd.Series) -> bool:
+    return bool(((values * 10).round() - values * 10).abs().max() < 1e-9)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("name", list(tables.TABLES))
+def test_csv_of_every_table_splits_in_its_language_with_rates_rounded(
+    demo: Store, tmp_path: Path, name: str, lang: str
+) -> None:
+    out = tmp_path / f"{name}_{lang}.csv"
+    args = ["export", "data", "--db", str(demo.path), "--year", "2023", "--table", name, "--lang", lang]
+    assert cli_main([*args, "--out", str(out)]) == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") >= 2
+    separator, decimal = CSV_STYLES[lang]
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=separator))
+    expected = tables.table(demo, name, Filters(2023), lang)
+    assert rows[0] == list(expected.columns)
+    assert {len(row) for row in rows} == {len(expected.columns)}, "a row split into other columns"
+    frame = pd.read_csv(io.BytesIO(raw), sep=separator, decimal=decimal, encoding="utf-8-sig")
+    assert len(frame) == len(expected)
+    rates = [column for column in frame.columns if column.endswith("(%)")]
+    assert rates or name == "actions"
+    for column in rates:
+        values = frame[column].dropna()
+        assert pd.api.types.is_float_dtype(values), column
+        assert _one_decimal(values) and values.between(0, 100).all(), column
+        cells = [row[rows[0].index(column)] for row in rows[1:] if row[rows[0].index(column)]]
+        assert all(re.fullmatch(rf"\d{{1,3}}\{decimal}\d", cell) for cell in cells), (column, cells[:5])
+    if name == "actions":
+        # Reported values are written as reported, in the language's decimal style, never rounded.
+        for field in ("target", "realization"):
+            column = t(f"field.{field}", lang)
+            assert frame[column].dropna().tolist() == expected[column].dropna().tolist()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_pages_table_is_written_by_the_same_rule(demo: Store, lang: str) -> None:
+    """What a page passes to the download buttons: unrounded rates (63.333…) come out with one decimal."""
+    target = t("field.target", lang)
+    frame = pd.DataFrame({"Provinsi": ["Jawa Barat"], "Pilar 1": [63.333333333333], "Jumlah": [44], target: [0.125]})
+    separator, decimal = CSV_STYLES[lang]
+    text = tables.write_frame(demo, frame, "judul", VIEW, lang, "csv").decode("utf-8-sig")
+    assert text.splitlines()[1] == separator.join(["Jawa Barat", f"63{decimal}3", "44", f"0{decimal}125"])
+    workbook = openpyxl.load_workbook(io.BytesIO(tables.write_frame(demo, frame, "judul", VIEW, lang, "xlsx")))
+    data, about = workbook.worksheets
+    assert data["B2"].value == 63.3 and data["B2"].number_format == tables.RATE_FORMAT
+    assert data["C2"].value == 44 and data["D2"].value == 0.125
+    notes = dict(about.iter_rows(values_only=True))
+    assert notes[t("exports.about.numbers", lang)] == t("exports.about.numbers_rule", lang)

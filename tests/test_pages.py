@@ -45,6 +45,7 @@ AGENCIES = ["BNPT", "KEMENAG", "KEMENSOS", "POLRI", "KEMENDAGRI", "KEMENLU", "KO
 PROVINCES = ["72", "52", "35", "32", "33", "11", "31", "94", "95", "96", "Nasional"]
 STATUSES = ["Belum dimulai", "Dalam proses", "Selesai", "Tidak terlaksana"]
 PERIODS = [(2023, 1), (2023, 2), (2023, 3), (2024, 1), (2024, 2)]
+FIRST_PERIOD, LAST_PERIOD = "2023 TW I", "2024 TW II"
 
 
 def populate(path: Path, seed: int = 7) -> None:
@@ -171,7 +172,8 @@ def test_every_page_on_a_populated_store_draws_titled_charts(
     titles = chart_titles(at)
     assert titles, f"{page} shows no chart"
     for title in titles:
-        assert "Tahun 2024" in title or "Semua tahun" in title, title
+        # A chart of the chosen year says so; a chart per quarter names the first and last quarter it draws.
+        assert "Tahun 2024" in title or f"{FIRST_PERIOD} – {LAST_PERIOD}" in title, title
     for spec in chart_specs(at):
         footer = " ".join(a["text"] for a in spec["layout"].get("annotations", []))
         assert "Data per 20 Juni 2024" in footer.replace("<br>", " ")
@@ -423,3 +425,296 @@ def test_text_from_files_is_shown_as_typed_in_markdown(text: str) -> None:
     # Every markdown or HTML character is escaped, so st.markdown shows the text instead of rendering it.
     assert re.search(r"(?<!\\)[\[\]()<>*_:#!`]", shown) is None, shown
     assert shown.replace("\\", "") == " ".join(text.split())
+
+
+# -- what a figure is: units, periods, neutral signals, completeness that follows the filters, the About page --
+
+# The unit words every figure names (DOMAIN.md's measures): actions, action plans, K/L.
+UNIT_WORDS = {"id": ("aksi", "rencana aksi", "K/L"), "en": ("actions", "action plans", "K/L")}
+SMALL_HEADER = ["Tahun", "Triwulan", "Kementerian/Lembaga", "Pilar", "Kode Aksi", "Provinsi", "Komitmen", "Target"]
+
+
+def store_of(path: Path, reports: dict[tuple[int, int, str], list[list[object]]]) -> Path:
+    """A store of one CSV upload per (year, quarter, K/L), each row [pillar, code, province, committed, target,
+    realization]."""
+    store = Store(path)
+    try:
+        for (year, quarter, agency), rows in reports.items():
+            lines = [[*SMALL_HEADER, "Realisasi"]] + [[year, quarter, agency, *row] for row in rows]
+            result = ingest_bytes(
+                store,
+                csv_bytes(lines),
+                f"{agency}_{year}_{quarter}.csv",
+                actor=SYSTEM,
+                uploaded_at=datetime(2024, 7, 1),
+            )
+            assert result.status == "stored", result.message("en")
+    finally:
+        store.close()
+    return path
+
+
+def unnamed_units(texts: list[str], lang: str) -> list[str]:
+    """The texts that name none of the unit words."""
+    return [text for text in texts if not any(word.lower() in text.lower() for word in UNIT_WORDS[lang])]
+
+
+def title_of(spec: dict) -> str:
+    """A figure's title without its subtitle: its bold lines (wrapped to fit a phone), joined."""
+    return " ".join(re.findall(r"<b>(.*?)</b>", spec["layout"]["title"]["text"]))
+
+
+def subtitle_of(spec: dict) -> str:
+    """The lines under a figure's title (its filters), joined."""
+    return " ".join(re.findall(r"<span[^>]*>(.*?)</span>", spec["layout"]["title"]["text"]))
+
+
+def value_axis_titles(spec: dict) -> list[str]:
+    """The titles of what a figure measures: its value axis (not a category axis of periods or names) or colour
+    bar."""
+    layout, titles = spec["layout"], []
+    for name in ("xaxis", "yaxis"):
+        axis = layout.get(name, {})
+        if axis.get("type") != "category" and axis.get("title", {}).get("text"):
+            titles.append(axis["title"]["text"])
+    for trace in spec["data"]:
+        bar = trace.get("colorbar") or trace.get("marker", {}).get("colorbar")
+        if bar and bar.get("title", {}).get("text"):
+            titles.append(bar["title"]["text"].replace("<br>", " "))
+    return titles
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_change_that_rounds_to_zero_shows_no_arrow_and_no_colour(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
+) -> None:
+    from streamlit.proto.Metric_pb2 import Metric as MetricProto
+
+    # The same commitments in both quarters; only the realization of 1.1.1 rises (target achievement +25 points).
+    rows = {
+        1: [[1, "1.1.1", "Jawa Barat", "Ya", 10, 5], [1, "1.1.2", "Nasional", "Tidak", 10, 10]],
+        2: [[1, "1.1.1", "Jawa Barat", "Ya", 10, 10], [1, "1.1.2", "Nasional", "Tidak", 10, 10]],
+    }
+    db = store_of(tmp_path / "flat.duckdb", {(2024, quarter, "BNPT"): found for quarter, found in rows.items()})
+    at = run_app(db, monkeypatch, "overview", lang=lang)
+    metrics = {metric.proto.label: metric.proto for metric in at.metric}
+    previous = "TW I 2024" if lang == "id" else "Q1 2024"
+    commitment = metrics["Tingkat komitmen" if lang == "id" else "Commitment rate"]
+    assert commitment.delta == (f"0,0 poin vs {previous}" if lang == "id" else f"0.0 pts vs {previous}")
+    assert commitment.direction == MetricProto.MetricDirection.NONE
+    assert commitment.color == MetricProto.MetricColor.GRAY
+    target = metrics["Capaian target" if lang == "id" else "Target achievement"]
+    assert target.delta == (f"+25,0 poin vs {previous}" if lang == "id" else f"+25.0 pts vs {previous}")
+    assert target.direction == MetricProto.MetricDirection.UP
+    assert target.color == MetricProto.MetricColor.GREEN
+
+
+COMPLETENESS_REPORTS = {
+    # BNPT (pillar 1) reports in both quarters; POLRI (pillar 2) only in the first.
+    (2024, 1, "BNPT"): [[1, "1.1.1", "Jawa Barat", "Ya", None, None]],
+    (2024, 1, "POLRI"): [[2, "2.1.1", "Nasional", "Ya", None, None]],
+    (2024, 2, "BNPT"): [[1, "1.1.1", "Jawa Barat", "Ya", None, None]],
+}
+
+
+@pytest.mark.parametrize(
+    ("params", "shown"),
+    [
+        ({}, "1 dari 2 K/L, TW II"),
+        ({"agency": "BNPT"}, "1 dari 1 K/L, TW II"),
+        ({"agency": "POLRI"}, "0 dari 1 K/L, TW II"),
+        ({"pillar": "1"}, "1 dari 1 K/L, TW II"),
+        ({"pillar": "2"}, "0 dari 1 K/L, TW II"),
+        ({"quarter": "1", "agency": "POLRI"}, "1 dari 1 K/L, TW I"),
+        ({"province": "32"}, "1 dari 2 K/L, TW II"),
+    ],
+)
+def test_reporting_completeness_follows_the_agency_and_pillar_filters(
+    params: dict[str, str], shown: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
+) -> None:
+    db = store_of(tmp_path / "completeness.duckdb", COMPLETENESS_REPORTS)
+    at = run_app(db, monkeypatch, "overview", **params)
+    captions = [caption.value for caption in at.caption]
+    assert shown in captions
+    filters = Filters(
+        year=2024,
+        quarter=int(params["quarter"]) if "quarter" in params else None,
+        pillar=int(params["pillar"]) if "pillar" in params else None,
+        agency=params.get("agency"),
+        province=params.get("province"),
+    )
+    expected = figures_of(db, filters)["reporting_completeness"]
+    assert metric_values(at)["Kelengkapan laporan"] == fmt_pct(expected["rate"])
+    assert shown.startswith(f"{expected['submitted']} dari {expected['expected']} K/L")
+
+
+def test_the_completeness_chart_follows_the_agency_filter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
+) -> None:
+    db = store_of(tmp_path / "completeness.duckdb", COMPLETENESS_REPORTS)
+
+    def completeness_chart(**params: str) -> dict:
+        at = run_app(db, monkeypatch, "trends", lang="en", **params)
+        return next(spec for spec in chart_specs(at) if "Reporting completeness" in title_of(spec))
+
+    spec = completeness_chart(agency="POLRI")
+    bars = dict(zip(spec["data"][0]["x"], spec["data"][0]["text"], strict=True))
+    assert bars["Q1"] == "100% (1/1 K/L)" and bars["Q2"] == "0% (0/1 K/L)"
+    assert subtitle_of(spec) == "Year 2024 · Polri"
+    spec = completeness_chart(province="32")
+    bars = dict(zip(spec["data"][0]["x"], spec["data"][0]["text"], strict=True))
+    assert bars["Q1"] == "100% (2/2 K/L)" and bars["Q2"] == "50% (1/2 K/L)"
+    assert subtitle_of(spec) == "Year 2024 · province filter not applied (reports are per K/L)"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_figure_on_a_page_names_its_unit(
+    page: str, lang: str, populated_db: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
+) -> None:
+    # With one K/L chosen, the Agencies page also draws that K/L's profile.
+    at = run_app(populated_db, monkeypatch, page, year="2024", agency="LPSK", lang=lang)
+    specs = chart_specs(at)
+    assert specs
+    assert unnamed_units([title_of(spec) for spec in specs], lang) == []
+    for spec in specs:
+        assert value_axis_titles(spec), title_of(spec)
+        assert unnamed_units(value_axis_titles(spec), lang) == [], title_of(spec)
+    assert unnamed_units([f"{metric.label} {metric.proto.help}" for metric in at.metric], lang) == []
+    # Tables of figures (not the lists of action plans, whose caption counts them) name the unit in a header.
+    action_code = "Kode aksi" if lang == "id" else "Action code"
+    for table in at.dataframe:
+        headers = [str(column) for column in table.value.columns]
+        if action_code not in headers:
+            assert unnamed_units([" ".join(headers)], lang) == [], headers
+    # The page says which units its figures count, in bold, and links to their definitions.
+    note = next(caption.value for caption in at.caption if caption.value.startswith(("Satuan:", "Units:")))
+    assert re.search(r"\*\*(" + "|".join(UNIT_WORDS[lang]) + r")\*\*", note, re.IGNORECASE), note
+    assert [link.proto.page for link in at.get("page_link")] == ["about"]
+
+
+def test_the_headline_explains_itself(populated_db: Path, monkeypatch: pytest.MonkeyPatch, app_env: None) -> None:
+    at = run_app(populated_db, monkeypatch, "overview", year="2023")
+    expected = figures_of(populated_db, Filters(year=2023))
+    headline = (
+        f"Tingkat komitmen {fmt_pct(expected['commitment_rate'])} = {fmt_int(expected['actions_committed'])} dari "
+        f"{fmt_int(expected['actions_planned'])} aksi (kode aksi berbeda) yang dikomitmenkan minimal satu K/L"
+    )
+    assert any(caption.value.startswith(headline) for caption in at.caption)
+
+
+@pytest.mark.parametrize(("page", "lang"), [("overview", "id"), ("agencies", "en"), ("trends", "id"), ("trends", "en")])
+def test_a_trend_subtitle_names_the_first_and_last_period_it_plots(
+    page: str, lang: str, populated_db: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
+) -> None:
+    # The trends draw every stored quarter, whatever year is chosen: the subtitle says so, never "Year 2023".
+    at = run_app(populated_db, monkeypatch, page, year="2023", agency="LPSK", lang=lang)
+    per_quarter = [
+        spec
+        for spec in chart_specs(at)
+        if re.match(r"\d{4} ", (spec["layout"].get("xaxis", {}).get("categoryarray") or [""])[0])
+    ]
+    assert per_quarter
+    first, last = ("2023 TW I", "2024 TW II") if lang == "id" else ("2023 Q1", "2024 Q2")
+    for spec in per_quarter:
+        drawn = spec["layout"]["xaxis"]["categoryarray"]
+        assert (drawn[0], drawn[-1]) == (first, last)
+        subtitle = subtitle_of(spec)
+        assert subtitle.startswith(f"{first} – {last} · "), subtitle
+        assert "LPSK" in subtitle and "2023 ·" not in subtitle.replace(first, "")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_chart_source_line_links_to_the_about_page_with_the_filters(
+    page: str, populated_db: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
+) -> None:
+    at = run_app(populated_db, monkeypatch, page, year="2023", pillar="2", province="32", lang="en")
+    for spec in chart_specs(at):
+        footer = " ".join(a["text"] for a in spec["layout"]["annotations"])
+        assert "<a href='about?year=2023&pillar=2&province=32&lang=en' target='_self'>" in footer, footer
+        assert "Definitions:\xa0About\xa0the\xa0figures</a>" in footer
+
+
+@pytest.fixture(scope="module")
+def demo_copy(demo_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.fixtures_demo import copy_demo_store
+
+    return copy_demo_store(demo_store_path, tmp_path_factory.mktemp("about"))
+
+
+def equation(committed: int, planned: int, rate: float | None, lang: str) -> str:
+    return f"{fmt_int(committed, lang)} ÷ {fmt_int(planned, lang)} = {fmt_pct(rate, lang)}"
+
+
+@pytest.mark.parametrize(
+    ("params", "lang"),
+    [
+        ({"year": "2023"}, "id"),
+        ({"year": "2023"}, "en"),
+        ({"year": "2023", "pillar": "3"}, "id"),
+        ({"year": "2023", "quarter": "3", "agency": "BNPT"}, "en"),
+        ({"year": "2024", "province": "32"}, "id"),
+        ({"year": "2024", "province": "national", "quarter": "2"}, "en"),
+    ],
+)
+def test_the_about_page_works_each_measure_out_with_the_summary_figures(
+    params: dict[str, str], lang: str, demo_copy: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
+) -> None:
+    from ranpe.i18n import fmt_quarter, t
+    from ranpe.measures.dashboard import pillar_label
+
+    at = run_app(demo_copy, monkeypatch, "about", lang=lang, **params)
+    assert at.title[0].value == ("Tentang angka" if lang == "id" else "About the figures")
+    text = "\n".join(markdown.value for markdown in at.markdown)
+    filters = Filters(
+        year=int(params["year"]),
+        quarter=int(params["quarter"]) if "quarter" in params else None,
+        pillar=int(params["pillar"]) if "pillar" in params else None,
+        agency=params.get("agency"),
+        province=params.get("province"),
+    )
+    figures = figures_of(demo_copy, filters)
+    headline = equation(figures["actions_committed"], figures["actions_planned"], figures["commitment_rate"], lang)
+    assert t("dash.about.example", lang, example=headline) in text
+    for item in figures["by_pillar"]:
+        line = (
+            f"{pillar_label(item['pillar'], lang)}: {equation(item['committed'], item['planned'], item['rate'], lang)}"
+        )
+        assert line in text
+    assert equation(figures["agencies_involved"], figures["agencies_total"], figures["involvement_rate"], lang) in text
+    agencies = figures["by_agency"]
+    chosen = [a for a in agencies if a["agency_code"] == filters.agency] or [
+        a for a in agencies if a["planned"] == max(b["planned"] for b in agencies)
+    ]
+    assert any(f": {equation(a['committed'], a['planned'], a['rate'], lang)}" in text for a in chosen)
+    planned, committed = sum(a["planned"] for a in agencies), sum(a["committed"] for a in agencies)
+    assert equation(committed, planned, committed / planned, lang) in text  # K/L × action
+    provinces = figures["by_province"]
+    planned, committed = sum(p["planned"] for p in provinces), sum(p["committed"] for p in provinces)
+    assert equation(committed, planned, committed / planned, lang) in text  # every action plan
+    for group in provinces:
+        if group["province_code"] is None or group["province_code"] == filters.province:
+            assert equation(group["committed"], group["planned"], group["rate"], lang) in text
+    assert f"= {fmt_pct(figures['target_achievement'], lang)}" in text
+    done = figures["reporting_completeness"]
+    quarter = fmt_quarter(done["quarter"], lang)
+    assert f"{quarter}: {equation(done['submitted'], done['expected'], done['rate'], lang)}" in text
+    if params == {"year": "2023"} and lang == "id":
+        # The published 2023 figures (DOMAIN.md): 64 of 79 actions, 36 of 44 K/L.
+        assert "64 ÷ 79 = 81,0%" in text and "36 ÷ 44 = 81,8%" in text and "11 ÷ 14 = 78,6%" in text
+
+
+def test_the_about_page_on_an_empty_store_says_there_is_no_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
+) -> None:
+    at = run_app(tmp_path / "empty.duckdb", monkeypatch, "about")
+    assert "Belum ada data" in at.info[0].value
+
+
+def test_the_about_page_for_a_view_without_rows_keeps_the_definitions(
+    populated_db: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
+) -> None:
+    at = run_app(populated_db, monkeypatch, "about", year="2024", quarter="4")
+    assert any("Tidak ada baris" in info.value for info in at.info)
+    text = "\n".join(markdown.value for markdown in at.markdown)
+    assert "÷" in text and "Contoh untuk tampilan ini" not in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from ranpe.access import audit, users
 from ranpe.access.roles import Actor
 from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.measures.dashboard import pillar_label
 from ranpe.store.connection import Store
 from ranpe.web import auth
 from tests.conftest import ANALYST, REPO, xlsx_bytes
@@ -123,6 +124,48 @@ def test_upload_page_shows_every_problem_filters_them_and_records_the_refusal(db
     with Store(db) as store:
         statuses = sorted(u["status"] for u in store.query_rows("workspace/upload_history", agency=None, year=None))
     assert statuses == ["active", "refused"]
+
+
+def test_upload_page_previews_rows_as_understood_and_what_storing_replaces(db):
+    with Store(db) as store:
+        first = ingest_bytes(
+            store, good_file("Tidak"), "bnpt-v1.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 10, 2)
+        )
+    revised = xlsx_bytes(
+        {
+            "Laporan": [
+                HEADER,
+                [2023, "TW III", "BNPT RI", "Pilar 1", "1.1.1", "Jabar", "Ya"],
+                [2023, "Triwulan III", "bnpt", "Pilar 2", "2.1.1", "Nasional", "tidak"],
+            ]
+        }
+    )
+    at = page("upload")
+    at.file_uploader(key="ws_upload_files").set_value([("bnpt-v2.xlsx", revised, XLSX)])
+    at = no_exception(at.run())
+    shown = texts(at)
+    assert "What it replaces and what it adds" in shown
+    assert "Storing this file replaces 1 K/L–year–quarter–pillar combinations and adds 1 new ones" in shown
+    plan = table(at, "When stored")
+    assert list(plan["When stored"]) == [f"replaces upload #{first.upload_id}", "new (no version yet)"]
+    assert list(plan["Its file"]) == ["bnpt-v1.xlsx", ""]
+    assert list(plan["Uploaded"]) == ["2 October 2023 00:00", ""]
+    rows = table(at, "Action code")
+    assert list(rows["Province"]) == ["West Java", "National"]
+    assert list(rows["Committed"]) == ["Yes", "No"]
+    assert list(rows["Quarter"]) == ["Q3", "Q3"]
+    assert list(rows["Pillar"]) == ["Pillar 1 · Prevention", "Pillar 2 · Law enforcement"]
+    assert "The first 2 of 2 rows" in shown
+    with Store(db) as store:
+        assert store.query_rows("store/counts")[0]["uploads"] == 1
+
+
+def test_upload_page_summary_of_a_refused_file_names_what_it_read(db):
+    at = page("upload", lang="id")
+    at.file_uploader(key="ws_upload_files").set_value([("buruk.xlsx", BAD_FILE, XLSX)])
+    at = no_exception(at.run())
+    assert "K/L: **BNPT** · Periode: **2023 TW III** · Pilar: **1**" in "\n".join(m.value for m in at.markdown)
+    assert "Mungkin maksudnya" not in texts(at)
 
 
 def test_given_values_fill_a_file_without_those_columns(db):
@@ -252,6 +295,54 @@ def test_history_page_restores_with_confirmation_and_compares(db):
     assert list(table(at, "Status")["Status"]) == ["replaced", "active"]
 
 
+def test_history_page_undoes_an_upload_that_replaced_one_slice_and_follows_the_choice(db):
+    kl_file = xlsx_bytes(
+        {
+            "Laporan": [
+                HEADER,
+                [2023, 3, "BNPT", 1, "1.1.1", "Jawa Barat", "Tidak"],
+                [2023, 3, "BNPT", 2, "2.1.1", "", "Tidak"],
+            ]
+        }
+    )
+    pokja = xlsx_bytes({"Laporan": [HEADER, [2023, 3, "BNPT", 1, "1.1.1", "Jawa Barat", "Ya"]]})
+    kemenag = xlsx_bytes({"Laporan": [HEADER, [2023, 2, "KEMENAG", 3, "3.1.1", "", "Ya"]]})
+    with Store(db) as store:
+        first = ingest_bytes(store, kl_file, "bnpt.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 10, 2))
+        second = ingest_bytes(store, pokja, "pokja1.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 10, 9))
+        ingest_bytes(store, kemenag, "kemenag.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 10, 10))
+    at = no_exception(page("history"))
+    assert list(table(at, "Status")["Status"]) == ["active", "active", "active for 1 of 2 combinations"]
+
+    # The newest upload is chosen first: its versions only, Kemenag's.
+    chain = table(at, "Version")
+    assert set(chain["Ministry/Agency"]) == {"Kemenag"}
+    assert list(chain["Pillar"]) == [pillar_label(3, "en")]
+
+    at.selectbox(key="ws_history_upload").set_value(second.upload_id)
+    at = no_exception(at.run())
+    chain = table(at, "Version")
+    assert list(chain["#"]) == [f"#{first.upload_id}", f"#{second.upload_id} ◀"]
+    assert set(chain["Pillar"]) == {"Pillar 1 · Prevention"}
+    differences = table(at, "Commitment flipped")
+    assert list(differences["Province"]) == ["West Java"] and list(differences["Ministry/Agency"]) == ["BNPT"]
+    plan = table(at, "After undoing")
+    assert list(plan["After undoing"]) == [f"#{first.upload_id} · bnpt.xlsx · 2 October 2023 00:00 · 1 rows"]
+    assert at.button(key="ws_history_undo").disabled
+    at.checkbox(key="ws_history_undo_confirm").check()
+    at = no_exception(at.run())
+    at = no_exception(at.button(key="ws_history_undo").click().run())
+    assert (
+        f"Upload #{second.upload_id} undone: 1 combinations are back to their previous version, 0 now have no version."
+        in texts(at)
+    )
+    assert list(table(at, "Status")["Status"]) == ["active", "replaced", "active"]
+    assert not at.checkbox(key="ws_history_confirm").value
+    with Store(db) as store:
+        active = store.cursor().execute("select pillar, upload_id from active_slices where agency_code = 'BNPT'")
+        assert sorted(active.fetchall()) == [(1, first.upload_id), (2, first.upload_id)]
+
+
 def test_completeness_page_matrix_and_not_reported(db):
     with Store(db) as store:
         ingest_bytes(store, good_file(quarter=1), "q1.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 4, 3))
@@ -270,3 +361,18 @@ def test_completeness_page_matrix_and_not_reported(db):
     at.toggle(key="ws_completeness_all").set_value(True)
     at = no_exception(at.run())
     assert len(table(at, "Q1")) == 49
+
+
+def test_completeness_page_for_a_year_nobody_has_reported_yet(db):
+    with Store(db) as store:
+        ingest_bytes(store, good_file(quarter=1), "q1.xlsx", actor=ANALYST, uploaded_at=datetime(2023, 4, 3))
+    this_year = date.today().year
+    at = page("completeness")
+    at.selectbox(key="ws_completeness_year").set_value(this_year)
+    at = no_exception(at.run())
+    assert f"No K/L has reported for {this_year} yet. The K/L expected below are the 49 active" in texts(at)
+    assert "No K/L is expected" not in texts(at)
+    assert len(table(at, "Q1")) == 49
+    # The fourth quarter of the current year is never due within it: no rate, and it says so.
+    assert at.metric[3].value == "–"
+    assert any(c.value.startswith("not yet due") for c in at.caption)

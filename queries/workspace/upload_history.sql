@@ -1,4 +1,5 @@
--- Every upload, newest first, with whether it is still the active version of any slice.
+-- Every upload, newest first, with whether it is still the active version of any slice, and of how many of the
+-- (K/L, year, quarter, pillar) slices it holds.
 select
     u.upload_id,
     u.file_name,
@@ -15,6 +16,12 @@ select
         when exists (select 1 from active_slices as s where s.upload_id = u.upload_id) then 'active'
         else 'replaced'
     end as status,
+    (
+        select count(*)
+        from (select distinct r.agency_code, r.year, r.quarter, r.pillar from submission_rows as r
+            where r.upload_id = u.upload_id)
+    ) as slices_held,
+    (select count(*) from active_slices as s where s.upload_id = u.upload_id) as slices_active,
     (
         select string_agg(distinct r.agency_code, ', ' order by r.agency_code)
         from submission_rows as r

@@ -1,13 +1,27 @@
 -- Every version of each (K/L, year, quarter, pillar): the uploads that held rows for it, oldest first,
--- and which one is active now.
-with held as (
-    select upload_id, agency_code, year, quarter, pillar, count(*) as row_count,
-        count(*) filter (where committed) as committed_count
+-- and which one is active now; $upload_id, when given, keeps the slices that upload holds.
+with chosen as (
+    select distinct agency_code, year, quarter, pillar
     from submission_rows
-    where ($agency is null or agency_code = $agency)
-        and ($year is null or year = $year)
-        and ($quarter is null or quarter = $quarter)
-    group by upload_id, agency_code, year, quarter, pillar
+    where upload_id = $upload_id
+),
+
+held as (
+    select r.upload_id, r.agency_code, r.year, r.quarter, r.pillar, count(*) as row_count,
+        count(*) filter (where r.committed) as committed_count
+    from submission_rows as r
+    where ($agency is null or r.agency_code = $agency)
+        and ($year is null or r.year = $year)
+        and ($quarter is null or r.quarter = $quarter)
+        and ($upload_id is null or exists (
+            select 1
+            from chosen as c
+            where c.agency_code = r.agency_code
+                and c.year = r.year
+                and c.quarter = r.quarter
+                and c.pillar = r.pillar
+        ))
+    group by r.upload_id, r.agency_code, r.year, r.quarter, r.pillar
 )
 
 select

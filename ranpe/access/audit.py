@@ -17,6 +17,7 @@ ACTIONS = (
     "replace",
     "refuse",
     "restore",
+    "undo",
     "remove_demo",
     "reference_change",
     "setting",

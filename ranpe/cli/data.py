@@ -55,7 +55,9 @@ def _print_result(result: Any, lang: str) -> None:
         shown = f" [{problem.value}]" if problem.value else ""
         print(f"  - {place}{shown}: {problem.message(lang)}")
     for warning in result.warnings:
-        print(f"  ! {warning.sheet} {warning.row}: {warning.message(lang)}")
+        # A data check may name a row of another, stored file (an action this file drops): say which.
+        other_file = f"{warning.file}, " if warning.file and warning.file != result.file_name else ""
+        print(f"  ! {other_file}{warning.sheet} {warning.row}: {warning.message(lang)}")
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

@@ -1,5 +1,5 @@
 """Spreadsheet and CSV files that are safe to open: text that a spreadsheet would run as a formula is made plain
-text; plain .xlsx (no formulas, no links) and UTF-8 .csv with BOM writers."""
+text; plain .xlsx (no formulas, no links) and UTF-8 .csv with BOM writers, the CSV in the language's own style."""
 
 from __future__ import annotations
 
@@ -12,6 +12,14 @@ import xlsxwriter
 
 # A spreadsheet treats a cell starting with one of these as a formula (or DDE); an apostrophe makes it text.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# (separator, decimal mark) of a CSV: Excel set to Indonesian opens a file split by ";" with "," decimals, and
+# leaves a ","-separated file in one column; Excel set to English expects "," and ".".
+CSV_STYLES = {"id": (";", ","), "en": (",", ".")}
+
+
+def csv_style(lang: str) -> tuple[str, str]:
+    """The CSV separator and decimal mark for the language."""
+    return CSV_STYLES["en" if lang == "en" else "id"]
 
 
 def neutralise(value: Any) -> Any:
@@ -56,11 +64,23 @@ def xlsx_bytes(sheets: dict[str, tuple[list[str], list[list[Any]]]]) -> bytes:
     return buffer.getvalue()
 
 
-def csv_bytes(headers: list[str], rows: list[list[Any]]) -> bytes:
-    """A UTF-8 CSV (with BOM, so that Excel reads it right) of neutralised values."""
+def _csv_cell(value: Any, decimal: str) -> str:
+    """A number as a number in the style (a negative number is not a formula); anything else neutralised text."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(value).replace(".", decimal)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return neutralise(value if isinstance(value, str) else str(value))
+
+
+def csv_bytes(headers: list[str], rows: list[list[Any]], lang: str) -> bytes:
+    """A UTF-8 CSV (with BOM, so that Excel reads it right) of neutralised values, in the language's CSV style."""
+    separator, decimal = csv_style(lang)
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow([neutralise(h) for h in headers])
     for row in rows:
-        writer.writerow(["" if v is None else neutralise(v if isinstance(v, str) else str(v)) for v in row])
+        writer.writerow([_csv_cell(v, decimal) for v in row])
     return buffer.getvalue().encode("utf-8-sig")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -12,9 +13,11 @@ from html import escape
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -37,6 +40,13 @@ FORMATS = {
     "pdf": "application/pdf",
 }
 LOWEST_AGENCIES = 10
+# Bars that stay readable on one slide (about 16 pt each); with more K/L, the highest and lowest half of this.
+AGENCIES_ON_SLIDE = 20
+# The chart image on a slide has no title nor data line (the slide's text says them): room for a legend only.
+SLIDE_FIGURE_MARGIN_PX = 40
+# Text in a slide's chart (before images.PRESENTATION_FONT_SCALE): about 11 pt on the slide.
+SLIDE_FONT_PX = 20
+PERCENT_TICKS = (0, 0.25, 0.5, 0.75, 1)
 OBSTACLES_SHOWN = 6
 OBSTACLE_CHARS = 220
 # Every counted row (the page's action table shows at most dashboard.MAX_ACTION_ROWS).
@@ -49,6 +59,9 @@ MARKING_COLOUR = (0xC0, 0x00, 0x00)
 TEXT_COLOUR = (0x22, 0x22, 0x22)
 MUTED_COLOUR = (0x55, 0x55, 0x55)
 ACCENT_COLOUR = (0x00, 0x72, 0xB2)
+# Dark orange: white bold text on it reads at about 5:1.
+DEMO_COLOUR = (0xB3, 0x47, 0x00)
+LOWEST_COLUMN_WIDTHS_IN = (1.6, 5.0, 2.15, 2.15, 1.43)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 Progress = Callable[[float, str], None]
@@ -56,13 +69,17 @@ Progress = Callable[[float, str], None]
 
 @dataclass
 class ChartSlide:
-    """One chart of the pack: its title, image (PNG), three key numbers and source line."""
+    """One chart of the pack: its title, the line saying what is drawn, image (PNG), key numbers, note and source."""
 
     name: str
     title: str
+    subtitle: str
     image_png: bytes
     key_numbers: list[str]
     source: str
+    note: str = ""
+    # The categories on the chart's axis when they are periods (the trend): what the subtitle names.
+    periods: tuple[str, ...] = ()
 
 
 @dataclass
@@ -71,6 +88,7 @@ class PackContent:
 
     lang: str
     marking: str | None
+    demo_band: str | None
     title: str
     subtitle: str
     period: str
@@ -78,10 +96,15 @@ class PackContent:
     as_of: str
     made: str
     source: str
+    footer_source: str
+    view: str
     kpis: list[tuple[str, str, str]]
     charts: list[ChartSlide]
+    lowest_subtitle: str
     lowest_header: list[str]
     lowest_rows: list[list[str]]
+    lowest_note: str
+    obstacles_subtitle: str
     obstacles: list[tuple[str, str, str]]
     obstacles_total: int
     summary: dict = field(default_factory=dict)
@@ -100,13 +123,60 @@ class Pack:
 # -- content -----------------------------------------------------------------------------------------
 
 
-def _period_text(filters: Filters, lang: str) -> str:
+def period_text(filters: Filters, lang: str) -> str:
+    """The pack's period: 'Tahun 2023 · TW II', or 'Tahun 2023 · triwulan terakhir tiap K/L'."""
     quarter = fmt_quarter(filters.quarter, lang) if filters.quarter else t("dash.desc.latest", lang)
     return f"{t('dash.desc.year', lang, year=filters.year)} · {quarter}"
 
 
+def scope_text(store: Store, filters: Filters, lang: str) -> str:
+    """The filters besides the period: 'Pilar 1 · BNPT · Jawa Barat', or 'semua pilar, K/L dan wilayah'."""
+    parts = []
+    if filters.pillar:
+        parts.append(t("dash.desc.pillar", lang, pillar=filters.pillar))
+    if filters.agency:
+        parts.append(dashboard.agency_label(store, filters.agency, lang))
+    if filters.province:
+        parts.append(dashboard.province_label(store, filters.province, lang))
+    return " · ".join(parts) if parts else t("dash.desc.all", lang)
+
+
+def _subtitle(period: str, scope: str, unit_key: str | None, lang: str) -> str:
+    """What a slide shows: its periods, its filters and, for a figure, the unit counted."""
+    parts = [period, scope]
+    if unit_key:
+        parts.append(t("exports.unit.line", lang, unit=t(unit_key, lang)))
+    return " · ".join(parts)
+
+
+def pack_trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """The trend up to the pack's quarter (or the end of its year): never a period after the one chosen.
+
+    With a pillar chosen, only that pillar's line: the all-pillars line would be the same line again."""
+    frame = dashboard.trend(store, filters, lang)
+    last = (filters.year, filters.quarter or 4)
+    shown = [(int(year), int(quarter)) <= last for year, quarter in zip(frame["year"], frame["quarter"], strict=True)]
+    frame = frame[shown]
+    if filters.pillar:
+        frame = frame[frame["pillar"] == filters.pillar]
+    return frame.sort_values(["year", "quarter", "pillar"]).reset_index(drop=True)
+
+
+def trend_periods(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The periods on the trend's axis, oldest first."""
+    return tuple(dict.fromkeys(frame.sort_values(["year", "quarter"])["period"]))
+
+
+def agencies_on_slide(frame: pd.DataFrame) -> pd.DataFrame:
+    """The K/L a slide can show readably: all of them, or the highest and the lowest AGENCIES_ON_SLIDE // 2."""
+    if len(frame) <= AGENCIES_ON_SLIDE:
+        return frame
+    half = AGENCIES_ON_SLIDE // 2
+    return pd.concat([frame.iloc[:half], frame.iloc[-half:]])
+
+
 def kpi_rows(figures: dict, lang: str) -> list[tuple[str, str, str]]:
-    """The KPI slide's (label, value, detail), from summary()."""
+    """The KPI slide's (label, value, detail naming the unit), from summary()."""
     completeness = figures["reporting_completeness"]
     return [
         (
@@ -129,7 +199,11 @@ def kpi_rows(figures: dict, lang: str) -> list[tuple[str, str, str]]:
                 total=fmt_int(figures["agencies_total"], lang),
             ),
         ),
-        (t("dash.kpi.target", lang), fmt_pct(figures["target_achievement"], lang), ""),
+        (
+            t("dash.kpi.target", lang),
+            fmt_pct(figures["target_achievement"], lang),
+            t("exports.key.target_unit", lang) if figures["target_achievement"] is not None else "",
+        ),
         (
             t("dash.kpi.completeness", lang),
             fmt_pct(completeness["rate"], lang),
@@ -188,33 +262,61 @@ def _map_numbers(regions: dict, lang: str) -> list[str]:
         else t("exports.key.none", lang)
     ]
     provinces = regions["provinces"]
-    focus = provinces[provinces["is_focus"] & provinces["rate"].notna()].sort_values("rate")
+    focus = provinces[provinces["is_focus"] & provinces["rate"].notna()].sort_values(["rate", "label"])
     if len(focus):
-        high, low = focus.iloc[-1], focus.iloc[0]
-        numbers.append(t("exports.key.focus_high", lang, name=high["label"], rate=fmt_pct(high["rate"], lang)))
-        numbers.append(t("exports.key.focus_low", lang, name=low["label"], rate=fmt_pct(low["rate"], lang)))
+        for key, row in (("exports.key.focus_high", focus.iloc[-1]), ("exports.key.focus_low", focus.iloc[0])):
+            numbers.append(
+                t(
+                    key,
+                    lang,
+                    name=row["label"],
+                    rate=fmt_pct(row["rate"], lang),
+                    committed=fmt_int(row["committed"], lang),
+                    planned=fmt_int(row["planned"], lang),
+                )
+            )
     return numbers
 
 
-def _trend_numbers(frame: pd.DataFrame, lang: str) -> list[str]:
-    overall = frame[frame["pillar"] == 0].sort_values(["year", "quarter"])
-    if overall.empty:
+def _points(change: float, lang: str) -> str:
+    """A change in percentage points with its sign; no sign when it rounds to nothing."""
+    shown = fmt_num(abs(change), lang)
+    if shown == fmt_num(0, lang):
+        return shown
+    return ("+" if change > 0 else "−") + shown
+
+
+def _trend_numbers(frame: pd.DataFrame, filters: Filters, lang: str) -> list[str]:
+    line = frame[frame["pillar"] == (filters.pillar or 0)].sort_values(["year", "quarter"])
+    if line.empty:
         return []
-    latest = overall.iloc[-1]
-    numbers = [t("exports.key.trend_latest", lang, period=latest["period"], rate=fmt_pct(latest["rate"], lang))]
-    if len(overall) > 1:
-        before = overall.iloc[-2]
-        change = (latest["rate"] - before["rate"]) * 100
-        numbers.append(
-            t(
-                "exports.key.trend_change",
-                lang,
-                period=before["period"],
-                delta=("+" if change >= 0 else "") + fmt_num(change, lang),
-            )
+    latest = line.iloc[-1]
+    numbers = [
+        t(
+            "exports.key.trend_latest",
+            lang,
+            period=latest["period"],
+            rate=fmt_pct(latest["rate"], lang),
+            committed=fmt_int(latest["committed"], lang),
+            planned=fmt_int(latest["planned"], lang),
+            series=t("exports.key.all_pillars", lang) if latest["pillar"] == 0 else latest["series"],
         )
-    best = overall.loc[overall["rate"].idxmax()]
-    numbers.append(t("exports.key.trend_best", lang, period=best["period"], rate=fmt_pct(best["rate"], lang)))
+    ]
+    if len(line) > 1:
+        before = line.iloc[-2]
+        change = (latest["rate"] - before["rate"]) * 100
+        numbers.append(t("exports.key.trend_change", lang, period=before["period"], delta=_points(change, lang)))
+    best = line[line["rate"] == line["rate"].max()].iloc[-1]
+    numbers.append(
+        t(
+            "exports.key.trend_best",
+            lang,
+            period=best["period"],
+            rate=fmt_pct(best["rate"], lang),
+            committed=fmt_int(best["committed"], lang),
+            planned=fmt_int(best["planned"], lang),
+        )
+    )
     return numbers
 
 
@@ -222,8 +324,8 @@ def _lowest_agencies(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[li
     header = [
         t("dash.col.agency", lang),
         t("dash.col.agency_name", lang),
-        t("dash.col.planned", lang),
-        t("dash.col.committed", lang),
+        t("exports.col.actions_planned", lang),
+        t("exports.col.actions_committed", lang),
         t("dash.col.rate", lang),
     ]
     lowest = frame.sort_values(["rate", "planned", "short_name"], ascending=[True, False, True]).head(LOWEST_AGENCIES)
@@ -240,30 +342,38 @@ def _lowest_agencies(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[li
     return header, rows
 
 
-def obstacle_summary(store: Store, filters: Filters) -> pd.DataFrame:
-    """The obstacles reported in the counted rows, grouped by text: plans, K/L, most common follow-up; most first."""
-    rows = store.query("measures/actions", max_rows=MAX_COUNTED_ROWS, **filters.params())
-    text = rows["obstacles"].astype("string").str.strip()
-    found = rows[text.notna() & (text != "")].assign(obstacle=text)
-    if found.empty:
-        return pd.DataFrame(columns=["obstacle", "plans", "agencies", "follow_up"])
-    found = found.assign(agency=found["agency_short_name"].fillna(found["agency_code"]))
-    grouped = found.groupby("obstacle", sort=False)
-    summary_frame = pd.DataFrame(
-        {
-            "plans": grouped.size(),
-            "agencies": grouped["agency"].agg(lambda names: ", ".join(sorted(set(names), key=str.lower))),
-            "follow_up": grouped["follow_up"].agg(
-                lambda values: values.dropna().mode().iloc[0] if values.notna().any() else ""
-            ),
-        }
-    ).reset_index()
-    return summary_frame.sort_values(["plans", "obstacle"], ascending=[False, True])
-
-
 def _shorten(text: object, limit: int = OBSTACLE_CHARS) -> str:
     value = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else " ".join(str(text).split())
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+
+
+def _squash(text: str | None) -> str:
+    return re.sub(r"<br>|\s", "", text or "")
+
+
+def slide_figure(figure: go.Figure, source: str, lang: str) -> go.Figure:
+    """The page's figure for a slide: without its title and data line (the slide says them in text, where they are
+    found and read), every axis given room for its labels, percent ticks written in the language."""
+    copy = go.Figure(figure)
+    copy.update_layout(
+        title_text="", margin_t=SLIDE_FIGURE_MARGIN_PX, margin_b=SLIDE_FIGURE_MARGIN_PX, font_size=SLIDE_FONT_PX
+    )
+    # A colour bar's font is the trace's own, not scaled with the layout's.
+    colour_bar_px = round(SLIDE_FONT_PX * images.PRESENTATION_FONT_SCALE)
+    copy.update_traces(
+        colorbar_tickfont_size=colour_bar_px, colorbar_title_font_size=colour_bar_px, selector={"type": "choroplethmap"}
+    )
+    # The data line is the annotation holding the source (wrapped into lines: compared without the breaks).
+    copy.layout.annotations = [note for note in copy.layout.annotations if _squash(source) not in _squash(note.text)]
+    if any(trace.type in ("bar", "scatter") for trace in copy.data):
+        copy.update_xaxes(automargin=True)
+        copy.update_yaxes(automargin=True)
+        for axes in (copy.layout.xaxis, copy.layout.yaxis):
+            if (axes.tickformat or "").endswith("%"):
+                axes.update(
+                    tickmode="array", tickvals=PERCENT_TICKS, ticktext=[fmt_pct(v, lang, 0) for v in PERCENT_TICKS]
+                )
+    return copy
 
 
 def build_content(
@@ -273,77 +383,149 @@ def build_content(
     say = progress or (lambda _fraction, _text: None)
     say(0.02, t("exports.pack.step_data", lang))
     figures = summary(store, filters)
-    filters_text = dashboard.describe_filters(store, filters, lang)
+    period = period_text(filters, lang)
+    scope = scope_text(store, filters, lang)
     as_of = dashboard.as_of(store)
     source = dashboard.source_text(store, lang)
     by_pillar = dashboard.by_pillar(store, filters, lang)
     by_agency = dashboard.by_agency(store, filters, lang)
+    agencies_shown = agencies_on_slide(by_agency)
     regions = dashboard.by_province(store, filters, lang)
-    trend = dashboard.trend(store, filters, lang)
-    trend_text = dashboard.describe_trend_filters(store, filters, lang)
+    trend = pack_trend(store, filters, lang)
+    periods = trend_periods(trend)
+    trend_period = period if not periods else periods[0]
+    if len(periods) > 1:
+        trend_period = t("exports.pack.periods", lang, first=periods[0], last=periods[-1])
     footer_source = charts.as_of_text(as_of, source, lang).replace("<br>", " · ")
+    full_table = images.file_name("by_agency", filters, lang, "xlsx")
+    agencies_note = (
+        t(
+            "exports.pack.agencies_shown",
+            lang,
+            shown=fmt_int(len(agencies_shown), lang),
+            total=fmt_int(len(by_agency), lang),
+            half=fmt_int(AGENCIES_ON_SLIDE // 2, lang),
+            file=full_table,
+        )
+        if len(agencies_shown) < len(by_agency)
+        else ""
+    )
+
+    def subtitle(unit_key: str | None, slide_period: str = period) -> str:
+        return _subtitle(slide_period, scope, unit_key, lang)
+
     planned = [
         (
             "by_pillar",
-            lambda: charts.fig_commitment_by_pillar(by_pillar, lang, filters_text, as_of, source),
+            subtitle("exports.unit.actions"),
+            lambda text: charts.fig_commitment_by_pillar(by_pillar, lang, text, as_of, source),
             lambda: _pillar_numbers(by_pillar, lang),
             footer_source,
+            "",
+            (),
         ),
         (
             "map",
-            lambda: charts.fig_province_map(regions["provinces"], lang, filters_text, as_of, source),
+            subtitle("exports.unit.action_plans"),
+            lambda text: charts.fig_province_map(regions["provinces"], lang, text, as_of, source),
             lambda: _map_numbers(regions, lang),
             f"{footer_source} · {charts.map_attribution(lang)}",
+            "",
+            (),
         ),
         (
             "by_agency",
-            lambda: charts.fig_commitment_by_agency(by_agency, lang, filters_text, as_of, source),
+            subtitle("exports.unit.agency_actions"),
+            lambda text: charts.fig_commitment_by_agency(agencies_shown, lang, text, as_of, source),
             lambda: _agency_numbers(by_agency, figures, lang),
             footer_source,
+            agencies_note,
+            (),
         ),
         (
             "trend",
-            lambda: charts.fig_trend(trend, lang, trend_text, as_of, source),
-            lambda: _trend_numbers(trend, lang),
+            subtitle("exports.unit.actions", trend_period),
+            lambda text: charts.fig_trend(trend, lang, text, as_of, source),
+            lambda: _trend_numbers(trend, filters, lang),
             footer_source,
+            "",
+            periods,
         ),
     ]
     slides = []
-    for index, (name, make_figure, make_numbers, slide_source) in enumerate(planned):
-        figure = make_figure()
-        title = figure.layout.title.text.split("<br>")[0].replace("<b>", "").replace("</b>", "")
+    for index, (name, slide_subtitle, make_figure, make_numbers, slide_source, note, axis_periods) in enumerate(
+        planned
+    ):
+        figure = make_figure(slide_subtitle)
+        title = charts.figure_title(figure)
         say(0.1 + 0.8 * index / len(planned), t("exports.pack.step_chart", lang, chart=title))
-        slides.append(ChartSlide(name, title, images.render(figure, "png"), make_numbers(), slide_source))
+        image = images.render(slide_figure(figure, source, lang), "png")
+        slides.append(ChartSlide(name, title, slide_subtitle, image, make_numbers(), slide_source, note, axis_periods))
     header, rows = _lowest_agencies(by_agency, lang)
-    reported = obstacle_summary(store, filters)
+    reported = dashboard.obstacles(store, filters, max_rows=MAX_COUNTED_ROWS)
     return PackContent(
         lang=lang,
         marking=(marking or "").strip() or None,
+        demo_band=t("exports.pack.demo_band", lang) if dashboard.demo_active(store) else None,
         title=t("exports.pack.title", lang),
         subtitle=t("exports.pack.subtitle", lang),
-        period=t("exports.pack.period", lang, period=_period_text(filters, lang)),
-        filters_text=t("exports.pack.filters", lang, filters=filters_text),
+        period=t("exports.pack.period", lang, period=period),
+        filters_text=t("exports.pack.filters", lang, filters=scope[:1].upper() + scope[1:]),
         as_of=t("exports.pack.as_of", lang, date=fmt_date(as_of, lang) if as_of else "–"),
         made=t("exports.pack.made", lang, date=fmt_date(datetime.now(), lang, with_time=True)),
-        source=footer_source,
+        source=source,
+        footer_source=footer_source,
+        view=subtitle(None),
         kpis=kpi_rows(figures, lang),
         charts=slides,
+        lowest_subtitle=subtitle("exports.unit.agency_actions"),
         lowest_header=header,
         lowest_rows=rows,
+        lowest_note=t(
+            "exports.pack.lowest_shown",
+            lang,
+            shown=fmt_int(len(rows), lang),
+            total=fmt_int(len(by_agency), lang),
+            file=full_table,
+        )
+        if rows
+        else "",
+        obstacles_subtitle=subtitle("exports.unit.action_plans"),
         obstacles=[
             (
-                t("exports.pack.obstacle_where", lang, plans=fmt_int(row.plans, lang), agencies=row.agencies),
-                _shorten(row.obstacle),
-                _shorten(row.follow_up),
+                t(
+                    "exports.pack.obstacle_where",
+                    lang,
+                    plans=fmt_int(item["plans"], lang),
+                    agencies=", ".join(item["agencies"]),
+                ),
+                _shorten(item["obstacle"]),
+                _shorten(item["follow_ups"][0] if item["follow_ups"] else ""),
             )
-            for row in reported.head(OBSTACLES_SHOWN).itertuples()
+            for item in reported[:OBSTACLES_SHOWN]
         ],
-        obstacles_total=int(reported["plans"].sum()) if len(reported) else 0,
+        obstacles_total=sum(item["plans"] for item in reported),
         summary=figures,
     )
 
 
 # -- slide deck --------------------------------------------------------------------------------------
+# Where things sit, in inches from a slide's top-left corner; the PDF pages use the same places.
+TITLE_TOP_IN = 0.45
+SUBTITLE_TOP_IN = 1.08
+BODY_TOP_IN = 1.55
+IMAGE_WIDTH_IN = 8.6
+SIDE_LEFT_IN = 9.3
+SIDE_WIDTH_IN = 3.6
+NOTE_TOP_IN = 5.2
+SOURCE_TOP_IN = 6.5
+FOOTER_TOP_IN = SLIDE_HEIGHT_IN - 0.45
+# The DEMO badge at the top right of every slide; on the cover, a band across the slide.
+BADGE_LEFT_IN = 8.3
+BADGE_TOP_IN = 0.08
+BADGE_HEIGHT_IN = 0.34
+COVER_BAND_TOP_IN = 0.75
+COVER_BAND_HEIGHT_IN = 0.7
 
 
 def _text_box(slide, left, top, width, height, lines, *, size=18, bold=False, colour=TEXT_COLOUR, align=None):
@@ -361,9 +543,29 @@ def _text_box(slide, left, top, width, height, lines, *, size=18, bold=False, co
     return box
 
 
+def _pptx_band(slide, left, top, width, height, text: str, size: int) -> None:
+    """White bold text on a filled band: the DEMO mark, seen before any figure is read."""
+    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Inches(left), Inches(top), Inches(width), Inches(height))
+    band.fill.solid()
+    band.fill.fore_color.rgb = RGBColor(*DEMO_COLOUR)
+    band.line.fill.background()
+    band.shadow.inherit = False
+    frame = band.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    for side in ("margin_top", "margin_bottom"):
+        setattr(frame, side, Inches(0.02))
+    paragraph = frame.paragraphs[0]
+    paragraph.text = text
+    paragraph.alignment = PP_ALIGN.CENTER
+    paragraph.font.size = Pt(size)
+    paragraph.font.bold = True
+    paragraph.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+
 def _pptx_furniture(slide, content: PackContent, page: int, pages: int) -> None:
     if content.marking:
-        for top in (0.08, SLIDE_HEIGHT_IN - 0.45):
+        for top in (0.08, FOOTER_TOP_IN):
             _text_box(
                 slide,
                 0.5,
@@ -376,10 +578,13 @@ def _pptx_furniture(slide, content: PackContent, page: int, pages: int) -> None:
                 colour=MARKING_COLOUR,
                 align=PP_ALIGN.CENTER,
             )
+    if content.demo_band and page > 1:
+        width = SLIDE_WIDTH_IN - 0.4 - BADGE_LEFT_IN
+        _pptx_band(slide, BADGE_LEFT_IN, BADGE_TOP_IN, width, BADGE_HEIGHT_IN, content.demo_band, 13)
     _text_box(
         slide,
         SLIDE_WIDTH_IN - 3.2,
-        SLIDE_HEIGHT_IN - 0.45,
+        FOOTER_TOP_IN,
         2.8,
         0.35,
         t("exports.pack.page", content.lang, page=page, pages=pages),
@@ -389,8 +594,13 @@ def _pptx_furniture(slide, content: PackContent, page: int, pages: int) -> None:
     )
 
 
-def _slide_title(slide, text: str) -> None:
-    _text_box(slide, 0.5, 0.45, SLIDE_WIDTH_IN - 1, 0.7, text, size=28, bold=True, colour=ACCENT_COLOUR)
+def _slide_heading(slide, title: str, subtitle: str) -> None:
+    _text_box(slide, 0.5, TITLE_TOP_IN, SLIDE_WIDTH_IN - 1, 0.6, title, size=28, bold=True, colour=ACCENT_COLOUR)
+    _text_box(slide, 0.5, SUBTITLE_TOP_IN, SLIDE_WIDTH_IN - 1, 0.4, subtitle, size=14, colour=MUTED_COLOUR)
+
+
+def _slide_source(slide, text: str) -> None:
+    _text_box(slide, 0.5, SOURCE_TOP_IN, 9.5, 0.5, text, size=10, colour=MUTED_COLOUR)
 
 
 def write_pptx(content: PackContent) -> bytes:
@@ -403,6 +613,8 @@ def write_pptx(content: PackContent) -> bytes:
     lang = content.lang
 
     slide = deck.slides.add_slide(blank)
+    if content.demo_band:
+        _pptx_band(slide, 0, COVER_BAND_TOP_IN, SLIDE_WIDTH_IN, COVER_BAND_HEIGHT_IN, content.demo_band, 24)
     _text_box(slide, 0.8, 1.8, 11.7, 1.0, content.title, size=40, bold=True, colour=ACCENT_COLOUR)
     _text_box(slide, 0.8, 2.8, 11.7, 0.6, content.subtitle, size=22)
     _text_box(slide, 0.8, 3.8, 11.7, 2.2, [content.period, content.filters_text, content.as_of, content.made], size=18)
@@ -410,62 +622,74 @@ def write_pptx(content: PackContent) -> bytes:
     _pptx_furniture(slide, content, 1, pages)
 
     slide = deck.slides.add_slide(blank)
-    _slide_title(slide, t("exports.pack.kpi_title", lang))
-    _text_box(slide, 0.5, 1.1, 12.3, 0.4, content.period, size=14, colour=MUTED_COLOUR)
+    _slide_heading(slide, t("exports.pack.kpi_title", lang), content.view)
     card_width = (SLIDE_WIDTH_IN - 1 - 0.3 * 3) / 4
     for index, (label, value, detail) in enumerate(content.kpis):
         left = 0.5 + index * (card_width + 0.3)
         _text_box(slide, left, 2.0, card_width, 0.6, label, size=16, bold=True)
         _text_box(slide, left, 2.7, card_width, 1.0, value, size=40, bold=True, colour=ACCENT_COLOUR)
         _text_box(slide, left, 3.9, card_width, 1.0, detail, size=14, colour=MUTED_COLOUR)
-    _text_box(slide, 0.5, 6.3, 9.5, 0.5, content.source, size=11, colour=MUTED_COLOUR)
+    _slide_source(slide, content.footer_source)
     _pptx_furniture(slide, content, 2, pages)
 
     for index, chart in enumerate(content.charts):
         slide = deck.slides.add_slide(blank)
-        _slide_title(slide, chart.title)
-        image_width = 9.0
-        slide.shapes.add_picture(io.BytesIO(chart.image_png), Inches(0.4), Inches(1.25), width=Inches(image_width))
-        _text_box(slide, 9.7, 1.4, 3.2, 0.5, t("exports.pack.key_numbers", lang), size=16, bold=True)
-        _text_box(slide, 9.7, 1.95, 3.2, 4.2, chart.key_numbers, size=14)
-        _text_box(slide, 0.5, 6.45, 9.5, 0.5, chart.source, size=10, colour=MUTED_COLOUR)
+        _slide_heading(slide, chart.title, chart.subtitle)
+        slide.shapes.add_picture(
+            io.BytesIO(chart.image_png), Inches(0.4), Inches(BODY_TOP_IN), width=Inches(IMAGE_WIDTH_IN)
+        )
+        _text_box(
+            slide,
+            SIDE_LEFT_IN,
+            BODY_TOP_IN,
+            SIDE_WIDTH_IN,
+            0.5,
+            t("exports.pack.key_numbers", lang),
+            size=16,
+            bold=True,
+        )
+        _text_box(slide, SIDE_LEFT_IN, BODY_TOP_IN + 0.55, SIDE_WIDTH_IN, 3.0, chart.key_numbers, size=14)
+        if chart.note:
+            _text_box(slide, SIDE_LEFT_IN, NOTE_TOP_IN, SIDE_WIDTH_IN, 1.2, chart.note, size=12, colour=MUTED_COLOUR)
+        _slide_source(slide, chart.source)
         _pptx_furniture(slide, content, 3 + index, pages)
 
     slide = deck.slides.add_slide(blank)
-    _slide_title(slide, t("exports.pack.lowest_title", lang))
+    _slide_heading(slide, t("exports.pack.lowest_title", lang), content.lowest_subtitle)
     if content.lowest_rows:
         shape = slide.shapes.add_table(
             len(content.lowest_rows) + 1,
             len(content.lowest_header),
             Inches(0.5),
-            Inches(1.3),
+            Inches(BODY_TOP_IN),
             Inches(SLIDE_WIDTH_IN - 1),
-            Inches(0.4 * (len(content.lowest_rows) + 1)),
+            Inches(0.38 * (len(content.lowest_rows) + 1)),
         )
         grid = shape.table
-        for column, width in enumerate((1.6, 5.5, 1.9, 1.9, 1.43)):
+        for column, width in enumerate(LOWEST_COLUMN_WIDTHS_IN):
             grid.columns[column].width = Inches(width)
         for row_number, row in enumerate([content.lowest_header, *content.lowest_rows]):
             for column, value in enumerate(row):
                 cell = grid.cell(row_number, column)
                 cell.text = value
                 paragraph = cell.text_frame.paragraphs[0]
-                paragraph.font.size = Pt(13)
+                paragraph.font.size = Pt(12)
                 paragraph.font.bold = row_number == 0
                 if column >= 2:
                     paragraph.alignment = PP_ALIGN.RIGHT
+        _text_box(slide, 0.5, 6.05, SLIDE_WIDTH_IN - 1, 0.4, content.lowest_note, size=12, colour=MUTED_COLOUR)
     else:
-        _text_box(slide, 0.5, 1.4, 12, 0.5, t("exports.pack.lowest_none", lang), size=16)
-    _text_box(slide, 0.5, 6.45, 9.5, 0.5, content.source, size=10, colour=MUTED_COLOUR)
+        _text_box(slide, 0.5, BODY_TOP_IN, 12, 0.5, t("exports.pack.lowest_none", lang), size=16)
+    _slide_source(slide, content.footer_source)
     _pptx_furniture(slide, content, pages - 1, pages)
 
     slide = deck.slides.add_slide(blank)
-    _slide_title(slide, t("exports.pack.obstacles_title", lang))
-    _text_box(slide, 0.5, 1.2, 12.3, 0.8, _obstacles_line(content), size=14, colour=MUTED_COLOUR)
+    _slide_heading(slide, t("exports.pack.obstacles_title", lang), content.obstacles_subtitle)
+    _text_box(slide, 0.5, BODY_TOP_IN, 12.3, 0.5, _obstacles_line(content), size=14, colour=MUTED_COLOUR)
     lines = [_obstacle_text(item, lang) for item in content.obstacles]
     if lines:
-        _text_box(slide, 0.5, 1.7, 12.3, 4.6, lines, size=12)
-    _text_box(slide, 0.5, 6.45, 9.5, 0.5, content.source, size=10, colour=MUTED_COLOUR)
+        _text_box(slide, 0.5, BODY_TOP_IN + 0.5, 12.3, 4.4, lines, size=12)
+    _slide_source(slide, content.footer_source)
     _pptx_furniture(slide, content, pages, pages)
 
     buffer = io.BytesIO()
@@ -526,7 +750,7 @@ class _PdfWriter:
         self.pages = 4 + len(content.charts)
 
     def text(self, left, top, lines, *, size=18, bold=False, colour=TEXT_COLOUR, width=None, align="left"):
-        """Lines of text from (left, top) in inches, wrapped to width inches when given."""
+        """Lines of text from (left, top) in inches, wrapped to width inches when given; returns the bottom."""
         font = self.bold if bold else self.regular
         self.canvas.setFont(font, size)
         self.canvas.setFillColor(_rgb(colour))
@@ -555,7 +779,16 @@ class _PdfWriter:
                 current = candidate
         return [*parts, current]
 
-    def new_page(self, title: str | None) -> None:
+    def band(self, left, top, width, height, text: str, size: float) -> None:
+        """White bold text centred on a filled band (the DEMO mark)."""
+        self.canvas.setFillColor(_rgb(DEMO_COLOUR))
+        self.canvas.rect(left * 72, self.height - (top + height) * 72, width * 72, height * 72, stroke=0, fill=1)
+        self.canvas.setFont(self.bold, size)
+        self.canvas.setFillColor(colors.white)
+        baseline = self.height - (top + height / 2) * 72 - size * 0.35
+        self.canvas.drawCentredString((left + width / 2) * 72, baseline, text)
+
+    def new_page(self, title: str | None, subtitle: str = "") -> None:
         if self.page:
             self.canvas.showPage()
         self.page += 1
@@ -563,52 +796,62 @@ class _PdfWriter:
         if self.content.marking:
             for top in (0.12, SLIDE_HEIGHT_IN - 0.4):
                 self.text(0, top, self.content.marking, size=14, bold=True, colour=MARKING_COLOUR, align="center")
+        if self.content.demo_band and title:
+            width = SLIDE_WIDTH_IN - 0.4 - BADGE_LEFT_IN
+            self.band(BADGE_LEFT_IN, BADGE_TOP_IN, width, BADGE_HEIGHT_IN, self.content.demo_band, 13)
         page_text = t("exports.pack.page", lang, page=self.page, pages=self.pages)
         self.text(SLIDE_WIDTH_IN - 0.4, SLIDE_HEIGHT_IN - 0.4, page_text, size=10, colour=MUTED_COLOUR, align="right")
         if title:
-            self.text(0.5, 0.5, title, size=28, bold=True, colour=ACCENT_COLOUR)
+            self.text(0.5, TITLE_TOP_IN + 0.05, title, size=28, bold=True, colour=ACCENT_COLOUR)
+            self.text(0.5, SUBTITLE_TOP_IN + 0.05, subtitle, size=14, colour=MUTED_COLOUR, width=SLIDE_WIDTH_IN - 1)
 
     def source(self, text: str) -> None:
-        self.text(0.5, SLIDE_HEIGHT_IN - 0.95, text, size=10, colour=MUTED_COLOUR, width=9.5)
+        self.text(0.5, SOURCE_TOP_IN + 0.05, text, size=10, colour=MUTED_COLOUR, width=9.5)
 
     def write(self) -> bytes:
         content, lang = self.content, self.content.lang
         self.new_page(None)
+        if content.demo_band:
+            self.band(0, COVER_BAND_TOP_IN, SLIDE_WIDTH_IN, COVER_BAND_HEIGHT_IN, content.demo_band, 24)
         self.text(0.8, 1.9, content.title, size=40, bold=True, colour=ACCENT_COLOUR)
         self.text(0.8, 2.9, content.subtitle, size=22)
         self.text(0.8, 3.9, [content.period, content.filters_text, content.as_of, content.made], size=18, width=11.7)
-        self.source(content.source)
+        self.text(0.8, 6.35, content.source, size=11, colour=MUTED_COLOUR, width=9.5)
 
-        self.new_page(t("exports.pack.kpi_title", lang))
-        self.text(0.5, 1.15, content.period, size=14, colour=MUTED_COLOUR)
+        self.new_page(t("exports.pack.kpi_title", lang), content.view)
         card_width = (SLIDE_WIDTH_IN - 1 - 0.3 * 3) / 4
         for index, (label, value, detail) in enumerate(content.kpis):
             left = 0.5 + index * (card_width + 0.3)
             self.text(left, 2.0, label, size=16, bold=True, width=card_width)
             self.text(left, 2.7, value, size=40, bold=True, colour=ACCENT_COLOUR)
             self.text(left, 3.9, detail, size=14, colour=MUTED_COLOUR, width=card_width)
-        self.source(content.source)
+        self.source(content.footer_source)
 
         for chart in content.charts:
-            self.new_page(chart.title)
+            self.new_page(chart.title, chart.subtitle)
             image = ImageReader(io.BytesIO(chart.image_png))
-            image_width = 9.0 * 72
+            image_width = IMAGE_WIDTH_IN * 72
             image_height = image_width * images.PRESENTATION_HEIGHT_PX / images.PRESENTATION_WIDTH_PX
-            self.canvas.drawImage(image, 0.4 * 72, self.height - 1.25 * 72 - image_height, image_width, image_height)
-            self.text(9.7, 1.4, t("exports.pack.key_numbers", lang), size=16, bold=True)
-            top = 1.95
+            image_top = self.height - BODY_TOP_IN * 72 - image_height
+            self.canvas.drawImage(image, 0.4 * 72, image_top, image_width, image_height)
+            self.text(SIDE_LEFT_IN, BODY_TOP_IN, t("exports.pack.key_numbers", lang), size=16, bold=True)
+            top = BODY_TOP_IN + 0.55
             for number in chart.key_numbers:
-                top = self.text(9.7, top, number, size=14, width=3.2) + 0.1
+                top = self.text(SIDE_LEFT_IN, top, number, size=14, width=SIDE_WIDTH_IN) + 0.1
+            if chart.note:
+                self.text(
+                    SIDE_LEFT_IN, max(top, NOTE_TOP_IN), chart.note, size=12, colour=MUTED_COLOUR, width=SIDE_WIDTH_IN
+                )
             self.source(chart.source)
 
-        self.new_page(t("exports.pack.lowest_title", lang))
+        self.new_page(t("exports.pack.lowest_title", lang), content.lowest_subtitle)
         if content.lowest_rows:
             name_style = ParagraphStyle("name", fontName=self.regular, fontSize=12, leading=14)
             rows = [[row[0], Paragraph(escape(row[1]), name_style), *row[2:]] for row in content.lowest_rows]
             grid = Table(
                 [content.lowest_header, *rows],
-                colWidths=[w * 72 for w in (1.6, 5.5, 1.9, 1.9, 1.43)],
-                minRowHeights=[0.38 * 72] * (len(rows) + 1),
+                colWidths=[w * 72 for w in LOWEST_COLUMN_WIDTHS_IN],
+                minRowHeights=[0.36 * 72] * (len(rows) + 1),
             )
             grid.setStyle(
                 TableStyle(
@@ -624,18 +867,21 @@ class _PdfWriter:
                 )
             )
             _width, height = grid.wrapOn(self.canvas, self.width, self.height)
-            grid.drawOn(self.canvas, 0.5 * 72, self.height - 1.3 * 72 - height)
+            grid.drawOn(self.canvas, 0.5 * 72, self.height - BODY_TOP_IN * 72 - height)
+            below = BODY_TOP_IN + height / 72 + 0.1
+            self.text(0.5, below, content.lowest_note, size=12, colour=MUTED_COLOUR, width=SLIDE_WIDTH_IN - 1)
         else:
-            self.text(0.5, 1.4, t("exports.pack.lowest_none", lang), size=16)
-        self.source(content.source)
+            self.text(0.5, BODY_TOP_IN, t("exports.pack.lowest_none", lang), size=16)
+        self.source(content.footer_source)
 
-        self.new_page(t("exports.pack.obstacles_title", lang))
-        top = self.text(0.5, 1.2, _obstacles_line(content), size=14, colour=MUTED_COLOUR, width=12.3) + 0.1
+        self.new_page(t("exports.pack.obstacles_title", lang), content.obstacles_subtitle)
+        line = _obstacles_line(content)
+        top = self.text(0.5, BODY_TOP_IN, line, size=14, colour=MUTED_COLOUR, width=12.3) + 0.1
         for item in content.obstacles:
-            if top > SLIDE_HEIGHT_IN - 1.6:
+            if top > SOURCE_TOP_IN - 0.5:
                 break
             top = self.text(0.5, top, _obstacle_text(item, lang), size=12, width=12.3) + 0.12
-        self.source(content.source)
+        self.source(content.footer_source)
         self.canvas.showPage()
         self.canvas.save()
         return self.buffer.getvalue()

@@ -1,4 +1,5 @@
-"""The filtered tables behind the charts and pages as .xlsx (no formulas) and .csv (UTF-8 with BOM)."""
+"""The filtered tables behind the charts and pages as .xlsx (no formulas) and .csv (UTF-8 with BOM, ";" and ","
+decimals in Indonesian, "," and "." in English), every number rounded by one rule (NUMBER_RULE)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 import pandas as pd
 import xlsxwriter
 
-from ranpe.exports.files import neutralise
+from ranpe.exports.files import csv_style, neutralise
 from ranpe.i18n import fmt_date, t
 from ranpe.measures import dashboard
 from ranpe.measures.filters import Filters
@@ -18,6 +19,12 @@ from ranpe.store.connection import Store
 
 # Every counted row in a data file (the page shows at most dashboard.MAX_ACTION_ROWS).
 MAX_EXPORT_ROWS = 1_000_000
+# The one rounding rule of every table written (said on the About sheet and in the README): a computed figure (a
+# rate) is a percentage with RATE_DECIMALS decimals, as the pages show it and as Excel users type it; counts are
+# whole numbers; what a K/L reported (target, realization) is written as reported, never rounded.
+RATE_DECIMALS = 1
+REPORTED_FIELDS = ("target", "realization")
+RATE_FORMAT = "0.0"
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -30,8 +37,23 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return cleaned
 
 
+def _reported_columns(lang: str) -> set[str]:
+    return {t(f"field.{name}", lang) for name in REPORTED_FIELDS}
+
+
+def computed_columns(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The columns holding computed decimals (rates in percent): every decimal column but the reported values."""
+    reported = _reported_columns(lang)
+    return [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c]) and str(c) not in reported]
+
+
+def round_for_export(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame by the one rule: computed decimals rounded to RATE_DECIMALS, reported values as they are."""
+    return frame.round({column: RATE_DECIMALS for column in computed_columns(frame, lang)})
+
+
 def _percent(values: pd.Series) -> pd.Series:
-    return (values.astype(float) * 100).round(1)
+    return values.astype(float) * 100
 
 
 def _by_pillar(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
@@ -49,13 +71,15 @@ def _by_pillar(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
 
 def _by_agency(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     frame = dashboard.agency_table(store, filters, lang)
-    return frame.rename(columns={t("dash.col.rate", lang): t("exports.col.rate_pct", lang)}).round(
-        {t("exports.col.rate_pct", lang): 1}
-    )
+    return frame.rename(columns={t("dash.col.rate", lang): t("exports.col.rate_pct", lang)})
 
 
 def _by_province(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
-    return dashboard.province_pillar_table(store, filters, lang).round(1)
+    frame = dashboard.province_pillar_table(store, filters, lang)
+    counts = {t("dash.col.province", lang), t("dash.col.action_plans", lang)}
+    return frame.rename(
+        columns={c: t("exports.col.in_pct", lang, name=c) for c in frame.columns if str(c) not in counts}
+    )
 
 
 def _trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
@@ -87,10 +111,10 @@ TABLES: dict[str, tuple[str, Callable[[Store, Filters, str], pd.DataFrame]]] = {
 
 
 def table(store: Store, name: str, filters: Filters, lang: str) -> pd.DataFrame:
-    """One named table for the filters, with headers in the language."""
+    """One named table for the filters, with headers in the language, rounded by the one rule."""
     if name not in TABLES:
         raise KeyError(f"unknown table: {name} (known: {', '.join(TABLES)})")
-    return TABLES[name][1](store, filters, lang)
+    return round_for_export(TABLES[name][1](store, filters, lang), lang)
 
 
 def table_title(name: str, lang: str) -> str:
@@ -110,6 +134,7 @@ def about_rows(
             fmt_date(as_of, lang, with_time=True) if as_of else t("dash.as_of_none", lang),
         ),
         (t("exports.about.source", lang), source),
+        (t("exports.about.numbers", lang), t("exports.about.numbers_rule", lang)),
         (t("exports.about.exported", lang), fmt_date(datetime.now(), lang, with_time=True)),
         (t("exports.about.rows", lang), rows),
     ]
@@ -124,12 +149,16 @@ def _cell(value: Any) -> Any:
 
 
 def write_xlsx(frame: pd.DataFrame, about: list[tuple[str, Any]], lang: str) -> bytes:
-    """An .xlsx with the data (numbers as numbers, no formulas) and a sheet about filters, date and source."""
-    cleaned = neutralise_frame(frame)
+    """An .xlsx with the data (numbers as numbers, rates shown with one decimal, no formulas) and a sheet about
+    filters, date, source and the rounding rule."""
+    rounded = round_for_export(frame, lang)
+    rates = {index for index, column in enumerate(rounded.columns) if column in computed_columns(rounded, lang)}
+    cleaned = neutralise_frame(rounded)
     buffer = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
     with xlsxwriter.Workbook(buffer, options) as workbook:
         bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        rate = workbook.add_format({"num_format": RATE_FORMAT})
         sheet = workbook.add_worksheet(t("exports.sheet.data", lang))
         for column, header in enumerate(cleaned.columns):
             sheet.write_string(0, column, str(header), bold)
@@ -143,7 +172,7 @@ def write_xlsx(frame: pd.DataFrame, about: list[tuple[str, Any]], lang: str) -> 
                 if isinstance(cell, bool):
                     sheet.write_boolean(row_number, column, cell)
                 elif isinstance(cell, int | float):
-                    sheet.write_number(row_number, column, cell)
+                    sheet.write_number(row_number, column, cell, rate if column in rates else None)
                 else:
                     sheet.write_string(row_number, column, str(cell))
         sheet.freeze_panes(1, 0)
@@ -161,10 +190,13 @@ def write_xlsx(frame: pd.DataFrame, about: list[tuple[str, Any]], lang: str) -> 
     return buffer.getvalue()
 
 
-def write_csv(frame: pd.DataFrame) -> bytes:
-    """A .csv in UTF-8 with BOM (Excel reads the accents right), text cells neutralised."""
+def write_csv(frame: pd.DataFrame, lang: str) -> bytes:
+    """A .csv in UTF-8 with BOM (Excel reads the accents right) in the language's style (";" and "," decimals in
+    Indonesian, "," and "." in English), rounded by the one rule, text cells neutralised."""
+    separator, decimal = csv_style(lang)
+    cleaned = neutralise_frame(round_for_export(frame, lang))
     # CRLF line ends: a CR or LF inside a cell is then quoted, and Excel reads the rows right.
-    return neutralise_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return cleaned.to_csv(index=False, sep=separator, decimal=decimal, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def export_table(store: Store, name: str, filters: Filters, lang: str, file_format: str) -> tuple[bytes, pd.DataFrame]:
@@ -176,9 +208,9 @@ def export_table(store: Store, name: str, filters: Filters, lang: str, file_form
 def write_frame(
     store: Store, frame: pd.DataFrame, title: str, filters: Filters | None, lang: str, file_format: str
 ) -> bytes:
-    """Any frame (a page's table) as .xlsx (with its About sheet) or .csv bytes."""
+    """Any frame (a page's table) as .xlsx (with its About sheet) or .csv bytes, rounded by the one rule."""
     if file_format == "csv":
-        return write_csv(frame)
+        return write_csv(frame, lang)
     if file_format != "xlsx":
         raise ValueError(f"unknown table format: {file_format}")
     filters_text = dashboard.describe_filters(store, filters, lang) if filters is not None else ""

@@ -9,12 +9,12 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-from ranpe.i18n import common, dashboard, exports, ingest, reliability, template, workspace
+from ranpe.i18n import checks, common, dashboard, exports, ingest, reliability, template, workspace
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
 
-_MODULES = [common, ingest, dashboard, template, reliability, workspace, exports]
+_MODULES = [common, ingest, dashboard, template, reliability, workspace, exports, checks]
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -21,10 +21,29 @@ TEXTS = {
     "exports.pack.filters": ("Filter: {filters}", "Filters: {filters}"),
     "exports.pack.as_of": ("Data per: {date}", "Data as of: {date}"),
     "exports.pack.made": ("Dibuat: {date}", "Made: {date}"),
+    "exports.pack.periods": ("{first} – {last}", "{first} – {last}"),
+    "exports.pack.demo_band": ("DATA DEMO (rekaan) — bukan data resmi", "DEMO DATA (made up) — not official figures"),
     "exports.pack.kpi_title": ("Angka utama", "Key figures"),
     "exports.pack.key_numbers": ("Angka kunci", "Key numbers"),
     "exports.pack.lowest_title": ("K/L dengan tingkat komitmen terendah", "K/L with the lowest commitment rate"),
     "exports.pack.lowest_none": ("Tidak ada K/L dengan data.", "No K/L with data."),
+    "exports.pack.lowest_shown": (
+        "{shown} dari {total} K/L, tingkat terendah lebih dulu. Tabel lengkap: ekspor data {file}.",
+        "{shown} of {total} K/L, lowest rate first. Full table: data export {file}.",
+    ),
+    "exports.pack.agencies_shown": (
+        "Ditampilkan {shown} dari {total} K/L: {half} tertinggi dan {half} terendah. "
+        "Tabel lengkap: ekspor data {file}.",
+        "Showing {shown} of {total} K/L: the {half} highest and the {half} lowest. Full table: data export {file}.",
+    ),
+    # what a slide's figures count (DOMAIN.md, the measures)
+    "exports.unit.line": ("satuan: {unit}", "unit: {unit}"),
+    "exports.unit.actions": ("aksi (kode aksi berbeda)", "actions (distinct action codes)"),
+    "exports.unit.action_plans": (
+        "rencana aksi (aksi satu K/L di satu tempat)",
+        "action plans (one K/L's action in one place)",
+    ),
+    "exports.unit.agency_actions": ("aksi tiap K/L", "each K/L's actions"),
     "exports.pack.obstacles_title": ("Hambatan yang dilaporkan", "Obstacles reported"),
     "exports.pack.obstacles_count": (
         "{count} rencana aksi melaporkan hambatan; {shown} yang paling sering disebut:",
@@ -58,18 +77,38 @@ TEXTS = {
         "{count} K/L committed no action yet",
     ),
     "exports.key.agencies_involved": (
-        "Keterlibatan K/L: {rate} ({involved} dari {total})",
-        "K/L involvement: {rate} ({involved} of {total})",
+        "Keterlibatan K/L: {rate} ({involved} dari {total} K/L)",
+        "K/L involvement: {rate} ({involved} of {total} K/L)",
     ),
     "exports.key.national": (
-        "Rencana aksi nasional: {rate} ({committed} dari {planned})",
-        "National action plans: {rate} ({committed} of {planned})",
+        "Nasional (tanpa lokasi): {rate} ({committed} dari {planned} rencana aksi)",
+        "National (no location): {rate} ({committed} of {planned} action plans)",
     ),
-    "exports.key.focus_high": ("Provinsi fokus tertinggi: {name} {rate}", "Highest focus province: {name} {rate}"),
-    "exports.key.focus_low": ("Provinsi fokus terendah: {name} {rate}", "Lowest focus province: {name} {rate}"),
-    "exports.key.trend_latest": ("{period}: {rate} (semua pilar)", "{period}: {rate} (all pillars)"),
-    "exports.key.trend_change": ("Perubahan dari {period}: {delta} poin", "Change from {period}: {delta} pts"),
-    "exports.key.trend_best": ("Tertinggi: {period} {rate}", "Highest: {period} {rate}"),
+    "exports.key.focus_high": (
+        "Provinsi fokus tertinggi: {name} {rate} ({committed} dari {planned} rencana aksi)",
+        "Highest focus province: {name} {rate} ({committed} of {planned} action plans)",
+    ),
+    "exports.key.focus_low": (
+        "Provinsi fokus terendah: {name} {rate} ({committed} dari {planned} rencana aksi)",
+        "Lowest focus province: {name} {rate} ({committed} of {planned} action plans)",
+    ),
+    "exports.key.trend_latest": (
+        "{period}: {rate} ({committed} dari {planned} aksi; {series})",
+        "{period}: {rate} ({committed} of {planned} actions; {series})",
+    ),
+    "exports.key.all_pillars": ("semua pilar", "all pillars"),
+    "exports.key.trend_change": (
+        "Perubahan dari {period}: {delta} poin persentase",
+        "Change from {period}: {delta} percentage points",
+    ),
+    "exports.key.target_unit": (
+        "rata-rata rencana aksi yang bertarget (realisasi ÷ target, maks. 100%)",
+        "mean over action plans with a target (realization ÷ target, at most 100%)",
+    ),
+    "exports.key.trend_best": (
+        "Tertinggi: {period} {rate} ({committed} dari {planned} aksi)",
+        "Highest: {period} {rate} ({committed} of {planned} actions)",
+    ),
     "exports.key.none": ("–", "–"),
     # data files
     "exports.sheet.data": ("Data", "Data"),
@@ -80,10 +119,20 @@ TEXTS = {
     "exports.about.source": ("Sumber", "Source"),
     "exports.about.exported": ("Diekspor", "Exported"),
     "exports.about.rows": ("Jumlah baris", "Rows"),
+    "exports.about.numbers": ("Angka", "Numbers"),
+    "exports.about.numbers_rule": (
+        "Tingkat dalam persen dengan satu desimal; jumlah sebagai bilangan bulat; target dan realisasi seperti "
+        "dilaporkan K/L. CSV: pemisah titik koma, desimal koma.",
+        "Rates in percent with one decimal; counts as whole numbers; target and realization as the K/L reported "
+        "them. CSV: comma separated, decimal point.",
+    ),
     "exports.col.rate_pct": ("Tingkat (%)", "Rate (%)"),
+    "exports.col.in_pct": ("{name} (%)", "{name} (%)"),
     "exports.col.period": ("Periode", "Period"),
     "exports.col.series": ("Seri", "Series"),
     "exports.col.pillar_name": ("Nama pilar", "Pillar name"),
+    "exports.col.actions_planned": ("Aksi direncanakan", "Actions planned"),
+    "exports.col.actions_committed": ("Aksi dikomitmenkan", "Actions committed"),
     # web
     "exports.web.png": ("PNG", "PNG"),
     "exports.web.svg": ("SVG", "SVG"),

@@ -27,17 +27,24 @@ TEXTS = {
     ),
     "expect.number": ("angka ≥ 0, misalnya 1.234,5 atau 85%", "a number ≥ 0, such as 1,234.5 or 85%"),
     "expect.number_ambiguous": (
-        'angka yang jelas: "{value}" bisa berarti ribuan atau desimal dan berkas ini tidak menunjukkan '
-        "gaya angkanya; tulis 1234 atau 1,234",
-        'an unambiguous number: "{value}" may be thousands or decimals and this file does not show its '
-        "number style; write 1234 or 1.234",
+        'angka yang jelas: "{value}" bisa berarti {thousands} (ribuan) atau {decimal} (desimal), dan tidak ada '
+        "angka lain di berkas ini yang menunjukkan gayanya; tulis {thousands_spelling} untuk {thousands} atau "
+        "{decimal_spelling} untuk {decimal}",
+        'an unambiguous number: "{value}" may mean {thousands} (thousands) or {decimal} (a decimal), and no other '
+        "number in this file shows its style; write {thousands_spelling} for {thousands} or {decimal_spelling} "
+        "for {decimal}",
     ),
     "expect.number_conflict": (
-        "angka yang jelas: berkas ini memakai gaya Indonesia (1.234,5) dan Inggris (1,234.5) sekaligus",
-        "an unambiguous number: this file mixes Indonesian (1.234,5) and English (1,234.5) styles",
+        'angka yang jelas: "{value}" bisa berarti {thousands} (ribuan) atau {decimal} (desimal), dan berkas ini '
+        "memakai gaya Indonesia (1.234,5) dan Inggris (1,234.5) sekaligus; tulis {thousands_spelling} untuk "
+        "{thousands} atau {decimal_spelling} untuk {decimal}",
+        'an unambiguous number: "{value}" may mean {thousands} (thousands) or {decimal} (a decimal), and this '
+        "file mixes Indonesian (1.234,5) and English (1,234.5) styles; write {thousands_spelling} for {thousands} "
+        "or {decimal_spelling} for {decimal}",
     ),
     # Row and file problems.
     "problem.invalid": ("Nilai tidak sah; yang diharapkan: {expected}", "Invalid value; expected: {expected}"),
+    "problem.did_you_mean": ("Mungkin maksudnya {suggestion}?", "Did you mean {suggestion}?"),
     "problem.required": ("Wajib diisi: {field}", "Required: {field}"),
     "problem.missing_column": (
         "Kolom {field} tidak ada; tambahkan kolomnya atau isi {field} saat mengunggah",

@@ -43,7 +43,7 @@ TEXTS = {
     "template.help.quarter": ("Triwulan yang dilaporkan.", "Quarter reported."),
     "template.help.agency": (
         "Kementerian/Lembaga pelapor: kode, singkatan atau nama lengkap.",
-        "Reporting ministry/agency: code, short name or full name.",
+        "Reporting K/L (ministry/agency): code, short name or full name.",
     ),
     "template.help.pillar": ("Pilar RAN PE dari aksi.", "RAN PE pillar of the action."),
     "template.help.action_code": (
@@ -82,7 +82,7 @@ TEXTS = {
     "template.accepted.quarter": ("TW I–TW IV, 1–4, I–IV, Q1–Q4", "Q1–Q4, 1–4, I–IV, TW I–TW IV"),
     "template.accepted.agency": (
         "Lihat Daftar K/L pada lembar Daftar Referensi",
-        "See the agency list on the Reference lists sheet",
+        "See the K/L list on the Reference lists sheet",
     ),
     "template.accepted.pillar": ("1–3, I–III, Pilar 1, atau nama pilar", "1–3, I–III, Pilar 1, or the pillar's name"),
     "template.accepted.action_code": ("Teks, misalnya 1.2.3", "Text, e.g. 1.2.3"),
@@ -99,10 +99,10 @@ TEXTS = {
     "template.accepted.number": ("Angka ≥ 0, misalnya 1.234,5", "A number ≥ 0, e.g. 1,234.5"),
     "template.list.pillar": ("Daftar Pilar", "Pillar list"),
     "template.list.pillar_name": ("Nama Pilar", "Pillar name"),
-    "template.list.agency": ("Daftar K/L", "Agency list"),
-    "template.list.agency_code": ("Kode K/L", "Agency code"),
-    "template.list.agency_name": ("Nama lengkap K/L", "Agency full name"),
-    "template.list.agency_name_en": ("Nama K/L (Inggris)", "Agency name in English"),
+    "template.list.agency": ("Daftar K/L", "K/L list"),
+    "template.list.agency_code": ("Kode K/L", "K/L code"),
+    "template.list.agency_name": ("Nama lengkap K/L", "K/L full name"),
+    "template.list.agency_name_en": ("Nama K/L (Inggris)", "K/L name in English"),
     "template.list.province": ("Daftar Provinsi", "Province list"),
     "template.list.province_code": ("Kode BPS", "BPS code"),
     "template.list.focus": ("Wilayah fokus", "Focus region"),

@@ -12,10 +12,8 @@ TEXTS = {
         "This page is for the {role} role and above; your role: {current}.",
     ),
     "ws.auth.off": (
-        "Masuk (sign-in) tidak aktif: semua pengguna bertindak sebagai admin lokal. Atur pengguna dengan "
-        "`python -m ranpe users add` atau [auth] di secrets.",
-        "Sign-in is off: everyone acts as the local admin. Set up users with `python -m ranpe users add` "
-        "or [auth] in secrets.",
+        "Masuk (sign-in) tidak aktif: setiap pengguna dapat mengunggah dan mengubah data.",
+        "Sign-in is off: everyone can upload and change data.",
     ),
     "ws.auth.mode.off": ("masuk tidak aktif", "sign-in is off"),
     "ws.auth.mode.local": ("pengguna lokal", "local users"),
@@ -67,6 +65,19 @@ TEXTS = {
     "ws.col.old_value": ("Nilai lama", "Old value"),
     "ws.col.new_value": ("Nilai baru", "New value"),
     "ws.col.role": ("Peran", "Role"),
+    "ws.col.rows_now": ("Barisnya sekarang", "Its rows now"),
+    "ws.col.after_undo": ("Sesudah dibatalkan", "After undoing"),
+    "ws.col.version_now": ("Versi sekarang", "Version now"),
+    "ws.col.rows_restored": ("Baris yang dipulihkan", "Rows restored"),
+    "ws.col.in_rate": ("Dihitung di tingkat", "Counted in the rate"),
+    "ws.col.expected_kl": ("K/L diharapkan", "K/L expected"),
+    "ws.col.rows_in_file": ("Baris di berkas", "Rows in the file"),
+    "ws.col.effect": ("Bila disimpan", "When stored"),
+    "ws.col.kl": ("K/L", "K/L"),
+    "ws.col.period": ("Periode", "Period"),
+    "ws.col.replaced_when": ("Diunggah", "Uploaded"),
+    "ws.col.replaced_file": ("Berkasnya", "Its file"),
+    "ws.col.replaced_rows": ("Barisnya", "Its rows"),
     "ws.severity.error": ("kesalahan", "error"),
     "ws.severity.warning": ("peringatan", "warning"),
     "ws.status.checked": ("siap disimpan", "ready to store"),
@@ -96,6 +107,9 @@ TEXTS = {
     "ws.upload.files": ("Berkas", "Files"),
     "ws.upload.choose": ("Pilih satu atau beberapa berkas .xlsx atau .csv", "Choose one or more .xlsx or .csv files"),
     "ws.upload.choose_help": ("Paling besar {limit} MB per berkas.", "At most {limit} MB per file."),
+    "ws.upload.drop_button": ("Pilih berkas", "Choose files"),
+    "ws.upload.drop_limit": ("Paling besar {limit} MB per berkas • {types}", "At most {limit} MB per file • {types}"),
+    "ws.upload.drop_here": ("Tarik dan lepas berkas di sini", "Drag and drop files here"),
     "ws.upload.given": (
         "Untuk berkas tanpa kolom tahun, triwulan atau K/L",
         "For files without a year, quarter or K/L column",
@@ -163,6 +177,20 @@ TEXTS = {
         "menggantikan {agency} {year} {quarter} pilar {pillar} (sebelumnya unggahan #{previous})",
         "replaces {agency} {year} {quarter} pillar {pillar} (previously upload #{previous})",
     ),
+    "ws.upload.rows_preview": ("Baris sebagaimana akan disimpan", "The rows as they will be stored"),
+    "ws.upload.rows_preview_count": (
+        "{shown} baris pertama dari {total}; nama dibaca dari data rujukan.",
+        "The first {shown} of {total} rows; names as read from the reference data.",
+    ),
+    "ws.upload.plan": ("Yang diganti dan yang baru", "What it replaces and what it adds"),
+    "ws.upload.plan_summary": (
+        "Menyimpan berkas ini menggantikan {replaced} kombinasi K/L–tahun–triwulan–pilar dan menambah {added} "
+        "yang baru; kombinasi lain tidak berubah, versi yang diganti tetap di riwayat.",
+        "Storing this file replaces {replaced} K/L–year–quarter–pillar combinations and adds {added} new ones; "
+        "other combinations are untouched, and the replaced versions stay in the history.",
+    ),
+    "ws.upload.plan_new": ("baru (belum ada versi)", "new (no version yet)"),
+    "ws.upload.plan_replaces": ("menggantikan unggahan #{upload_id}", "replaces upload #{upload_id}"),
     # History.
     "ws.history.title": ("Riwayat unggahan", "Upload history"),
     "ws.history.intro": (
@@ -205,7 +233,56 @@ TEXTS = {
     "ws.history.flipped": ("Komitmen berubah", "Commitments flipped"),
     "ws.history.no_differences": ("Kedua versi sama.", "The two versions are the same."),
     "ws.upload_status.active": ("aktif", "active"),
+    "ws.upload_status.partly_active": (
+        "aktif untuk {active} dari {held} kombinasi",
+        "active for {active} of {held} combinations",
+    ),
     "ws.upload_status.replaced": ("digantikan", "replaced"),
+    "ws.history.undo_title": ("Batalkan unggahan ini", "Undo this upload"),
+    "ws.history.undo_help": (
+        "Setiap kombinasi K/L–tahun–triwulan–pilar yang kini datang dari unggahan ini kembali ke versi sebelumnya; "
+        "kombinasi tanpa versi sebelumnya tidak lagi dihitung. Kombinasi lain tidak berubah, dan unggahan ini tetap "
+        "di riwayat serta dapat dipulihkan.",
+        "Each K/L–year–quarter–pillar combination this upload now provides goes back to its previous version; a "
+        "combination with no previous version is no longer counted. Other combinations are untouched, and this "
+        "upload stays in the history and can be restored.",
+    ),
+    "ws.history.undo_confirm": (
+        "Saya yakin: batalkan unggahan #{upload_id} untuk {count} kombinasi seperti pada tabel",
+        "I am sure: undo upload #{upload_id} for the {count} combinations in the table",
+    ),
+    "ws.history.undo": ("Batalkan unggahan #{upload_id}", "Undo upload #{upload_id}"),
+    "ws.history.undone": (
+        "Unggahan #{upload_id} dibatalkan: {back} kombinasi kembali ke versi sebelumnya, {removed} kini tanpa versi.",
+        "Upload #{upload_id} undone: {back} combinations are back to their previous version, {removed} now have "
+        "no version.",
+    ),
+    "ws.history.cannot_undo": (
+        "Unggahan #{upload_id} tidak dapat dibatalkan: tidak ada kombinasi yang kini datang darinya.",
+        "Upload #{upload_id} cannot be undone: no combination comes from it now.",
+    ),
+    "ws.history.restore_title": ("Pulihkan unggahan ini", "Restore this upload"),
+    "ws.history.restore_help": (
+        "Unggahan ini menjadi versi aktif lagi untuk kombinasi pada tabel; versi yang sekarang tetap di riwayat.",
+        "This upload becomes the active version again for the combinations in the table; the current versions "
+        "stay in the history.",
+    ),
+    "ws.history.no_version": ("tanpa versi (tidak dihitung)", "no version (not counted)"),
+    "ws.history.rows": ("{rows} baris", "{rows} rows"),
+    "ws.history.chain_of": (
+        "Versi setiap kombinasi unggahan #{upload_id}",
+        "Versions of each combination of upload #{upload_id}",
+    ),
+    "ws.history.chain_of_help": (
+        "Setiap kombinasi K/L–tahun–triwulan–pilar yang dimuat unggahan ini, semua versinya dari yang tertua; "
+        "● = aktif, ◀ = unggahan yang dipilih.",
+        "Each K/L–year–quarter–pillar combination this upload holds, every version oldest first; ● = active, "
+        "◀ = the chosen upload.",
+    ),
+    "ws.history.compare_help": (
+        "Baris per baris, pada kombinasi yang dimuat kedua versi.",
+        "Row by row, over the combinations both versions hold.",
+    ),
     "ws.upload_status.refused": ("ditolak", "refused"),
     "ws.upload_status.demo": ("demo", "demo"),
     "ws.change.added": ("Baris baru", "Rows added"),
@@ -219,13 +296,45 @@ TEXTS = {
         "Per K/L and quarter: reported on time, late, or missing, against each quarter's deadline.",
     ),
     "ws.completeness.include_reference": (
-        "Semua K/L aktif di data rujukan",
-        "Every K/L active in the reference data",
+        "Tampilkan juga K/L data rujukan yang belum punya laporan tahun ini",
+        "Also show the reference data's K/L with no report this year",
     ),
     "ws.completeness.include_help": (
-        "Tanpa ini, K/L yang diharapkan adalah K/L yang punya laporan di tahun ini (definisi tingkat kelengkapan "
-        "di dasbor).",
-        "Without this, the K/L expected are those with any report this year (the dashboard's completeness definition).",
+        "Mereka masuk matriks dan daftar pengingat, tetapi tidak dihitung di tingkat pelaporan: yang diharapkan "
+        "adalah K/L yang punya laporan di tahun ini (definisi tingkat kelengkapan di dasbor).",
+        "They join the matrix and the reminder list but are not counted in the reporting rate: the K/L expected "
+        "are those with any report this year (the dashboard's completeness definition).",
+    ),
+    "ws.completeness.expected_help": (
+        "Tingkat pelaporan = K/L yang melapor untuk triwulan itu ÷ {count} K/L yang diharapkan, yaitu yang punya "
+        "laporan di {year} (seperti di dasbor).",
+        "Reporting rate = K/L that reported for the quarter ÷ the {count} K/L expected, those with any report in "
+        "{year} (as on the dashboard).",
+    ),
+    "ws.completeness.reference_only": (
+        "{count} K/L lain aktif pada {year} menurut data rujukan tetapi belum punya laporan; mereka tidak dihitung "
+        "di tingkat pelaporan: {names}",
+        "{count} more K/L are active in {year} in the reference data but have no report; they are not counted in "
+        "the reporting rate: {names}",
+    ),
+    "ws.completeness.no_reports_yet": (
+        "Belum ada K/L yang melapor untuk {year}. Yang diharapkan di bawah adalah {count} K/L yang aktif pada {year} "
+        "menurut data rujukan.",
+        "No K/L has reported for {year} yet. The K/L expected below are the {count} active in {year} in the "
+        "reference data.",
+    ),
+    "ws.completeness.rate_counts": (
+        "{submitted} dari {expected} K/L melapor",
+        "{submitted} of {expected} K/L reported",
+    ),
+    "ws.completeness.rate_not_due": (
+        "belum jatuh tempo ({due}); {submitted} dari {expected} K/L sudah melapor",
+        "not yet due ({due}); {submitted} of {expected} K/L have reported so far",
+    ),
+    "ws.completeness.in_rate": ("ya", "yes"),
+    "ws.completeness.not_in_rate": (
+        "tidak: hanya di data rujukan, tanpa laporan tahun ini",
+        "no: in the reference data only, no report this year",
     ),
     "ws.completeness.deadlines": (
         "Batas waktu: {days} hari setelah triwulan berakhir",
@@ -239,8 +348,10 @@ TEXTS = {
     "ws.completeness.set_date": ("Tetapkan tanggal triwulan ini", "Set this quarter's date"),
     "ws.completeness.clear_date": ("Kembali ke aturan umum", "Back to the general rule"),
     "ws.completeness.none": (
-        "Belum ada K/L yang diharapkan melapor untuk {year}.",
-        "No K/L expected to report for {year}.",
+        "Tidak ada K/L yang diharapkan melapor untuk {year}: belum ada laporan, dan data rujukan tidak mencatat K/L "
+        "yang aktif pada tahun itu.",
+        "No K/L is expected to report for {year}: there is no report, and the reference data lists no K/L active "
+        "that year.",
     ),
     "ws.completeness.rate": ("Pelaporan {quarter}", "Reporting {quarter}"),
     "ws.completeness.rate_help": (
@@ -338,6 +449,7 @@ TEXTS = {
     "ws.audit.replace": ("unggah (menggantikan)", "upload (replacing)"),
     "ws.audit.refuse": ("unggahan ditolak", "upload refused"),
     "ws.audit.restore": ("pulihkan", "restore"),
+    "ws.audit.undo": ("batalkan unggahan", "undo an upload"),
     "ws.audit.remove_demo": ("hapus data demo", "remove demo data"),
     "ws.audit.reference_change": ("ubah data rujukan", "reference change"),
     "ws.audit.setting": ("ubah pengaturan", "setting change"),

@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+
+from rapidfuzz import fuzz, process
 
 FIELDS = (
     "year",
@@ -236,6 +238,25 @@ def number_style(text: str) -> str | None:
     return _STYLE_OF_DECIMAL[sep]
 
 
+def ambiguous_readings(text: str) -> dict[str, object]:
+    """The two readings of an ambiguous number such as "1.234" and a spelling of each that no style can misread.
+
+    Each is an (Indonesian, English) pair written in the interface's own style, so that it reads one way only to
+    its reader; "1234" spells the thousands in any file, and a fourth decimal place ("1,2340" / "1.2340") the
+    decimal (a file's style is then decided by that cell).
+    """
+    body = _number_body(text)
+    suffix = "%" if unicodedata.normalize("NFKC", text).strip().endswith("%") else ""
+    whole, fraction = body.split("." if "." in body else ",")
+    thousands = int(whole + fraction)
+    return {
+        "thousands": (f"{thousands:,}".replace(",", ".") + suffix, f"{thousands:,}" + suffix),
+        "decimal": (f"{whole},{fraction}{suffix}", f"{whole}.{fraction}{suffix}"),
+        "thousands_spelling": f"{thousands}{suffix}",
+        "decimal_spelling": (f"{whole},{fraction}0{suffix}", f"{whole}.{fraction}0{suffix}"),
+    }
+
+
 def _number_body(text: str) -> str:
     body = unicodedata.normalize("NFKC", text).strip().replace("\u00a0", "").replace(" ", "")
     return body[:-1] if body.endswith("%") else body
@@ -255,7 +276,7 @@ def parse_number(value: object, style: str | None) -> float:
             raise Invalid("expect.number")
         if kind == "either":
             if style not in ("id", "en"):
-                raise Invalid("expect.number_ambiguous")
+                raise Invalid("expect.number_ambiguous", **ambiguous_readings(text))
             kind = style
         if kind == "id":
             body = body.replace(".", "").replace(",", ".")
@@ -267,18 +288,48 @@ def parse_number(value: object, style: str | None) -> float:
     return number
 
 
+# A near-miss is suggested when fuzz.ratio (0–100, 2 × matching characters ÷ both lengths, after value_key) is at
+# least this: "Jawa Barta" → "Jawa Barat" scores 90, "Kementrian Agama RI" → "Kementerian Agama" 89, while
+# "Pilar 4" → "Pilar 1" (86) and "Kementerian Entah" → "Kementerian Pertahanan" (82) stay without one.
+SUGGESTION_MIN_SCORE = 88
+# Candidates of other entries within this many points of the best are offered too ("Kemenagri" is as close to
+# Kemenag as to Kemendagri), up to SUGGESTION_MAX of them.
+SUGGESTION_TIE_POINTS = 3
+SUGGESTION_MAX = 3
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A spelling the reference data accepts, close to a value it refused, and the entry's label (id, en)."""
+
+    spelling: str
+    code: str | int
+    label: tuple[str, str]
+
+    def text(self, lang: str) -> str:
+        label = self.label[1] if lang == "en" else self.label[0]
+        named = f" ({label})" if value_key(label) != value_key(self.spelling) else ""
+        return f'"{self.spelling}"{named}'
+
+
 @dataclass(frozen=True)
 class Reference:
-    """Lookups from any accepted spelling to the code of an agency, pillar or province."""
+    """Lookups from any accepted spelling to the code of an agency, pillar or province.
+
+    ``spellings`` keeps, per kind, every accepted spelling as written in the reference data (key → (spelling,
+    code)) and ``labels`` each entry's name (code → (id, en)): what a refused near-miss is offered instead.
+    """
 
     agencies: dict[str, str]
     pillars: dict[str, int]
     provinces: dict[str, str]
+    spellings: dict[str, dict[str, tuple[str, object]]] = field(default_factory=dict)
+    labels: dict[str, dict[object, tuple[str, str]]] = field(default_factory=dict)
 
     def agency(self, value: object) -> str:
         code = self.agencies.get(value_key(as_text(value)))
         if code is None:
-            raise Invalid("expect.agency")
+            raise self._unknown("agency", value)
         return code
 
     def pillar(self, value: object) -> int:
@@ -288,7 +339,7 @@ class Reference:
             raise Invalid("expect.pillar")
         number = self.pillars.get(value_key(as_text(value)))
         if number is None:
-            raise Invalid("expect.pillar")
+            raise self._unknown("pillar", value)
         return number
 
     def province(self, value: object) -> str | None:
@@ -299,33 +350,75 @@ class Reference:
             return None
         code = self.provinces.get(key)
         if code is None:
-            raise Invalid("expect.province")
+            raise self._unknown("province", value)
         return code
+
+    def suggestions(self, kind: str, value: object) -> list[Suggestion]:
+        """The accepted spellings closest to a refused value (none when nothing is close enough)."""
+        choices = self.spellings.get(kind) or {}
+        key = value_key(as_text(value))
+        if not key or not choices:
+            return []
+        found = process.extract(
+            key, list(choices), scorer=fuzz.ratio, score_cutoff=SUGGESTION_MIN_SCORE, limit=len(choices)
+        )
+        offered: list[Suggestion] = []
+        seen: set[object] = set()
+        for match, score, _ in found:
+            spelling, code = choices[match]
+            if code in seen or score < found[0][1] - SUGGESTION_TIE_POINTS:
+                continue
+            seen.add(code)
+            offered.append(Suggestion(spelling, code, self.labels[kind][code]))
+            if len(offered) == SUGGESTION_MAX:
+                break
+        return offered
+
+    def _unknown(self, kind: str, value: object) -> Invalid:
+        """The refusal of an unknown value, carrying the near-misses as (id, en) text when there are any."""
+        offered = self.suggestions(kind, value)
+        if not offered:
+            return Invalid(f"expect.{kind}")
+        return Invalid(
+            f"expect.{kind}",
+            suggestion=tuple(
+                (" atau " if lang == "id" else " or ").join(s.text(lang) for s in offered) for lang in ("id", "en")
+            ),
+        )
 
 
 def build_reference(agencies: list[dict], pillars: list[dict], provinces: list[dict]) -> Reference:
     """Lookup tables from the reference rows; a spelling claimed by two entries is left out."""
 
-    def index(rows: list[dict], code_field: str, fields: tuple[str, ...]) -> dict:
+    def index(rows: list[dict], code_field: str, fields: tuple[str, ...]) -> tuple[dict, dict]:
         table: dict[str, object] = {}
+        written: dict[str, tuple[str, object]] = {}
         clashes: set[str] = set()
         for row in rows:
-            spellings = [str(row[code_field])] + [str(row[f] or "") for f in fields]
-            spellings += str(row.get("aliases") or "").split(";")
-            for spelling in spellings:
+            # The code comes last: a suggestion then shows a name ("Kemendagri") rather than the code it equals.
+            spellings = [str(row[f] or "") for f in fields] + str(row.get("aliases") or "").split(";")
+            for spelling in [*spellings, str(row[code_field])]:
                 key = value_key(spelling)
                 if not key:
                     continue
                 if key in table and table[key] != row[code_field]:
                     clashes.add(key)
                 table[key] = row[code_field]
+                written.setdefault(key, (" ".join(spelling.split()), row[code_field]))
         for key in clashes:
             table.pop(key, None)
-        return table
+            written.pop(key, None)
+        return table, written
 
-    agency_index = index(agencies, "code", ("name", "short_name", "name_en"))
-    pillar_index = index(pillars, "pillar", ("name", "name_en"))
+    agency_index, agency_spellings = index(agencies, "code", ("name", "short_name", "name_en"))
+    pillar_index, pillar_spellings = index(pillars, "pillar", ("name", "name_en"))
     for number in (1, 2, 3):
         pillar_index[str(number)] = number
-    province_index = index(provinces, "code", ("name", "name_en", "iso"))
-    return Reference(agency_index, pillar_index, province_index)
+    province_index, province_spellings = index(provinces, "code", ("name", "name_en", "iso"))
+    labels = {
+        "agency": {row["code"]: (row["short_name"], row["short_name"]) for row in agencies},
+        "pillar": {row["pillar"]: (f"Pilar {row['pillar']}", f"Pillar {row['pillar']}") for row in pillars},
+        "province": {row["code"]: (row["name"], row["name_en"]) for row in provinces},
+    }
+    spellings = {"agency": agency_spellings, "pillar": pillar_spellings, "province": province_spellings}
+    return Reference(agency_index, pillar_index, province_index, spellings, labels)

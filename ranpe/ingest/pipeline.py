@@ -11,8 +11,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
+from ranpe import config
 from ranpe.access import audit
 from ranpe.access.roles import Actor, require
+from ranpe.checks.rules import Finding, check_upload
 from ranpe.i18n import t
 from ranpe.ingest import contract, sandbox
 from ranpe.ingest.contract import Invalid
@@ -41,12 +45,13 @@ class IngestResult:
     upload_id: int | None = None
     rows: int = 0
     problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem | Finding] = field(default_factory=list)  # the file's own, then the data checks'
     error_total: int = 0
     sheets: list[SheetReport] = field(default_factory=list)
     replaced: list[dict[str, Any]] = field(default_factory=list)
     first_imported_at: datetime | None = None
     found: dict[str, Any] = field(default_factory=dict)
+    table: pa.Table | None = None  # the rows as they will be stored, kept by a dry run for its preview
 
     def as_dict(self, lang: str = "id") -> dict[str, Any]:
         return {
@@ -170,8 +175,16 @@ def ingest_bytes(
         return result
     table = validation.table
     result.rows = table.num_rows
+    if not is_demo:  # the demo loader shows no warnings: its generated files skip the data checks
+        # The data checks over the store as it would be after storing: warnings, never a refusal.
+        findings, total = check_upload(store, table, display_name, limit=config.MAX_REPORTED_ERRORS)
+        result.warnings = [*result.warnings, *findings]
+        if total > len(findings):
+            more = {"more": total - len(findings), "total": total}
+            result.warnings.append(Problem("check.more_findings", display_name, params=more, severity="warning"))
     if dry_run:
         result.status = "checked"
+        result.table = table
         return result
 
     archive_name = f"{uuid.uuid4().hex}.{'csv' if display_name.lower().endswith('.csv') else 'xlsx'}"

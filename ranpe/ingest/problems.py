@@ -26,15 +26,22 @@ class Problem:
     severity: str = "error"
 
     def message(self, lang: str = "id") -> str:
-        values = dict(self.params)
+        # A parameter given in both languages is an (id, en) pair.
+        values = {
+            name: (value[1] if lang == "en" else value[0]) if isinstance(value, tuple) else value
+            for name, value in self.params.items()
+        }
+        values.setdefault("value", self.value or "")
         for name in _KEY_PARAMS:
             if name in values:
-                values[name] = t(values[name], lang, value=self.value or "")
+                values[name] = t(values[name], lang, **values)
         for name in _FIELD_PARAMS:
             if name in values:
                 values[name] = t(f"field.{values[name]}", lang)
-        values.setdefault("value", self.value or "")
-        return t(self.key, lang, **values)
+        text = t(self.key, lang, **values)
+        if values.get("suggestion"):
+            text += ". " + t("problem.did_you_mean", lang, suggestion=values["suggestion"])
+        return text
 
     def as_dict(self, lang: str = "id") -> dict[str, Any]:
         return {

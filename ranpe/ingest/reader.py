@@ -22,8 +22,12 @@ from ranpe.ingest.problems import Problem, Refused
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*\d*:?[A-Z]*(\d+)\"")
-_FORMULA_CELL = re.compile(rb"<c\s+r=\"([A-Z]+)(\d+)\"[^>]*>(.*?)</c>", re.S)
+# A cell with content; a self-closed empty cell (<c r="A1" s="1"/>) is not one, nor may a match run on past it.
+_FORMULA_CELL = re.compile(rb"<c\s+r=\"([A-Z]+)(\d+)\"([^>]*?)(?<!/)>(.*?)</c>", re.S)
 _HAS_VALUE = re.compile(rb"<v>[^<]+</v>|<is>")
+# A formula typed as text (t="str") with an empty <v></v> did store its result: the empty text (=IF(…;"";…)).
+_TEXT_TYPE = re.compile(rb"\bt=\"str\"")
+_EMPTY_VALUE = re.compile(rb"<v\s*/>|<v></v>")
 # How much of each XML part is read to find a DTD; a real prolog takes a few dozen bytes.
 PROLOG_MAX_BYTES = 64 * 1024
 _PROLOG_NOISE = re.compile(rb"<!--.*?-->|<\?.*?\?>", re.S)
@@ -281,8 +285,10 @@ def _formulas_without_value(archive: zipfile.ZipFile, part: str) -> list[tuple[i
         return []
     found = []
     for match in _FORMULA_CELL.finditer(xml):
-        inner = match.group(3)
-        if b"<f" in inner and not _HAS_VALUE.search(inner):
+        attributes, inner = match.group(3), match.group(4)
+        if b"<f" not in inner or _HAS_VALUE.search(inner):
+            continue
+        if not (_TEXT_TYPE.search(attributes) and _EMPTY_VALUE.search(inner)):
             found.append((int(match.group(2)), _column_index(match.group(1).decode())))
     return found
 

@@ -81,9 +81,11 @@ def choices(store: Store, lang: str) -> dict[str, list[str]]:
 
 
 def _pillar_choice(pillar: dict, lang: str) -> str:
+    """'Pilar 3' in Indonesian; in English the pillar's name as the dashboard writes it (the start of its name_en
+    in reference/pillars.csv, accepted by the contract), so the template and the charts name a pillar alike."""
     if lang != "en":
         return f"Pilar {pillar['pillar']}"
-    return str(pillar["aliases"]).split(";")[-1] if pillar["aliases"] else str(pillar["pillar"])
+    return t(f"dash.pillar.{pillar['pillar']}", lang)
 
 
 def write_template(store: Store, path: Path, lang: str = "id") -> Path:

@@ -77,21 +77,55 @@ class Validation:
     sheets: list[SheetReport]
     error_total: int
     table: pa.Table | None = None
+    found: Found | None = None
 
     @property
     def ok(self) -> bool:
         return self.error_total == 0
 
     def summary(self) -> dict[str, Any]:
-        """The K/L, periods and pillars found (empty when refused)."""
-        if self.table is None or self.table.num_rows == 0:
-            return {"agencies": [], "periods": [], "pillars": []}
-        agencies = sorted(set(self.table.column("agency_code").to_pylist()))
-        periods = sorted(
-            set(zip(self.table.column("year").to_pylist(), self.table.column("quarter").to_pylist(), strict=True))
+        """The K/L (codes, and their short names), periods and pillars read, also from a refused file; for a
+        valid one, also its (K/L, year, quarter, pillar) slices with their rows, as parallel lists."""
+        found = self.found or Found()
+        summary: dict[str, Any] = {
+            "agencies": sorted(found.agencies),
+            "agency_names": {code: found.agency_names.get(code, code) for code in sorted(found.agencies)},
+            "periods": [list(p) for p in sorted(found.periods)],
+            "pillars": sorted(found.pillars),
+        }
+        if self.table is not None and self.table.num_rows:
+            counts = (
+                self.table.group_by(["agency_code", "year", "quarter", "pillar"], use_threads=False)
+                .aggregate([([], "count_all")])
+                .to_pydict()
+            )
+            summary["slices"] = {
+                "agencies": counts["agency_code"],
+                "years": counts["year"],
+                "quarters": counts["quarter"],
+                "pillars": counts["pillar"],
+                "row_counts": counts["count_all"],
+            }
+        return summary
+
+
+@dataclass
+class Found:
+    """The K/L, (year, quarter) periods and pillars read from a file's valid values, whatever else is wrong."""
+
+    agencies: set[str] = field(default_factory=set)
+    periods: set[tuple[int, int]] = field(default_factory=set)
+    pillars: set[int] = field(default_factory=set)
+    agency_names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, out: dict[str, list]) -> None:
+        self.agencies.update(code for code in out["agency"] if code is not None)
+        self.pillars.update(pillar for pillar in out["pillar"] if pillar is not None)
+        self.periods.update(
+            (year, quarter)
+            for year, quarter in set(zip(out["year"], out["quarter"], strict=True))
+            if year is not None and quarter is not None
         )
-        pillars = sorted(set(self.table.column("pillar").to_pylist()))
-        return {"agencies": agencies, "periods": [list(p) for p in periods], "pillars": pillars}
 
 
 @dataclass
@@ -169,10 +203,11 @@ def validate(workbook: Workbook, file_name: str, given: Given, reference: contra
 
     style = _number_style(mapped)
     tables = []
+    found = Found()
     for item in mapped:
         if not item.kept:  # a header with no rows under it: nothing to parse (no_rows is told above)
             continue
-        columns = _parse_sheet(item, given, reference, style, errors)
+        columns = _parse_sheet(item, given, reference, style, errors, found)
         if columns is not None:
             tables.append(columns)
     table = None
@@ -183,7 +218,9 @@ def validate(workbook: Workbook, file_name: str, given: Given, reference: contra
     shown_warnings, _ = warnings.problems()
     for warning in shown_warnings:
         warning.severity = "warning"
-    return Validation(file_name, problems, shown_warnings, reports, total, table if total == 0 else None)
+    labels = reference.labels.get("agency", {})
+    found.agency_names = {code: labels[code][0] for code in found.agencies if code in labels}
+    return Validation(file_name, problems, shown_warnings, reports, total, table if total == 0 else None, found)
 
 
 def _map_sheet(sheet: Sheet, errors: _Collector) -> _Mapped | None:
@@ -304,7 +341,7 @@ def _parser(name: str, reference: contract.Reference, style: str | None):
 
             def conflicted(value: object) -> float:
                 if isinstance(value, str) and contract.number_style(value) == "either":
-                    raise Invalid("expect.number_conflict")
+                    raise Invalid("expect.number_conflict", **contract.ambiguous_readings(value))
                 return contract.parse_number(value, None)
 
             return conflicted
@@ -317,12 +354,14 @@ class _Blank:
 
 
 class _Bad:
-    """Marks a value that failed its parser, with the translation key of what was expected."""
+    """Marks a value that failed its parser: the translation key of what was expected, and its parameters
+    (a near-miss's suggestion, an ambiguous number's two readings)."""
 
-    __slots__ = ("key",)
+    __slots__ = ("key", "params")
 
-    def __init__(self, key: str):
+    def __init__(self, key: str, params: dict[str, object]):
         self.key = key
+        self.params = params
 
 
 _BLANK = _Blank()
@@ -343,7 +382,7 @@ def _parse_distinct(values: list[object], parse) -> tuple[list[object], bool, bo
         try:
             mapping[key] = parse(value)
         except Invalid as exc:
-            mapping[key] = _Bad(exc.key)
+            mapping[key] = _Bad(exc.key, exc.params)
     results = mapping.values()
     has_blank = any(v is _BLANK for v in results)
     has_bad = any(isinstance(v, _Bad) for v in results)
@@ -351,7 +390,7 @@ def _parse_distinct(values: list[object], parse) -> tuple[list[object], bool, bo
 
 
 def _parse_sheet(
-    item: _Mapped, given: Given, reference: contract.Reference, style: str | None, errors: _Collector
+    item: _Mapped, given: Given, reference: contract.Reference, style: str | None, errors: _Collector, found: Found
 ) -> pa.Table | None:
     sheet = item.sheet
     rows = sheet.rows
@@ -362,6 +401,8 @@ def _parse_sheet(
     header_row = sheet.excel_row(item.header_index)
     formula_cells = set(sheet.formulas_without_value)
     before = len(errors.items)
+    if formula_cells:
+        _formulas_without_value(item, excel_rows, formula_cells, errors)
     out: dict[str, list] = {}
 
     for name in contract.FIELDS:
@@ -391,8 +432,7 @@ def _parse_sheet(
         for position, value in enumerate(parsed):
             if value is _BLANK:
                 if (excel_rows[position], col) in formula_cells:
-                    errors.add("problem.formula_no_value", sheet.name, excel_rows[position], column_name, "", col)
-                    value = None
+                    value = None  # told once for every stored column by _formulas_without_value
                 elif given_value is not None:
                     value = given_value
                 elif required:
@@ -409,6 +449,7 @@ def _parse_sheet(
                     as_text(raw_values[position]),
                     col,
                     expected=value.key,
+                    **value.params,
                 )
                 value = None
             elif given_value is not None and value != given_value:
@@ -425,6 +466,7 @@ def _parse_sheet(
             parsed[position] = value
         out[name] = parsed
 
+    found.add(out)
     if len(errors.items) > before or not kept:
         return None
     if item.extras:
@@ -439,6 +481,17 @@ def _parse_sheet(
     arrays["source_sheet"] = [sheet.name] * len(kept)
     arrays["source_row"] = excel_rows
     return pa.table({f.name: pa.array(arrays[f.name], type=f.type) for f in ROW_SCHEMA}, schema=ROW_SCHEMA)
+
+
+def _formulas_without_value(
+    item: _Mapped, excel_rows: list[int], formula_cells: set[tuple[int, int]], errors: _Collector
+) -> None:
+    """A formula with no stored value is an error in every column that is stored, text, number or extra alike."""
+    stored_columns = set(item.fields.values()) | {col for _, col in item.extras}
+    data_rows = set(excel_rows)
+    for row, col in sorted(formula_cells):
+        if row in data_rows and col in stored_columns:
+            errors.add("problem.formula_no_value", item.sheet.name, row, item.names[col], "", col)
 
 
 _KEY_COLUMNS = ("year", "quarter", "agency_code", "action_code", "province_code")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -10,7 +11,7 @@ import pandas as pd
 
 from ranpe.i18n import fmt_pct, fmt_quarter, t
 from ranpe.measures.filters import NATIONAL, Filters
-from ranpe.measures.summary import summary
+from ranpe.measures.summary import reporting_completeness, summary
 from ranpe.store.connection import Store
 
 # The actions table shows at most this many action plans; the page says how many there are in all.
@@ -35,6 +36,18 @@ def agencies(store: Store) -> pd.DataFrame:
 def provinces(store: Store) -> pd.DataFrame:
     """The reference provinces with their polygon (geojson_code) and focus flag."""
     return store.query("reference/provinces")
+
+
+def values_with_data(store: Store, year: int) -> dict[str, list[str]]:
+    """The K/L codes and the province codes (NATIONAL for national rows) with rows in the year, in any quarter:
+    the values the filter lists offer first."""
+    pairs = store.query_rows("measures/values_with_data", year=year)
+    return {
+        "agency": sorted({str(pair["agency_code"]) for pair in pairs}),
+        "province": sorted(
+            {NATIONAL if pair["province_code"] is None else str(pair["province_code"]) for pair in pairs}
+        ),
+    }
 
 
 def agency_label(store: Store, code: str | None, lang: str) -> str:
@@ -76,14 +89,42 @@ def describe_filters(store: Store, filters: Filters, lang: str) -> str:
 
 
 def describe_trend_filters(store: Store, filters: Filters, lang: str) -> str:
-    """The filters of the trend charts in words: every year, then pillar, K/L and province when chosen."""
-    parts = [t("dash.trend_all_years", lang).capitalize()]
+    """The filters of the per-quarter charts in words (pillar, K/L, province; every one when none is chosen);
+    the charts put the periods they draw in front (charts.period_span)."""
+    parts = []
     if filters.pillar:
         parts.append(t("dash.desc.pillar", lang, pillar=filters.pillar))
     if filters.agency:
         parts.append(agency_label(store, filters.agency, lang))
     if filters.province:
         parts.append(province_label(store, filters.province, lang))
+    if not parts:
+        every = t("dash.desc.all", lang)
+        return every[:1].upper() + every[1:]
+    return " · ".join(parts)
+
+
+def describe_trend_view(store: Store, filters: Filters, lang: str) -> str:
+    """The trends page in words: the periods its charts draw, then the filters ('2021 TW I – 2024 TW IV · …')."""
+    frame = trend(store, filters, lang).sort_values(["year", "quarter"])
+    described = describe_trend_filters(store, filters, lang)
+    if frame.empty:
+        return described
+    first, last = frame["period"].iloc[0], frame["period"].iloc[-1]
+    span = first if first == last else t("dash.trend_span", lang, first=first, last=last)
+    return f"{span} · {described}"
+
+
+def describe_completeness_filters(store: Store, filters: Filters, lang: str) -> str:
+    """The filters that reporting completeness follows: the year, pillar and K/L (reports are per K/L and pillar,
+    so a chosen province is said not to apply)."""
+    parts = [t("dash.desc.year", lang, year=filters.year)]
+    if filters.pillar:
+        parts.append(t("dash.desc.pillar", lang, pillar=filters.pillar))
+    if filters.agency:
+        parts.append(agency_label(store, filters.agency, lang))
+    if filters.province:
+        parts.append(t("dash.desc.province_not_applied", lang))
     return " · ".join(parts)
 
 
@@ -112,8 +153,10 @@ def previous_period(year: int, quarter: int) -> tuple[int, int]:
 
 
 def kpis(store: Store, filters: Filters) -> dict[str, Any]:
-    """The overview's KPI figures (summary() for the filters) and the previous quarter's headline figures."""
+    """The overview's KPI figures (summary() for the filters, with the action plans behind target achievement)
+    and the previous quarter's headline figures."""
     current = summary(store, filters, breakdowns=False)
+    current["units"] = unit_totals(store, filters)
     quarter = filters.quarter or current["reporting_completeness"]["quarter"]
     previous = None
     previous_at = None
@@ -123,18 +166,31 @@ def kpis(store: Store, filters: Filters) -> dict[str, Any]:
     return {"current": current, "quarter": quarter, "previous": previous, "previous_period": previous_at}
 
 
+def unit_totals(store: Store, filters: Filters) -> dict[str, dict[str, Any]]:
+    """The counted rows in each unit the pages use, as (committed, planned, rate): actions (distinct action codes,
+    the commitment rate), action plans (rows, as the regional rate counts), and K/L × action (the totals of the
+    per-K/L rates); with the action plans that target achievement averages."""
+    totals = store.query_rows("measures/totals", **filters.params())[0]
+
+    def part(committed: str, planned: str) -> dict[str, Any]:
+        done, whole = int(totals[committed]), int(totals[planned])
+        return {"committed": done, "planned": whole, "rate": done / whole if whole else None}
+
+    return {
+        "actions": part("actions_committed", "actions_planned"),
+        "action_plans": part("rows_committed", "rows_counted"),
+        "agency_actions": part("agency_actions_committed", "agency_actions"),
+        "action_plans_with_target": int(totals["action_plans_with_target"]),
+    }
+
+
 def headline(store: Store, filters: Filters) -> dict[str, Any] | None:
     """The KPI rates alone for a chosen quarter (as summary() computes them); None when nothing is planned there."""
     totals = store.query_rows("measures/totals", **filters.params())[0]
     if not totals["actions_planned"]:
         return None
     completeness = next(
-        (
-            row
-            for row in store.query_rows("measures/reporting_completeness", year=filters.year)
-            if row["quarter"] == filters.quarter
-        ),
-        None,
+        (row for row in reporting_completeness(store, filters) if row["quarter"] == filters.quarter), None
     )
     return {
         "commitment_rate": totals["actions_committed"] / totals["actions_planned"],
@@ -188,11 +244,42 @@ def actions(store: Store, filters: Filters, lang: str, max_rows: int = MAX_ACTIO
     return table, total
 
 
-def obstacles(store: Store, filters: Filters) -> list[dict[str, Any]]:
-    """The obstacles reported in the counted rows, with their action code and follow-up (first 50)."""
-    raw = store.query("measures/actions", max_rows=MAX_ACTION_ROWS, **filters.params())
-    found = raw[raw["obstacles"].notna() & (raw["obstacles"].astype(str).str.strip() != "")]
-    return found[["action_code", "obstacles", "follow_up"]].head(50).to_dict("records")
+def _one_line(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else " ".join(str(value).split())
+
+
+def _code_order(code: str) -> tuple:
+    """'1.10.2' after '1.9.3': numeric parts compared as numbers."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in code.split("."))
+
+
+def obstacles(store: Store, filters: Filters, max_rows: int = MAX_ACTION_ROWS) -> list[dict[str, Any]]:
+    """Each distinct obstacle text of the counted rows once, most reported first: the action plans reporting it,
+    its action codes, quarters and K/L, and its follow-ups (most frequent first).
+
+    One action reported in several provinces is several rows with the same text; listed per row, it repeated."""
+    raw = store.query("measures/actions", max_rows=max_rows, **filters.params())
+    text = raw["obstacles"].map(_one_line)
+    found = raw[text != ""].assign(
+        obstacle=text[text != ""],
+        key=text[text != ""].str.lower(),
+        agency=raw["agency_short_name"].fillna(raw["agency_code"]),
+        follow_up_text=raw["follow_up"].map(_one_line),
+    )
+    grouped = []
+    for _key, rows in found.groupby("key", sort=False):
+        follow_ups = Counter(text for text in rows["follow_up_text"] if text)
+        grouped.append(
+            {
+                "obstacle": rows["obstacle"].mode().iloc[0],
+                "plans": len(rows),
+                "action_codes": sorted(set(rows["action_code"].astype(str)), key=_code_order),
+                "quarters": sorted({int(q) for q in rows["quarter"]}),
+                "agencies": sorted(set(rows["agency"].astype(str)), key=str.lower),
+                "follow_ups": [text for text, _count in sorted(follow_ups.items(), key=lambda x: (-x[1], x[0]))],
+            }
+        )
+    return sorted(grouped, key=lambda item: (-item["plans"], item["obstacle"].lower()))
 
 
 # -- agencies --------------------------------------------------------------------------------------
@@ -259,7 +346,7 @@ def focus_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("dash.col.province", lang): focus["label"],
-            t("dash.col.rate", lang): [fmt_pct(None if pd.isna(r) else r, lang) for r in focus["rate"]],
+            t("dash.col.rate_action_plans", lang): [fmt_pct(None if pd.isna(r) else r, lang) for r in focus["rate"]],
         }
     )
 
@@ -276,7 +363,7 @@ def province_pillar_table(store: Store, filters: Filters, lang: str) -> pd.DataF
     wide = frame.pivot_table(index=["key", "province"], columns="pillar", values="rate", aggfunc="first") * 100
     wide.columns = [pillar_label(int(p), lang) for p in wide.columns]
     totals = frame.groupby(["key", "province"])[["planned", "committed"]].sum()
-    wide[t("dash.col.planned", lang)] = totals["planned"]
+    wide[t("dash.col.action_plans", lang)] = totals["planned"]
     wide[t("dash.col.total", lang)] = totals["committed"] / totals["planned"] * 100
     wide = wide.sort_index(level="key").reset_index(level="key", drop=True).reset_index()
     return wide.rename(columns={"province": t("dash.col.province", lang)})
@@ -325,7 +412,33 @@ def status_by_quarter(store: Store, filters: Filters, lang: str) -> pd.DataFrame
 
 
 def completeness(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
-    """Reporting completeness per quarter of the chosen year, with quarter labels."""
-    frame = store.query("measures/reporting_completeness", year=filters.year)
+    """Reporting completeness per quarter of the chosen year (within the pillar and K/L filters), with labels."""
+    frame = pd.DataFrame(reporting_completeness(store, filters))
     frame["period"] = [fmt_quarter(int(q), lang) for q in frame["quarter"]]
     return frame
+
+
+# -- about the figures -----------------------------------------------------------------------------
+
+
+def about(store: Store, filters: Filters, lang: str) -> dict[str, Any]:
+    """The About page's worked examples for the filters: summary(), the rows in each unit, one K/L and one
+    province as examples (the chosen ones, else the K/L with most actions and the first focus province with rows),
+    the national group, and completeness per quarter."""
+    figures = summary(store, filters)
+    agencies_listed = sorted(figures["by_agency"], key=lambda a: (a["agency_code"] != filters.agency, -a["planned"]))
+    agency = agencies_listed[0] if agencies_listed else None
+    located = [p for p in figures["by_province"] if p["province_code"] is not None]
+    focus = set(provinces(store).query("is_focus")["code"])
+    located.sort(key=lambda p: (p["province_code"] != filters.province, p["province_code"] not in focus))
+    national = next((p for p in figures["by_province"] if p["province_code"] is None), None)
+    return {
+        "figures": figures,
+        "units": unit_totals(store, filters),
+        "agency": agency and {**agency, "label": agency_label(store, agency["agency_code"], lang)},
+        "province": located[0] | {"label": province_label(store, located[0]["province_code"], lang)}
+        if located
+        else None,
+        "national": national,
+        "completeness": reporting_completeness(store, filters),
+    }

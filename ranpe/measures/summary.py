@@ -34,6 +34,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def reporting_completeness(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """Per quarter of the filters' year: K/L that submitted ÷ K/L expected, within the pillar and K/L filters
+    (reports are sent per K/L and pillar, so the province filter does not apply)."""
+    return store.query_rows(
+        "measures/reporting_completeness", year=filters.year, pillar=filters.pillar, agency=filters.agency
+    )
+
+
 def summary(store: Store, filters: Filters, *, breakdowns: bool = True) -> dict[str, Any]:
     """Every headline measure for the filters, shaped as `summary --json` prints it (without the per-pillar,
     per-K/L and per-province lists when breakdowns is false: the KPI cards need only the totals)."""
@@ -42,8 +50,9 @@ def summary(store: Store, filters: Filters, *, breakdowns: bool = True) -> dict[
     by_pillar = store.query_rows("measures/commitment_by_pillar", **params) if breakdowns else []
     by_agency = store.query_rows("measures/commitment_by_agency", **params) if breakdowns else []
     by_province = store.query_rows("measures/commitment_by_province", **params) if breakdowns else []
-    completeness = store.query_rows("measures/reporting_completeness", year=filters.year)
-    reported_quarters = [c for c in completeness if c["submitted"]]
+    completeness = reporting_completeness(store, filters)
+    # With no quarter chosen, the latest quarter any K/L reported: with a K/L filter, did that K/L report for it?
+    reported_quarters = [c for c in completeness if c["reported_by_any"]]
     chosen = filters.quarter or (reported_quarters[-1]["quarter"] if reported_quarters else None)
     completeness_row = next((c for c in completeness if c["quarter"] == chosen), None)
     return {

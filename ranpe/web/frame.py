@@ -17,9 +17,13 @@ from ranpe.store.connection import Store
 
 FILTER_NAMES = ("year", "quarter", "pillar", "agency", "province")
 WIDGET_KEYS = {name: f"filter_{name}" for name in FILTER_NAMES}
+CLEAR_KEYS = {name: f"filter_clear_{name}" for name in FILTER_NAMES}
+SHOW_ALL_KEY = "filter_show_all"
+# The long lists: the values with rows in the chosen year first, the others behind SHOW_ALL_KEY.
+DATA_FIRST = ("agency", "province")
 LANG_KEY = "lang"
-_PENDING_KEY = "_pending_filters"
-_PARAMS_READ_KEY = "_query_params_read"
+_KEPT_KEY = "_filters_kept"
+_SHOW_ALL_KEPT_KEY = "_filters_show_all"
 _FILTERS_KEY = "_filters"
 LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 # The option meaning "no filter" (or "latest reported" for the quarter): a selectbox shows None as "choose".
@@ -128,21 +132,94 @@ def language_switch(lang: str) -> str:
 
 
 # -- shared filters --------------------------------------------------------------------------------
+#
+# The chosen filters are kept as codes in one record of the session (_KEPT_KEY), never in the widgets alone:
+# Streamlit's browser side holds a selectbox's value as the label it was drawn with ("TW II"), so after a
+# language switch that label no longer names an option ("Q2") and the choice would be dropped on the next run;
+# and a widget not drawn (a workspace page) loses its value. So every run sets each widget from the record
+# before drawing it, and the widgets, the chips, the reset button and a drill-down all change the record.
 
 
-def _options() -> dict[str, list[Any]]:
+def _universe() -> dict[str, list[Any]]:
+    """Every value each filter may take (ANY aside): years with data, newest first; K/L by short name."""
     agencies = data("agencies").sort_values("short_name", key=lambda s: s.str.lower())
-    provinces = data("provinces")
     return {
         "year": data("years"),
-        "quarter": [ANY, 1, 2, 3, 4],
-        "pillar": [ANY, *dashboard.PILLARS],
-        "agency": [ANY, *agencies["code"]],
-        "province": [ANY, NATIONAL, *provinces["code"]],
+        "quarter": [1, 2, 3, 4],
+        "pillar": list(dashboard.PILLARS),
+        "agency": list(agencies["code"]),
+        "province": [NATIONAL, *data("provinces")["code"]],
     }
 
 
-def _labels(lang: str) -> dict[str, Any]:
+def _parse(name: str, text: str | None, values: list[Any]) -> Any:
+    """A query-parameter value as the filter's code; ANY when absent or not a value of the filter."""
+    if text is None:
+        return ANY
+    value: Any = text
+    if name in ("year", "quarter", "pillar"):
+        try:
+            value = int(text)
+        except ValueError:
+            return ANY
+    return value if value in values else ANY
+
+
+def _kept(universe: dict[str, list[Any]]) -> dict[str, Any]:
+    """The chosen filters as codes (ANY: no filter; for the year, the latest), read from the URL on a session's
+    first run, whatever page it opens."""
+    if _KEPT_KEY not in st.session_state:
+        st.session_state[_KEPT_KEY] = {
+            name: _parse(name, st.query_params.get(name), universe[name]) for name in FILTER_NAMES
+        }
+    kept = st.session_state[_KEPT_KEY]
+    for name in FILTER_NAMES:
+        if kept.get(name, ANY) not in universe[name]:
+            kept[name] = ANY
+    return kept
+
+
+def _remember(name: str) -> None:
+    """A filter widget's new value into the kept filters (its on_change)."""
+    st.session_state[_KEPT_KEY][name] = st.session_state[WIDGET_KEYS[name]]
+
+
+def _remember_show_all() -> None:
+    st.session_state[_SHOW_ALL_KEPT_KEY] = bool(st.session_state[SHOW_ALL_KEY])
+
+
+def _clear(name: str) -> None:
+    """One filter back to no filter (the year back to the latest): a chip's on_click."""
+    st.session_state[_KEPT_KEY][name] = ANY
+
+
+def _reset() -> None:
+    for name in FILTER_NAMES:
+        st.session_state[_KEPT_KEY][name] = ANY
+
+
+def _resolve(kept: dict[str, Any], latest: int) -> Filters:
+    """The kept codes as the view: the latest year unless one is chosen."""
+    chosen = {name: None if kept[name] == ANY else kept[name] for name in FILTER_NAMES}
+    return Filters(**(chosen | {"year": chosen["year"] or latest}))
+
+
+def _options(
+    filters: Filters, universe: dict[str, list[Any]], with_data: dict[str, set[str]], show_all: bool
+) -> dict[str, list[Any]]:
+    """Each filter's options as codes. K/L and provinces with rows in the year come first; the others follow
+    only when asked for, except the chosen one, which is never dropped from its list."""
+    options = {name: [ANY, *universe[name]] for name in ("quarter", "pillar")} | {"year": universe["year"]}
+    for name in DATA_FIRST:
+        chosen = getattr(filters, name)
+        first = [code for code in universe[name] if code in with_data[name]]
+        rest = [code for code in universe[name] if code not in with_data[name] and (show_all or code == chosen)]
+        options[name] = [ANY, *first, *rest]
+    return options
+
+
+def _names(lang: str) -> dict[str, Any]:
+    """Each filter's words for a code, in the language (ANY in words too)."""
     agencies = data("agencies").set_index("code")["short_name"].to_dict()
     provinces = data("provinces").set_index("code")["name_en" if lang == "en" else "name"].to_dict()
     return {
@@ -160,17 +237,18 @@ def _labels(lang: str) -> dict[str, Any]:
     }
 
 
-def _parse(name: str, text: str | None, options: list[Any]) -> Any:
-    """A query-parameter value as the filter's option; ANY when absent or not an option."""
-    if text is None:
-        return ANY
-    value: Any = text
-    if name in ("year", "quarter", "pillar"):
-        try:
-            value = int(text)
-        except ValueError:
-            return ANY
-    return value if value in options else ANY
+def _labels(names: dict[str, Any], with_data: dict[str, set[str]], year: int, lang: str) -> dict[str, Any]:
+    """The options' labels: the words, and for a K/L or province with no rows in the year, a note saying so."""
+
+    def marked(name: str) -> Any:
+        def label(code: Any) -> str:
+            if code == ANY or code in with_data[name]:
+                return names[name](code)
+            return t("dash.filter.no_data", lang, label=names[name](code), year=year)
+
+        return label
+
+    return names | {name: marked(name) for name in DATA_FIRST}
 
 
 def _set_param(name: str, value: Any) -> None:
@@ -181,47 +259,91 @@ def _set_param(name: str, value: Any) -> None:
         st.query_params[name] = str(value)
 
 
-def _reset(latest_year: int | None) -> None:
-    st.session_state[WIDGET_KEYS["year"]] = latest_year
-    for name in FILTER_NAMES[1:]:
-        st.session_state[WIDGET_KEYS[name]] = ANY
+def _active(filters: Filters, latest: int) -> list[str]:
+    """The filters set to something other than their default (for the year: other than the latest)."""
+    return [
+        name
+        for name in FILTER_NAMES
+        if getattr(filters, name) is not None and (name != "year" or filters.year != latest)
+    ]
+
+
+def _chips(filters: Filters, names: dict[str, Any], latest: int, lang: str) -> None:
+    """One button per active filter that clears that filter alone."""
+    active = _active(filters, latest)
+    if not active:
+        return
+    st.sidebar.caption(t("dash.filter.active", lang))
+    with st.sidebar.container(horizontal=True, gap="small"):
+        for name in active:
+            value = getattr(filters, name)
+            st.button(
+                names[name](value),
+                key=CLEAR_KEYS[name],
+                on_click=_clear,
+                args=(name,),
+                icon=":material/close:",
+                icon_position="right",
+                help=(
+                    t("dash.filter.clear_year", lang, year=latest)
+                    if name == "year"
+                    else t("dash.filter.clear", lang, filter=t(f"field.{name}", lang))
+                ),
+            )
 
 
 def filters_sidebar(lang: str) -> Filters | None:
-    """The shared filters in the sidebar, kept across pages and in the URL; None when there is no data."""
-    options = _options()
-    labels = _labels(lang)
-    latest = options["year"][0] if options["year"] else None
-    if not st.session_state.get(_PARAMS_READ_KEY):
-        st.session_state[_PARAMS_READ_KEY] = True
-        for name in FILTER_NAMES:
-            st.session_state[WIDGET_KEYS[name]] = _parse(name, st.query_params.get(name), options[name])
-    for name, value in st.session_state.pop(_PENDING_KEY, {}).items():
-        st.session_state[WIDGET_KEYS[name]] = ANY if value is None else value
-    for name in FILTER_NAMES:
-        if st.session_state.get(WIDGET_KEYS[name]) not in options[name]:
-            st.session_state[WIDGET_KEYS[name]] = ANY
-    if st.session_state[WIDGET_KEYS["year"]] == ANY:
-        st.session_state[WIDGET_KEYS["year"]] = latest
-
+    """The shared filters in the sidebar, kept as codes across languages, pages and in the URL; None when there is
+    no data."""
+    universe = _universe()
+    kept = _kept(universe)
     sidebar = st.sidebar
     sidebar.subheader(t("dash.filters", lang))
-    if not options["year"]:
+    if not universe["year"]:
         sidebar.caption(t("dash.filter.no_years", lang))
         for name in FILTER_NAMES:
             _set_param(name, None)
         st.session_state[_FILTERS_KEY] = None
         return None
-    chosen = {}
+    latest = universe["year"][0]
+    filters = _resolve(kept, latest)
+    with_data = {name: set(codes) for name, codes in data("values_with_data", filters.year).items()}
+    show_all = st.session_state.get(_SHOW_ALL_KEPT_KEY, False)
+    options = _options(filters, universe, with_data, show_all)
+    names = _names(lang)
+    labels = _labels(names, with_data, filters.year, lang)
     for name in FILTER_NAMES:
-        value = sidebar.selectbox(
-            t(f"field.{name}", lang), options[name], key=WIDGET_KEYS[name], format_func=labels[name]
+        st.session_state[WIDGET_KEYS[name]] = getattr(filters, name) or ANY
+        sidebar.selectbox(
+            t(f"field.{name}", lang),
+            options[name],
+            key=WIDGET_KEYS[name],
+            format_func=labels[name],
+            on_change=_remember,
+            args=(name,),
         )
-        chosen[name] = None if value == ANY else value
-    sidebar.button(t("dash.filter.reset", lang), on_click=_reset, args=(latest,), icon=":material/restart_alt:")
+    if any(code not in with_data[name] for name in DATA_FIRST for code in universe[name]):
+        st.session_state[SHOW_ALL_KEY] = show_all
+        sidebar.toggle(
+            t("dash.filter.show_all", lang, year=filters.year), key=SHOW_ALL_KEY, on_change=_remember_show_all
+        )
+    _chips(filters, names, latest, lang)
+    sidebar.button(t("dash.filter.reset", lang), on_click=_reset, icon=":material/restart_alt:")
     for name in FILTER_NAMES:
-        _set_param(name, None if name == "year" and chosen[name] == latest else chosen[name])
-    filters = Filters(**chosen)
+        value = getattr(filters, name)
+        _set_param(name, None if name == "year" and value == latest else value)
+    st.session_state[_FILTERS_KEY] = filters
+    return filters
+
+
+def filters_kept_aside() -> Filters | None:
+    """On a page the filters do not apply to: no filter in the sidebar or the URL; the choice is kept for the
+    dashboard pages (and read from a copied link's URL, whatever page the session opens on)."""
+    universe = _universe()
+    kept = _kept(universe)
+    for name in FILTER_NAMES:
+        _set_param(name, None)
+    filters = _resolve(kept, universe["year"][0]) if universe["year"] else None
     st.session_state[_FILTERS_KEY] = filters
     return filters
 
@@ -260,7 +382,7 @@ def drill_down(event: Any, filter_name: str, part: int | None = None) -> None:
             value = int(value)
         if current_filters() is not None and getattr(current_filters(), filter_name) == value:
             return
-        st.session_state[_PENDING_KEY] = {**st.session_state.get(_PENDING_KEY, {}), filter_name: value}
+        st.session_state[_KEPT_KEY][filter_name] = value
         st.rerun()
 
 

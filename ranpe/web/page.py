@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from ranpe.i18n import t
+from ranpe.i18n import DEFAULT_LANG, t
 from ranpe.measures.filters import Filters
 from ranpe.store.connection import Store
 from ranpe.web import auth, downloads, frame
@@ -46,3 +47,18 @@ def drillable_chart(
     )
     frame.drill_down(event, filter_name, part)
     downloads.chart_downloads(figure, export_name, lang)
+
+
+def about_url(filters: Filters, lang: str) -> str:
+    """The About page's address, relative to the page's, with the filters and language as the URL keeps them:
+    a chart's source line links there, and the page opened shows the worked examples for the same view."""
+    params: dict[str, Any] = {name: value for name, value in filters.as_dict().items() if value is not None}
+    if lang != DEFAULT_LANG:
+        params["lang"] = lang
+    return f"about?{urlencode(params)}"
+
+
+def units_note(text: str, lang: str) -> None:
+    """What the page's figures count, where they use different units, and the link to their definitions."""
+    st.caption(text)
+    st.page_link("pages/about.py", label=t("dash.units.link", lang), icon=":material/info:")

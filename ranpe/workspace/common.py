@@ -1,10 +1,14 @@
-"""What the workspace modules share: the refusal they raise with a translatable reason, the quarters."""
+"""What the workspace modules share: the refusal they raise with a translatable reason, the quarters, and the
+names shown for codes (K/L short names, province and pillar names) with their case-insensitive order."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ranpe.i18n import t
+from ranpe.measures.dashboard import pillar_label
+from ranpe.store.connection import Store
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -19,3 +23,41 @@ class WorkspaceError(ValueError):
 
     def message(self, lang: str = "id") -> str:
         return t(self.key, lang, **self.params)
+
+
+def name_order(text: object) -> str:
+    """The sort key of a name in every workspace table and list: case-insensitive ("BNPT" beside "Basarnas")."""
+    return str(text or "").casefold()
+
+
+@dataclass(frozen=True)
+class Names:
+    """How the workspace shows codes in one language: a K/L by its short name, a province by its name (or
+    national), a pillar by its number and short name."""
+
+    lang: str
+    agencies: dict[str, str]
+    provinces: dict[str, str]
+
+    def agency(self, code: str | None) -> str:
+        return "" if code is None else self.agencies.get(code, code)
+
+    def province(self, code: str | None) -> str:
+        return t("national", self.lang) if code is None else self.provinces.get(code, code)
+
+    def pillar(self, pillar: int | None) -> str:
+        return "" if pillar is None else pillar_label(int(pillar), self.lang)
+
+    def agency_codes(self) -> list[str]:
+        """Every K/L code, ordered by short name case-insensitively (for lists to choose from)."""
+        return sorted(self.agencies, key=lambda code: (name_order(self.agencies[code]), code))
+
+
+def names(store: Store, lang: str) -> Names:
+    """The names of the store's reference data in lang."""
+    agencies = {row["code"]: row["short_name"] or row["code"] for row in store.query_rows("reference/agencies")}
+    provinces = {
+        row["code"]: (row["name_en"] if lang == "en" else row["name"]) or row["code"]
+        for row in store.query_rows("reference/provinces")
+    }
+    return Names(lang, agencies, provinces)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from ranpe.access import audit
 from ranpe.access.roles import Actor, require
 from ranpe.exports.files import csv_bytes, xlsx_bytes
-from ranpe.i18n import fmt_date, fmt_quarter, t
+from ranpe.i18n import fmt_date, fmt_int, fmt_pct, fmt_quarter, t
 from ranpe.store import sql
 from ranpe.store.connection import Store
 from ranpe.workspace.common import QUARTERS, WorkspaceError
@@ -80,63 +80,99 @@ def reporting_quarter(year: int, today: date) -> int | None:
 
 @dataclass
 class Completeness:
-    """A year's K/L × quarter matrix of on time / late / missing / not yet due, with rates per quarter."""
+    """A year's K/L × quarter matrix of on time / late / missing / not yet due, with rates per quarter.
+
+    Expected K/L are, as DOMAIN.md's reporting completeness says, those with any row that year; the rate counts
+    only them. Before anyone has reported for the year, the K/L active that year in the reference data are
+    expected instead (expected_from "reference"). The K/L the reference data lists with no row that year are
+    kept apart (reference_only), and are in the matrix only when asked for.
+    """
 
     year: int
     today: date
     deadlines: dict[int, date]
-    agencies: list[dict[str, Any]]  # code, short_name, name, cells {quarter: {state, first_at, latest_at}}
+    agencies: list[dict[str, Any]]  # code, names, expected, cells {quarter: {state, first_at, latest_at}}
     reporting_quarter: int | None
+    expected_from: str = "reports"  # reports | reference
+    reference_only: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def expected(self) -> list[dict[str, Any]]:
+        return [a for a in self.agencies if a["expected"]]
+
+    def is_due(self, quarter: int) -> bool:
+        """Whether the quarter's deadline has passed."""
+        return self.today > self.deadlines[quarter]
+
+    def submitted(self, quarter: int) -> int:
+        """The expected K/L that have reported for the quarter."""
+        return sum(1 for a in self.expected if a["cells"][quarter]["state"] in ("on_time", "late"))
 
     def rate(self, quarter: int) -> float | None:
-        if not self.agencies:
+        """Expected K/L that reported ÷ expected K/L; none for a quarter not yet due (never a 0% that is not)."""
+        if not self.expected or not self.is_due(quarter):
             return None
-        submitted = sum(1 for a in self.agencies if a["cells"][quarter]["state"] in ("on_time", "late"))
-        return submitted / len(self.agencies)
+        return self.submitted(quarter) / len(self.expected)
 
     def counts(self, quarter: int) -> dict[str, int]:
-        states = [a["cells"][quarter]["state"] for a in self.agencies]
+        states = [a["cells"][quarter]["state"] for a in self.expected]
         return {state: states.count(state) for state in ("on_time", "late", "missing", "not_due")}
 
     def not_reported(self, quarter: int) -> list[dict[str, Any]]:
-        """The K/L with no report for the quarter (overdue or not yet due)."""
+        """The K/L in the matrix with no report for the quarter (overdue or not yet due)."""
         return [a for a in self.agencies if a["cells"][quarter]["state"] in ("missing", "not_due")]
 
 
 def completeness(
     store: Store, year: int, *, today: date | None = None, include_reference: bool = False
 ) -> Completeness:
-    """The reporting-completeness matrix of a year: expected K/L are those with any row that year, plus,
-    when asked, every K/L active that year in the reference data."""
+    """The reporting-completeness matrix of a year: the K/L with any row that year (or, when none has any, those
+    active that year in the reference data), plus, when asked, the reference data's other active K/L."""
     today = today or date.today()
     due = deadlines(store, year)
     submitted = {
         (row["agency_code"], row["quarter"]): row
         for row in store.query_rows("workspace/completeness_submissions", year=year)
     }
+    found = store.query_rows("workspace/expected_agencies", year=year)
+    reported = [a for a in found if a["reported"]]
+    reference_only = [a for a in found if a["listed"] and not a["reported"]]
+    if reported:
+        expected_from, expected_codes = "reports", {a["code"] for a in reported}
+        shown = found if include_reference else reported
+    else:
+        expected_from, expected_codes = "reference", {a["code"] for a in reference_only}
+        shown, reference_only = reference_only, []
     agencies = []
-    for agency in store.query_rows("workspace/expected_agencies", year=year, include_reference=include_reference):
+    for agency in shown:
         cells = {}
         for quarter in QUARTERS:
-            found = submitted.get((agency["code"], quarter))
-            first_at = found["first_at"] if found else None
-            if found:
+            found_cell = submitted.get((agency["code"], quarter))
+            first_at = found_cell["first_at"] if found_cell else None
+            if found_cell:
                 state = "on_time" if first_at is None or first_at.date() <= due[quarter] else "late"
             else:
                 state = "missing" if today > due[quarter] else "not_due"
-            cells[quarter] = {"state": state, "first_at": first_at, "latest_at": found["latest_at"] if found else None}
-        agencies.append({**agency, "cells": cells})
-    return Completeness(year, today, due, agencies, reporting_quarter(year, today))
+            latest_at = found_cell["latest_at"] if found_cell else None
+            cells[quarter] = {"state": state, "first_at": first_at, "latest_at": latest_at}
+        agencies.append({**agency, "expected": agency["code"] in expected_codes, "cells": cells})
+    return Completeness(year, today, due, agencies, reporting_quarter(year, today), expected_from, reference_only)
 
 
 _STATE_MARKS = {"on_time": "✓", "late": "!", "missing": "✗", "not_due": "…"}
 
 
 def matrix_rows(result: Completeness, lang: str) -> list[dict[str, Any]]:
-    """The matrix as a table: K/L, then per quarter its state (with the date of the first report)."""
+    """The matrix as a table: K/L (and, when some are listed that the rate does not count, whether it counts
+    them), then per quarter its state (with the date of the first report)."""
     rows = []
+    mixed = any(not agency["expected"] for agency in result.agencies)
     for agency in result.agencies:
         row = {t("ws.col.code", lang): agency["code"], t("field.agency", lang): agency["short_name"] or agency["code"]}
+        if mixed:
+            row[t("ws.col.in_rate", lang)] = t(
+                "ws.completeness.in_rate" if agency["expected"] else "ws.completeness.not_in_rate", lang
+            )
         for quarter in QUARTERS:
             cell = agency["cells"][quarter]
             state = cell["state"]
@@ -174,10 +210,23 @@ def rate_rows(result: Completeness, lang: str) -> list[dict[str, Any]]:
                 t("field.quarter", lang): fmt_quarter(quarter, lang),
                 t("ws.col.deadline", lang): fmt_date(result.deadlines[quarter], lang),
                 **{t(f"ws.state.{state}", lang): number for state, number in counts.items()},
-                t("ws.col.rate", lang): result.rate(quarter),
+                t("ws.col.expected_kl", lang): len(result.expected),
+                t("ws.col.rate", lang): result.rate(quarter) if result.is_due(quarter) else t("ws.state.not_due", lang),
             }
         )
     return rows
+
+
+def rate_text(result: Completeness, quarter: int, lang: str) -> tuple[str, str]:
+    """A quarter's rate as shown (a percentage, or "–" before its deadline) and what it counts."""
+    counts = {
+        "submitted": fmt_int(result.submitted(quarter), lang),
+        "expected": fmt_int(len(result.expected), lang),
+        "due": fmt_date(result.deadlines[quarter], lang),
+    }
+    if not result.is_due(quarter):
+        return "–", t("ws.completeness.rate_not_due", lang, **counts)
+    return fmt_pct(result.rate(quarter), lang), t("ws.completeness.rate_counts", lang, **counts)
 
 
 def _table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
@@ -214,4 +263,4 @@ def not_reported_csv(result: Completeness, quarter: int, lang: str) -> bytes:
         t("ws.col.deadline", lang),
         t("ws.col.days_overdue", lang),
     ]
-    return csv_bytes(headers, [list(r.values()) for r in rows])
+    return csv_bytes(headers, [list(r.values()) for r in rows], lang)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from ranpe.access import audit
 from ranpe.access.roles import Actor, require
 from ranpe.exports.files import xlsx_bytes
-from ranpe.i18n import fmt_date, fmt_quarter, t
+from ranpe.i18n import fmt_date, fmt_int, fmt_quarter, t
 from ranpe.ingest.pipeline import restore_upload
+from ranpe.store import sql
 from ranpe.store.connection import Store
-from ranpe.workspace.common import WorkspaceError
+from ranpe.workspace.common import Names, WorkspaceError, name_order
 from ranpe.workspace.upload import problem_headers
 
 
@@ -20,8 +23,9 @@ def history(store: Store, *, agency: str | None = None, year: int | None = None)
     return store.query_rows("workspace/upload_history", agency=agency, year=year)
 
 
-def history_rows(uploads: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-    """The uploads as a table for the page: number, when, who, file, rows, status, K/L and periods."""
+def history_rows(uploads: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
+    """The uploads as a table for the page: number, when, who, file, rows, status, K/L (short names) and periods."""
+    lang = names.lang
     return [
         {
             "#": u["upload_id"],
@@ -29,14 +33,28 @@ def history_rows(uploads: list[dict[str, Any]], lang: str) -> list[dict[str, Any
             t("ws.col.who", lang): u["uploaded_by"],
             t("ws.col.file", lang): u["file_name"],
             t("ws.col.rows", lang): u["row_count"],
-            t("ws.col.status", lang): t(f"ws.upload_status.{u['status']}", lang)
+            t("ws.col.status", lang): status_text(u, lang)
             + (f" · {t('ws.upload_status.demo', lang)}" if u["is_demo"] else ""),
             t("ws.col.errors", lang): u["error_count"],
-            t("field.agency", lang): u["agencies"] or u["given_agency"] or "",
+            t("field.agency", lang): _agencies_text(u, names),
             t("ws.col.periods", lang): _periods_text(u["periods"], lang),
         }
         for u in uploads
     ]
+
+
+def status_text(upload: dict[str, Any], lang: str) -> str:
+    """Active, replaced or refused; an upload active for only some of its slices says for how many."""
+    text = t(f"ws.upload_status.{upload['status']}", lang)
+    held, active = upload.get("slices_held") or 0, upload.get("slices_active") or 0
+    if upload["status"] == "active" and active < held:
+        text = t("ws.upload_status.partly_active", lang, active=fmt_int(active, lang), held=fmt_int(held, lang))
+    return text
+
+
+def _agencies_text(upload: dict[str, Any], names: Names) -> str:
+    codes = (upload["agencies"] or upload["given_agency"] or "").split(", ")
+    return ", ".join(sorted((names.agency(code) for code in codes if code), key=name_order))
 
 
 def _periods_text(periods: str | None, lang: str) -> str:
@@ -51,29 +69,24 @@ def _periods_text(periods: str | None, lang: str) -> str:
 
 def upload_label(upload: dict[str, Any], lang: str) -> str:
     """One line naming an upload: number, file, date and status."""
-    status = t(f"ws.upload_status.{upload['status']}", lang)
+    status = status_text(upload, lang)
     return f"#{upload['upload_id']} · {upload['file_name']} · {fmt_date(upload['uploaded_at'], lang)} · {status}"
 
 
-def upload_slice(upload: dict[str, Any], agency: str | None, years: list[int]) -> tuple[Any, Any, Any]:
-    """The K/L, year and quarter an upload's versions are looked at by default: its first K/L and period."""
-    agencies = (upload.get("agencies") or upload.get("given_agency") or "").split(", ")
-    periods = (upload.get("periods") or "").split(", ")
-    year, _, quarter = periods[0].partition("-")
-    return (
-        agency or agencies[0] or None,
-        int(year) if year else (years[-1] if years else None),
-        int(quarter) if quarter else upload.get("given_quarter"),
+def chain_rows(chain: list[dict[str, Any]], names: Names, chosen: int | None = None) -> list[dict[str, Any]]:
+    """The versions of each (K/L, year, quarter, pillar) as a table, the active one marked (and the chosen one)."""
+    lang = names.lang
+    ordered = sorted(
+        chain, key=lambda r: (name_order(names.agency(r["agency_code"])), r["year"], r["quarter"], r["pillar"])
     )
-
-
-def chain_rows(chain: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-    """The versions of each (K/L, year, quarter, pillar) as a table, the active one marked."""
     return [
         {
-            t("field.pillar", lang): row["pillar"],
+            t("field.agency", lang): names.agency(row["agency_code"]),
+            t("field.year", lang): row["year"],
+            t("field.quarter", lang): fmt_quarter(row["quarter"], lang),
+            t("field.pillar", lang): names.pillar(row["pillar"]),
             t("ws.col.version", lang): row["version"],
-            "#": row["upload_id"],
+            "#": f"#{row['upload_id']}" + (" ◀" if row["upload_id"] == chosen else ""),
             t("ws.col.file", lang): row["file_name"],
             t("ws.col.when", lang): fmt_date(row["uploaded_at"], lang, with_time=True),
             t("ws.col.who", lang): row["uploaded_by"],
@@ -81,7 +94,7 @@ def chain_rows(chain: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
             t("ws.col.committed", lang): row["committed_count"],
             t("ws.col.active", lang): "●" if row["is_active"] else "",
         }
-        for row in chain
+        for row in ordered
     ]
 
 
@@ -107,10 +120,29 @@ def refused_report_xlsx(store: Store, upload_id: int, lang: str) -> bytes:
 
 
 def version_chain(
-    store: Store, *, agency: str | None = None, year: int | None = None, quarter: int | None = None
+    store: Store,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+    quarter: int | None = None,
+    upload_id: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Per (K/L, year, quarter, pillar) every upload that held it, oldest first, and which is active."""
-    return store.query_rows("workspace/version_chain", agency=agency, year=year, quarter=quarter)
+    """Per (K/L, year, quarter, pillar) every upload that held it, oldest first, and which is active; with
+    upload_id, only the slices that upload holds."""
+    return store.query_rows("workspace/version_chain", agency=agency, year=year, quarter=quarter, upload_id=upload_id)
+
+
+def compare_choices(chain: list[dict[str, Any]], chosen: int) -> tuple[list[int], int, int]:
+    """The versions of the chosen upload's slices, and the pair compared first: the chosen upload and the
+    version before it (or, for a first version, the chosen upload and the one after it)."""
+    versions = sorted({row["upload_id"] for row in chain})
+    before = [v for v in versions if v < chosen]
+    after = [v for v in versions if v > chosen]
+    if before:
+        return versions, before[-1], chosen
+    if after:
+        return versions, chosen, after[0]
+    return versions, chosen, chosen
 
 
 @dataclass
@@ -138,8 +170,9 @@ def compare_versions(store: Store, old_upload_id: int, new_upload_id: int) -> Co
     return Comparison(old_upload_id, new_upload_id, rows)
 
 
-def comparison_rows(comparison: Comparison, lang: str) -> list[dict[str, Any]]:
-    """The differences as a table for the page."""
+def comparison_rows(comparison: Comparison, names: Names) -> list[dict[str, Any]]:
+    """The differences as a table for the page, codes shown as names (K/L, province, pillar)."""
+    lang = names.lang
 
     def yes_no(value: bool | None) -> str:
         return "" if value is None else t("committed.yes" if value else "committed.no", lang)
@@ -147,12 +180,12 @@ def comparison_rows(comparison: Comparison, lang: str) -> list[dict[str, Any]]:
     return [
         {
             t("ws.col.change", lang): t(f"ws.change.{row['change']}", lang),
-            t("field.agency", lang): row["agency_code"],
+            t("field.agency", lang): names.agency(row["agency_code"]),
             t("field.year", lang): row["year"],
             t("field.quarter", lang): fmt_quarter(row["quarter"], lang),
-            t("field.pillar", lang): row["pillar"],
+            t("field.pillar", lang): names.pillar(row["pillar"]),
             t("field.action_code", lang): row["action_code"],
-            t("field.province", lang): row["province_code"] or t("national", lang),
+            t("field.province", lang): names.province(row["province_code"]),
             t("ws.col.committed_before", lang): yes_no(row["old_committed"]),
             t("ws.col.committed_after", lang): yes_no(row["new_committed"]),
             t("ws.col.flipped", lang): "⇄" if row["committed_flipped"] else "",
@@ -180,3 +213,112 @@ def restore(store: Store, upload_id: int, *, actor: Actor) -> list[dict[str, Any
         return restore_upload(store, upload_id, actor=actor)
     except LookupError as exc:
         raise WorkspaceError("ws.history.cannot_restore", upload_id=upload_id) from exc
+
+
+def restore_plan(store: Store, upload_id: int) -> list[dict[str, Any]]:
+    """What restoring an upload changes: each slice it holds that another version (or none) provides now."""
+    return store.query_rows("workspace/restore_plan", upload_id=upload_id)
+
+
+def undo_plan(store: Store, upload_id: int) -> list[dict[str, Any]]:
+    """What undoing an upload changes: each slice it provides now, and the earlier version that becomes active
+    again there (none when the upload added the slice: it then leaves the figures)."""
+    return store.query_rows("workspace/undo_plan", upload_id=upload_id)
+
+
+def undo(store: Store, upload_id: int, *, actor: Actor) -> list[dict[str, Any]]:
+    """Undo an upload for exactly the slices it provides now: each gets back its previous version, or none
+    (analysts and admins; audited). The upload stays in the history and can be restored."""
+    require(actor, "analyst", "undo an upload")
+    with store.transaction() as cur:
+        params = {"upload_id": upload_id}
+        result = cur.execute(sql.load("workspace/undo_plan"), params)
+        columns = [d[0] for d in result.description]
+        plan = [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+        if not plan:
+            raise WorkspaceError("ws.history.cannot_undo", upload_id=upload_id)
+        # The upload leaves every slice it provides; the slices with an earlier version get it back.
+        cur.execute(sql.load("workspace/undo_clear_current"), params)
+        cur.execute(sql.load("workspace/undo_remove_slices"), params)
+        back = [item for item in plan if item["previous_upload_id"] is not None]
+        if back:
+            slices = {
+                "agencies": [item["agency_code"] for item in back],
+                "years": [item["year"] for item in back],
+                "quarters": [item["quarter"] for item in back],
+                "pillars": [item["pillar"] for item in back],
+                "upload_ids": [item["previous_upload_id"] for item in back],
+            }
+            cur.execute(sql.load("workspace/undo_insert_current"), slices)
+            cur.execute(sql.load("workspace/undo_activate_slices"), slices | {"activated_at": datetime.now()})
+        audit.write(
+            cur,
+            actor,
+            "undo",
+            {
+                "upload_id": upload_id,
+                "slices": [
+                    [i["agency_code"], i["year"], i["quarter"], i["pillar"], i["previous_upload_id"]] for i in plan
+                ],
+            },
+        )
+    return plan
+
+
+def _version_text(
+    upload_id: int | None, file_name: str | None, when: datetime | None, rows: int | None, lang: str
+) -> str:
+    """One version in a plan: number, file, date and rows; or none."""
+    if upload_id is None:
+        return t("ws.history.no_version", lang)
+    text = f"#{upload_id} · {file_name} · {fmt_date(when, lang, with_time=True)}"
+    return text if rows is None else text + " · " + t("ws.history.rows", lang, rows=fmt_int(rows, lang))
+
+
+def _slice_columns(item: dict[str, Any], names: Names) -> dict[str, Any]:
+    lang = names.lang
+    return {
+        t("ws.col.kl", lang): names.agency(item["agency_code"]),
+        t("ws.col.period", lang): f"{item['year']} {fmt_quarter(item['quarter'], lang)}",
+        t("field.pillar", lang): names.pillar(item["pillar"]),
+    }
+
+
+def undo_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
+    """The undo plan as a table: per slice, the chosen upload's rows there now, and the version it goes back to."""
+    lang = names.lang
+    return [
+        {
+            **_slice_columns(item, names),
+            t("ws.col.rows_now", lang): fmt_int(item["current_rows"], lang),
+            t("ws.col.after_undo", lang): _version_text(
+                item["previous_upload_id"],
+                item["previous_file_name"],
+                item["previous_uploaded_at"],
+                item["previous_rows"],
+                lang,
+            ),
+        }
+        for item in _by_name(plan, names)
+    ]
+
+
+def restore_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
+    """The restore plan as a table: per slice, the version it displaces, and the chosen upload's rows there."""
+    lang = names.lang
+    return [
+        {
+            **_slice_columns(item, names),
+            t("ws.col.version_now", lang): _version_text(
+                item["current_upload_id"], item["current_file_name"], item["current_uploaded_at"], None, lang
+            ),
+            t("ws.col.rows_restored", lang): fmt_int(item["restored_rows"], lang),
+        }
+        for item in _by_name(plan, names)
+    ]
+
+
+def _by_name(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
+    return sorted(
+        plan, key=lambda i: (name_order(names.agency(i["agency_code"])), i["year"], i["quarter"], i["pillar"])
+    )

@@ -14,7 +14,7 @@ from ranpe.i18n import fmt_date, t
 from ranpe.ingest.contract import value_key
 from ranpe.store import sql
 from ranpe.store.connection import Store
-from ranpe.workspace.common import WorkspaceError
+from ranpe.workspace.common import WorkspaceError, name_order
 
 AGENCY_CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9_]{1,31}$")
 YEAR_RANGE = (2000, 2100)
@@ -258,7 +258,7 @@ def user_rows(lang: str) -> list[dict[str, Any]]:
         found = {}
     return [
         {t("ws.auth.user_name", lang): u.name, t("ws.col.role", lang): t(f"ws.role.{u.role}", lang), "e-mail": u.email}
-        for u in sorted(found.values(), key=lambda u: u.name)
+        for u in sorted(found.values(), key=lambda u: name_order(u.name))
     ]
 
 

@@ -1,0 +1,82 @@
+-- A text of a row that states a rate with its parts ("12 dari 14 aksi (79%)", "12 of 14 … 79%") where the parts
+-- give another rate: 100 × count ÷ total differs from the stated percentage by 1 point or more (rounding is
+-- allowed). Counts may carry thousands separators ("1.250 dari 2.000"); a percentage may have decimals ("62,5%").
+-- Only the first such statement of each text is read; a digit or a sentence break (. ; or a new line) between
+-- the parts and the percentage stops a match.
+with texts as (
+    unpivot (
+        select
+            agency_code,
+            action_code,
+            year,
+            quarter,
+            province_code,
+            upload_id,
+            file_name,
+            source_sheet,
+            source_row,
+            incoming,
+            action,
+            output,
+            obstacles,
+            follow_up,
+            notes
+        from checked_rows
+        where ($quarter is null or quarter = $quarter)
+            and (
+                contains(action, '%')
+                or contains(output, '%')
+                or contains(obstacles, '%')
+                or contains(follow_up, '%')
+                or contains(notes, '%')
+            )
+    )
+    on action, output, obstacles, follow_up, notes
+    into name field value text
+),
+
+stated as (
+    select
+        *,
+        regexp_extract(
+            text,
+            '(?i)((\d[\d.,]*)\s*(?:dari|of)\s*(\d[\d.,]*)[^0-9%.;\n]*?(\d+(?:[.,]\d+)?)\s*%)',
+            ['whole', 'count', 'total', 'percent']
+        ) as found
+    from texts
+    where contains(text, '%')
+),
+
+parsed as (
+    select
+        *,
+        try_cast(regexp_replace(found.count, '[.,]', '', 'g') as double) as stated_count,
+        try_cast(regexp_replace(found.total, '[.,]', '', 'g') as double) as stated_total,
+        try_cast(replace(found.percent, ',', '.') as double) as stated_percent
+    from stated
+    where found.count <> ''
+)
+
+select
+    'rate_parts_disagree' as rule,
+    agency_code,
+    action_code,
+    year,
+    quarter,
+    province_code,
+    upload_id,
+    file_name,
+    source_sheet,
+    source_row,
+    incoming,
+    to_json(struct_pack(
+        field := field,
+        excerpt := found.whole,
+        count := stated_count,
+        total := stated_total,
+        percent := stated_percent,
+        computed := 100 * stated_count / stated_total
+    ))::varchar as details
+from parsed
+where stated_total > 0
+    and abs(100 * stated_count / stated_total - stated_percent) >= 1
