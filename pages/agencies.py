@@ -82,6 +82,7 @@ st.plotly_chart(
     ),
     key="agencies_profile_trend",
     config=frame.plotly_config(lang),
+    theme=None,
 )
 table, total = frame.data("actions", filters, lang)
 st.caption(t("dash.pillars.showing", lang, shown=fmt_int(len(table), lang), total=fmt_int(total, lang)))

@@ -126,7 +126,7 @@ with right:
         filters_text,
         as_of,
         source,
-        height=460,
+        height=280,
         zoom=2.55,
         about_url=about_url,
     )
@@ -141,6 +141,6 @@ trend_figure = frame.chart(
     source,
     about_url=about_url,
 )
-st.plotly_chart(trend_figure, key="overview_trend", config=frame.plotly_config(lang))
+st.plotly_chart(trend_figure, key="overview_trend", config=frame.plotly_config(lang), theme=None)
 downloads.chart_downloads(trend_figure, "trend", lang)
 downloads.pack_panel(lang, filters)

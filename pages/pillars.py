@@ -38,7 +38,7 @@ with right:
         source,
         about_url=about_url,
     )
-    st.plotly_chart(focus_figure, key="pillars_focus_areas", config=frame.plotly_config(lang))
+    st.plotly_chart(focus_figure, key="pillars_focus_areas", config=frame.plotly_config(lang), theme=None)
     downloads.chart_downloads(focus_figure, "by_focus_area", lang)
 
 pillar_name = dashboard.pillar_label(filters.pillar, lang) if filters.pillar else t("dash.filter.all_pillars", lang)

@@ -36,7 +36,7 @@ with map_column:
         filters_text,
         as_of,
         source,
-        height=600,
+        height=400,
         about_url=page.about_url(filters, lang),
     )
     page.drillable_chart(map_figure, "regions_map", "province", "map", lang)

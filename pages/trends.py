@@ -18,7 +18,7 @@ trend_filters_text = frame.data("describe_trend_filters", filters, lang)
 trend_figure = frame.chart(
     "fig_trend", ("trend", filters, lang), lang, trend_filters_text, as_of, source, about_url=about_url
 )
-st.plotly_chart(trend_figure, key="trends_rate", config=frame.plotly_config(lang))
+st.plotly_chart(trend_figure, key="trends_rate", config=frame.plotly_config(lang), theme=None)
 downloads.chart_downloads(trend_figure, "trend", lang)
 left, right = st.columns([3, 2])
 with left:
@@ -31,7 +31,7 @@ with left:
         source,
         about_url=about_url,
     )
-    st.plotly_chart(status_figure, key="trends_status", config=frame.plotly_config(lang))
+    st.plotly_chart(status_figure, key="trends_status", config=frame.plotly_config(lang), theme=None)
     downloads.chart_downloads(status_figure, "status", lang)
 with right:
     completeness_figure = frame.chart(
@@ -44,5 +44,5 @@ with right:
         year=filters.year,
         about_url=about_url,
     )
-    st.plotly_chart(completeness_figure, key="trends_completeness", config=frame.plotly_config(lang))
+    st.plotly_chart(completeness_figure, key="trends_completeness", config=frame.plotly_config(lang), theme=None)
     downloads.chart_downloads(completeness_figure, "completeness", lang)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import json
 import math
-import textwrap
+import re
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -36,12 +37,70 @@ NO_DATA_COLOUR = "#D9D9D9"
 NO_DATA_Z = -0.2
 FOCUS_OUTLINE_COLOUR = "#000000"
 FONT_FAMILY = "Source Sans Pro, Arial, sans-serif"
-BASE_FONT_PX = 16
-TITLE_FONT_PX = 22
-ROW_HEIGHT_PX = 26
-FOOTER_WRAP_CHARS = 62
-# About how wide one character of a tick label is, at the base font size.
-LABEL_CHAR_PX = 5
+# Text sizes on the page, in px. Tick labels, legend entries, axis titles and bar labels follow the figure's font
+# (BASE_FONT_PX), so that fit() scales them all with it.
+BASE_FONT_PX = 13
+TITLE_FONT_PX = 17
+SUBTITLE_FONT_PX = 13
+FOOTER_FONT_PX = 11
+# Plotly sets lines of a text 1.3 of its font size apart; a title's lines take the title's spacing.
+LINE_SPACING = 1.3
+# The narrowest a chart is drawn: about 350 px on a 390 px phone, 310 px in the narrower of two columns beside the
+# sidebar at 1280 px. Titles, legends and footers are laid out for this width, so that they hold at every width.
+MIN_CHART_PX = 300
+# Plotly's mode bar (zoom, download, full screen) lies over the figure's top right corner: the title starts under it.
+MODEBAR_PX = 28
+# Space between the figure's edge and its text, and between the blocks of a figure (title, legend, plot, footer).
+EDGE_PX = 8
+GAP_PX = 10
+# A heat map's colour bar: its length (at most: never longer than the plot) and thickness.
+COLOURBAR_PX = 240
+COLOURBAR_THICKNESS_PX = 12
+# Bar charts with one row per category: the plot is this tall per row.
+ROW_HEIGHT_PX = 30
+
+# Advance widths of Arial (and its metric twin Liberation Sans, what Chromium draws without Source Sans Pro), in
+# thousandths of the font size; Source Sans Pro is narrower, so a layout measured this way has room to spare.
+_CHAR_WIDTHS = {
+    **dict.fromkeys("ijl'|", 222),
+    **dict.fromkeys(" \xa0.,:;·!/[]ftI", 278),
+    **dict.fromkeys("-()r", 333),
+    **dict.fromkeys("*", 389),
+    **dict.fromkeys("cksvxyzJ", 500),
+    **dict.fromkeys("abdeghnopqu0123456789#_?–L$", 556),
+    **dict.fromkeys("+<=>×", 584),
+    **dict.fromkeys("FTZ", 611),
+    **dict.fromkeys("ABEKPSVXY&", 667),
+    **dict.fromkeys("wCDHNRU", 722),
+    **dict.fromkeys("GOQ", 778),
+    **dict.fromkeys("mM", 833),
+    **dict.fromkeys("%", 889),
+    **dict.fromkeys("W—", 1000),
+}
+_WIDE_CHAR = 1000
+_BOLD_WIDENING = 1.1
+_TAG = re.compile(r"<[^>]*>")
+
+
+def text_px(text: str, font_px: float, *, bold: bool = False) -> float:
+    """About how wide a line of text is drawn (HTML tags such as <b> take no room)."""
+    plain = _TAG.sub("", text)
+    width = sum(_CHAR_WIDTHS.get(char, _WIDE_CHAR if ord(char) > 0x2FF else 600) for char in plain) * font_px / 1000
+    return width * (_BOLD_WIDENING if bold else 1.0)
+
+
+def wrap_px(text: str, width_px: float, font_px: float, *, bold: bool = False) -> list[str]:
+    """Text broken at spaces into lines no wider than width_px (a longer word keeps its own line); tags such as
+    <a href='...'> stay whole."""
+    lines: list[str] = []
+    # Words are split at plain spaces only: a non-breaking space (\xa0) holds its words together.
+    for word in re.findall(r"(?:<[^>]*>|[^ <])+", text):
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and text_px(candidate, font_px, bold=bold) <= width_px:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
 
 
 def separators(lang: str) -> str:
@@ -58,16 +117,13 @@ def as_of_text(as_of: datetime | None, source: str, lang: str) -> str:
 
 
 def _footer(*lines: str, about_url: str | None = None, lang: str = "id") -> str:
-    """Footer lines for a figure, wrapped so that they fit under a half-width chart; with about_url, the first
-    line ends in a link to the page that defines the figures."""
-    label = t("dash.about_link", lang).replace(" ", "\xa0")  # non-breaking: the wrap never splits the link
+    """Footer lines for a figure (wrapped when the figure is laid out); with about_url, the first line ends in a
+    link to the page that defines the figures."""
     first, *rest = lines
     if about_url:
-        first = f"{first} · {label}"
-    text = "<br>".join("<br>".join(textwrap.wrap(line, FOOTER_WRAP_CHARS)) for line in (first, *rest))
-    if about_url:
-        text = text.replace(label, f"<a href='{about_url}' target='_self'>{label}</a>")
-    return text
+        label = t("dash.about_link", lang).replace(" ", "\xa0")  # non-breaking: a wrap never splits the link
+        first = f"{first} · <a href='{about_url}' target='_self'>{label}</a>"
+    return "<br>".join((first, *rest))
 
 
 def period_span(data: pd.DataFrame, lang: str) -> str:
@@ -84,60 +140,294 @@ def _span_and_filters(data: pd.DataFrame, filters_text: str, lang: str) -> str:
     return f"{period_span(data, lang)} · {filters_text}" if filters_text else period_span(data, lang)
 
 
-def _frame(
-    fig: go.Figure, title: str, filters_text: str, footer: str, *, lang: str, height: int, labels: Any = ()
-) -> go.Figure:
-    """Title (what + filters), data line at the bottom, fonts readable on a projector.
+def _line_px(font_px: float) -> float:
+    return font_px * LINE_SPACING
 
-    labels: the y-axis tick labels, when long; the footer is moved left by about their width so that it starts
-    under the labels, not under the plot (Plotly places annotations relative to the plot area only).
+
+def _lines(text: str) -> int:
+    return text.count("<br>") + 1 if text else 0
+
+
+def _category_labels(fig: go.Figure, letter: str) -> list[str]:
+    """The tick labels an axis shows: its tick texts, or the categories of the traces drawn on it."""
+    axis = fig.layout[f"{letter}axis"]
+    if axis.ticktext:
+        return [str(label) for label in axis.ticktext]
+    if axis.tickformat == ".0%":
+        return ["100%"]
+    if axis.type != "category":
+        # A count axis: numbers up to a few thousands, written with a thousands separator.
+        return ["10.000"]
+    aliases = axis.labelalias or {}
+    values = (getattr(trace, letter, None) for trace in fig.data)
+    return [str(aliases.get(str(value), value)) for column in values if column is not None for value in column]
+
+
+def _widest_px(labels: Any, font_px: float) -> float:
+    return max((max(text_px(line, font_px) for line in str(label).split("<br>")) for label in labels), default=0.0)
+
+
+def _axis_title(fig: go.Figure, letter: str) -> str:
+    title = fig.layout[f"{letter}axis"].title
+    return title.text or "" if title else ""
+
+
+def _legend_entries(fig: go.Figure) -> list[str]:
+    """The names a legend lists: traces that show in it (a figure of one unnamed trace has none)."""
+    shown = [trace.name for trace in fig.data if trace.showlegend is not False and trace.name]
+    return shown if len(fig.data) > 1 or any(trace.showlegend for trace in fig.data) else []
+
+
+def _legend_px(entries: list[str], width_px: float, font_px: float, gap_px: float) -> float:
+    """How tall a horizontal legend of these entries is when its row holds width_px: each entry is its symbol
+    (40 px) and its name; Plotly starts a new row when the next entry would not fit."""
+    rows, used = 0, width_px
+    for entry in entries:
+        entry_px = 40 + text_px(entry, font_px) + gap_px
+        if used + entry_px > width_px:
+            rows, used = rows + 1, 0.0
+        used += entry_px
+    return rows * (_line_px(font_px) + 6)
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """What a figure is laid out for: the narrowest width it is drawn at, its text size (times the page's), a fixed
+    height (a slide) or none (as tall as its parts), and whether Plotly's mode bar lies over its top."""
+
+    min_width: float
+    scale: float = 1.0
+    height: int | None = None
+    modebar: bool = True
+    # The figure's own text (ticks, legend, bar labels), when a caller set it apart from the titles' scale.
+    base_scale: float | None = None
+
+
+PAGE = Canvas(MIN_CHART_PX)
+
+
+def _frame(fig: go.Figure, title: str, filters_text: str, footer: str, *, lang: str, plot_height: int) -> go.Figure:
+    """Title (what + filters), legend, plot and data line stacked so that none covers another, at any width:
+    laid out for the page (see _lay_out); the parts are kept in the figure's meta, for fit()."""
+    fig.update_layout(
+        separators=separators(lang),
+        meta={"frame": {"title": title, "subtitle": filters_text, "footer": footer, "plot_height": plot_height}},
+    )
+    return _lay_out(fig, PAGE)
+
+
+def fit(fig: go.Figure, width: int, height: int, scale: float) -> go.Figure:
+    """A copy of a page's figure laid out anew for a fixed width and height (a slide), its text scale times larger.
+
+    A title or data line taken out of the figure (a slide that says them in its own text) stays out; a font size
+    set on the figure is the one scaled."""
+    copy = go.Figure(fig)
+    copy.update_layout(width=width, height=height)
+    if not isinstance(copy.layout.meta, dict) or "frame" not in copy.layout.meta:
+        return copy
+    parts = dict(copy.layout.meta["frame"])
+    if not copy.layout.title.text:
+        parts.update(title="", subtitle="")
+    if not any(annotation.name == FOOTER_NAME for annotation in copy.layout.annotations):
+        parts.update(footer="")
+    copy.layout.annotations = [a for a in copy.layout.annotations if a.name != FOOTER_NAME]
+    copy.layout.meta = {"frame": parts}
+    base_scale = scale * (copy.layout.font.size or BASE_FONT_PX) / BASE_FONT_PX
+    return _lay_out(copy, Canvas(width, scale, height, modebar=False, base_scale=base_scale))
+
+
+def figure_title(fig: go.Figure) -> str:
+    """The title a figure was built with, as one line (its drawn title is wrapped to fit a phone)."""
+    meta = fig.layout.meta
+    if isinstance(meta, dict) and "frame" in meta:
+        return meta["frame"]["title"]
+    return re.sub(r"<[^>]*>", "", (fig.layout.title.text or "").split("<br>")[0])
+
+
+FOOTER_NAME = "footer"
+
+
+def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
+    """Place title, legend or colour bar, plot and footer for the canvas.
+
+    Title and subtitle are wrapped for the canvas's narrowest width and sit at the top. A legend (or a heat map's
+    colour bar, laid flat) sits under them, referenced to the figure rather than the plot, so that Plotly reserves
+    its room above the plot however many rows it wraps into at the width drawn. The data line sits at the bottom,
+    under the most room the x-axis labels can take (turned upright when crowded); its left edge is the figure's,
+    whatever the labels' width. On a page the figure is as tall as its parts (the plot as tall as asked); on a
+    slide the plot takes what the rest leaves, and rows too many for their text get smaller text.
     """
-    label_px = max((len(str(label)) for label in labels), default=0) * LABEL_CHAR_PX
+    parts = fig.layout.meta["frame"]
+    k = canvas.scale
+    base = BASE_FONT_PX * (canvas.base_scale or k)
+    title_font, subtitle_font, footer_font = (px * k for px in (TITLE_FONT_PX, SUBTITLE_FONT_PX, FOOTER_FONT_PX))
+    edge, gap = EDGE_PX * k, GAP_PX * k
+    text_width = canvas.min_width - 2 * edge
+    title_lines = wrap_px(parts["title"], text_width, title_font, bold=True)
+    subtitle_lines = wrap_px(parts["subtitle"], text_width, subtitle_font)
+    title_text = "<br>".join(
+        [f"<b>{line}</b>" for line in title_lines]
+        + [f"<span style='font-size:{round(subtitle_font)}px'>{line}</span>" for line in subtitle_lines]
+    )
+    footer_lines = [
+        line for paragraph in parts["footer"].split("<br>") for line in wrap_px(paragraph, text_width, footer_font)
+    ]
+    # Plotly puts a title's first baseline at its y and the next lines one title line (not their own) apart.
+    title_top = edge + (MODEBAR_PX if canvas.modebar else 0)
+    title_lines_count = len(title_lines) + len(subtitle_lines)
+    title_px = title_top + (title_font + _line_px(title_font) * (title_lines_count - 1) if title_lines_count else 0)
+    top = title_px + gap
+    # Under the title: the legend, referenced to the figure.
+    under_title = top
+    entries = _legend_entries(fig)
+    legend_px = _legend_px(entries, text_width, base, gap) if entries else 0.0
+
+    cartesian = any(trace.type in ("bar", "scatter") for trace in fig.data)
+    left = right = edge
+    bottom_zone = 0.0
+    if cartesian:
+        tick_gap = round(6 * k)
+        x_axis, y_axis = fig.layout.xaxis, fig.layout.yaxis
+        left += _widest_px(_category_labels(fig, "y"), base) + 2 * tick_gap
+        if _axis_title(fig, "y"):
+            left += _line_px(base) + gap
+        y_axis.update(automargin=True, title_standoff=gap, ticklabelstandoff=tick_gap)
+        x_axis.update(automargin=True, title_standoff=gap)
+        # The last tick label of a rate axis ("100%") is centred on the plot's right edge.
+        right += text_px("100%", base) / 2
+        labels_px = _line_px(base)
+        x_labels = list(dict.fromkeys(_category_labels(fig, "x")))
+        widest = _widest_px(x_labels, base)
+        if x_axis.type == "category" and len(x_labels) * (widest + gap) > canvas.min_width - left - right:
+            # Labels too many to stand level in the narrowest plot are turned 30° or upright: their height is then
+            # at most their width plus a line.
+            labels_px += max(widest, _line_px(base))
+        x_title = _axis_title(fig, "x")
+        x_title_px = gap + _line_px(base) * _lines(x_title) if x_title else 0
+        if x_axis.side == "top":
+            top += tick_gap + labels_px + x_title_px
+        else:
+            bottom_zone = tick_gap + labels_px + x_title_px
+    bottom = bottom_zone + gap + _line_px(footer_font) * len(footer_lines) + edge
+
+    if canvas.height:
+        height = canvas.height
+        plot_px = height - top - legend_px - bottom
+        _fit_rows(fig, plot_px, base)
+    else:
+        plot_px = parts["plot_height"]
+        height = round(top + legend_px + plot_px + bottom)
+    for trace in fig.data:
+        if trace.type == "scatter" and trace.marker.showscale:
+            # A heat map's colour bar: upright beside the plot's top rows (Plotly makes room for it on the right),
+            # its title along it.
+            trace.marker.colorbar.update(
+                orientation="v",
+                x=1,
+                xanchor="left",
+                xpad=gap,
+                y=1,
+                yanchor="top",
+                ypad=0,
+                lenmode="pixels",
+                len=min(plot_px, COLOURBAR_PX * k),
+                thickness=COLOURBAR_THICKNESS_PX * k,
+                title_side="right",
+            )
     fig.update_layout(
         title={
-            "text": f"<b>{title}</b><br><span style='font-size:15px'>{filters_text}</span>",
+            "text": title_text,
+            "font": {"size": title_font},
             "x": 0,
+            "xref": "container",
             "xanchor": "left",
+            "pad": {"l": edge},
+            "yref": "container",
+            "y": 1 - (title_top + 0.9 * title_font) / height,
+            "yanchor": "bottom",
+            "automargin": True,
         },
-        font={"family": FONT_FAMILY, "size": BASE_FONT_PX, "color": "#222222"},
-        separators=separators(lang),
+        font={"family": FONT_FAMILY, "size": base, "color": "#222222"},
         height=height,
-        margin={"l": 10, "r": 20, "t": 110, "b": 115},
+        margin={"l": round(left), "r": round(right), "t": round(top), "b": round(bottom), "pad": 0},
         paper_bgcolor="white",
         plot_bgcolor="white",
-        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+        showlegend=bool(entries),
+        legend={
+            "orientation": "h",
+            "xref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1 - under_title / height,
+            "yanchor": "top",
+        },
     )
+    if not footer_lines:
+        return fig
     fig.add_annotation(
-        text=footer,
+        name=FOOTER_NAME,
+        text="<br>".join(footer_lines),
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        yshift=-60,
-        xshift=-label_px,
+        xshift=-(round(left) - edge),
+        yshift=-(bottom_zone + gap),
         xanchor="left",
         yanchor="top",
         align="left",
         showarrow=False,
-        font={"size": 12, "color": "#555555"},
+        font={"size": footer_font, "color": "#555555"},
     )
     return fig
 
 
-def _pct_axis(lang: str, room: float = 1.05, title_key: str = "dash.axis.rate_actions") -> dict[str, Any]:
-    """A 0–100% axis titled with what it counts; room > 1 leaves space past 100% for labels outside the bars."""
+def _fit_rows(fig: go.Figure, plot_px: float, base: float) -> None:
+    """On a fixed height, rows (K/L) too many for their text: labels and cells made to fit one row."""
+    rows = len(set(_category_labels(fig, "y"))) if fig.layout.yaxis.type == "category" else 0
+    if not rows:
+        return
+    row_px = plot_px / rows
+    # Every row labelled, as on the page (Plotly would label every other one when crowded).
+    fig.update_yaxes(tickmode="linear", dtick=1)
+    if _line_px(base) > row_px:
+        small = max(row_px / LINE_SPACING, 6)
+        fig.update_yaxes(tickfont={"size": small})
+        fig.update_traces(textfont={"size": small}, selector={"type": "bar"})
+    for trace in fig.data:
+        if trace.type == "scatter" and trace.marker.symbol == "square":
+            cell = min(trace.marker.size, row_px - 1)
+            trace.marker.size = cell
+            trace.textfont.size = min(trace.textfont.size, cell / 2.6)
+
+
+def _pct_axis(
+    lang: str,
+    room: float = 1.05,
+    title_key: str = "dash.axis.rate_actions",
+    ticks: tuple[float, ...] = (0, 0.25, 0.5, 0.75, 1),
+) -> dict[str, Any]:
+    """A 0–100% axis titled with what it counts; room past 100% for the markers and labels drawn there."""
     return {
         "range": [0, room],
-        "tickvals": [0, 0.25, 0.5, 0.75, 1],
+        "tickvals": list(ticks),
         "tickformat": ".0%",
         "gridcolor": "#E5E5E5",
         "title": t(title_key, lang),
     }
 
 
-# Space past 100% for "82,0% (41/50)" written beside a horizontal bar, or above a vertical one.
-HORIZONTAL_LABEL_ROOM = 1.4
+# Space past 100% for a label written above a vertical bar.
 VERTICAL_LABEL_ROOM = 1.15
+# A horizontal rate axis shows fewer ticks: they stay level in a narrow plot.
+HORIZONTAL_TICKS = (0, 0.5, 1)
+# The plot area of a chart with a fixed number of columns (quarters, focus areas).
+PLOT_HEIGHT_PX = 240
+# Heat map cells, one row each (rows as tall as the ranking's): a cell's side, and the size of the rate written
+# in it ("100%" fits).
+CELL_PX = ROW_HEIGHT_PX - 2
+CELL_FONT_PX = 11
 
 
 def _bar_text(rate: float, committed: int, planned: int, lang: str, unit: str = "dash.unit.actions") -> str:
@@ -163,6 +453,33 @@ def _hover(rate: float, committed: int, planned: int, lang: str, unit: str = "da
     )
 
 
+# A label longer than this share of the narrowest chart goes on two lines or more.
+LABEL_SHARE = 0.4
+# Bar colours on which a label inside the bar is written dark (white elsewhere).
+LIGHT_BARS = {"#E69F00", "#009E73", "#56B4E9", "#F0E442"}
+
+
+def _wrapped_categories(labels: Any, share: float = LABEL_SHARE) -> dict[str, Any]:
+    """A category axis whose labels wider than share of the narrowest chart are written on several lines (the
+    categories themselves, and Plotly's choice of which to label when crowded, unchanged)."""
+    width = MIN_CHART_PX * share
+    wrapped = {str(label): "<br>".join(wrap_px(str(label), width, BASE_FONT_PX)) for label in labels}
+    return {"type": "category", "labelalias": {label: text for label, text in wrapped.items() if text != label}}
+
+
+def _bar_labels(colours: list[str], rates: Any) -> dict[str, Any]:
+    """Labels of horizontal bars: inside the bar at its end when they fit there, beyond it otherwise (the bar is
+    then short, so there is room); never cut at the plot's edge. A bar of 0% has its label beside it."""
+    return {
+        "textposition": ["outside" if not rate else "auto" for rate in rates],
+        "insidetextanchor": "end",
+        "insidetextfont": {"color": ["#111111" if c in LIGHT_BARS else "#FFFFFF" for c in colours]},
+        "outsidetextfont": {"color": "#222222"},
+        "constraintext": "none",
+        "cliponaxis": False,
+    }
+
+
 def fig_commitment_by_pillar(
     data: pd.DataFrame,
     lang: str,
@@ -174,18 +491,18 @@ def fig_commitment_by_pillar(
 ) -> go.Figure:
     """Horizontal bars: commitment rate per pillar (customdata = pillar, for drill-down)."""
     rows = data.sort_values("pillar", ascending=False)
+    colours = [PILLAR_COLOURS.get(int(p), NEUTRAL_BAR_COLOUR) for p in rows["pillar"]]
     fig = go.Figure(
         go.Bar(
             x=rows["rate"],
             y=rows["label"],
             orientation="h",
-            marker_color=[PILLAR_COLOURS.get(int(p), NEUTRAL_BAR_COLOUR) for p in rows["pillar"]],
+            marker_color=colours,
             text=[
                 _bar_text(r, c, p, lang)
                 for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
             ],
-            textposition="outside",
-            cliponaxis=False,
+            **_bar_labels(colours, rows["rate"]),
             customdata=rows["pillar"].astype(int),
             hovertext=[
                 _hover(r, c, p, lang) for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
@@ -193,16 +510,15 @@ def fig_commitment_by_pillar(
             hoverinfo="text+y",
         )
     )
-    fig.update_xaxes(_pct_axis(lang, HORIZONTAL_LABEL_ROOM))
-    fig.update_yaxes(automargin=True)
+    fig.update_xaxes(_pct_axis(lang, ticks=HORIZONTAL_TICKS))
+    fig.update_yaxes(_wrapped_categories(rows["label"]))
     return _frame(
         fig,
         t("dash.chart.by_pillar", lang),
         filters_text,
         _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
-        height=360,
-        labels=rows["label"],
+        plot_height=2 * ROW_HEIGHT_PX * max(len(rows), 2),
     )
 
 
@@ -239,7 +555,7 @@ def fig_commitment_by_focus_area(
         filters_text,
         _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
-        height=420,
+        plot_height=PLOT_HEIGHT_PX,
     )
 
 
@@ -264,8 +580,7 @@ def fig_commitment_by_agency(
                 _bar_text(r, c, p, lang)
                 for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
             ],
-            textposition="outside",
-            cliponaxis=False,
+            **_bar_labels([NEUTRAL_BAR_COLOUR] * len(rows), rows["rate"]),
             customdata=rows["agency_code"],
             hovertext=[
                 f"{n}<br>{_hover(r, c, p, lang)}"
@@ -276,17 +591,15 @@ def fig_commitment_by_agency(
             hoverinfo="text",
         )
     )
-    fig.update_xaxes(_pct_axis(lang, HORIZONTAL_LABEL_ROOM, "dash.axis.rate_own_actions"))
-    fig.update_yaxes(automargin=True, type="category")
-    height = max(360, 170 + ROW_HEIGHT_PX * len(rows))
+    fig.update_xaxes(_pct_axis(lang, title_key="dash.axis.rate_own_actions", ticks=HORIZONTAL_TICKS))
+    fig.update_yaxes(_wrapped_categories(rows["short_name"]))
     return _frame(
         fig,
         t("dash.chart.by_agency", lang),
         filters_text,
         _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
-        height=height,
-        labels=rows["short_name"],
+        plot_height=ROW_HEIGHT_PX * max(len(rows), 2),
     )
 
 
@@ -299,8 +612,14 @@ def fig_agency_pillar_matrix(
     *,
     about_url: str | None = None,
 ) -> go.Figure:
-    """K/L × pillar heat map drawn as square markers, so that a cell can be clicked (customdata = [code, pillar])."""
-    agencies_in_order = sorted(data["short_name"].unique(), key=str.lower, reverse=True)
+    """K/L × pillar heat map drawn as square markers, so that a cell can be clicked (customdata = [code, pillar]).
+
+    The K/L are in the order of the K/L ranking (rate over all pillars, then action codes, then code), top down.
+    """
+    overall = data.groupby(["agency_code", "short_name"], as_index=False)[["planned", "committed"]].sum()
+    overall["rate"] = overall["committed"] / overall["planned"]
+    ranked = overall.sort_values(["rate", "planned", "agency_code"], ascending=[False, False, True])
+    agencies_in_order = list(dict.fromkeys(ranked["short_name"]))[::-1]
     labels = {p: t("dash.desc.pillar", lang, pillar=p) for p in (1, 2, 3)}
     names = {p: t("dash.pillar_label", lang, pillar=p, name=t(f"dash.pillar.{p}", lang)) for p in (1, 2, 3)}
     fig = go.Figure(
@@ -310,17 +629,18 @@ def fig_agency_pillar_matrix(
             mode="markers+text",
             marker={
                 "symbol": "square",
-                "size": 40,
+                "size": CELL_PX,
                 "color": data["rate"],
                 "colorscale": RATE_COLOURSCALE,
                 "cmin": 0,
                 "cmax": 1,
-                "colorbar": {"title": t("dash.colorbar.actions", lang), "tickformat": ".0%", "len": 0.6},
+                "showscale": True,
+                "colorbar": {"title": t("dash.colorbar.actions", lang), "tickformat": ".0%"},
                 "line": {"width": 0},
             },
             text=[fmt_pct(r, lang, 0) for r in data["rate"]],
             textposition="middle center",
-            textfont={"size": 13, "color": ["#111111" if r < 0.5 else "#FFFFFF" for r in data["rate"]]},
+            textfont={"size": CELL_FONT_PX, "color": ["#111111" if r < 0.5 else "#FFFFFF" for r in data["rate"]]},
             customdata=list(zip(data["agency_code"], data["pillar"].astype(int), strict=True)),
             hovertext=[
                 f"{n} · {names.get(int(p), p)}<br>{_hover(r, c, q, lang)}"
@@ -334,21 +654,22 @@ def fig_agency_pillar_matrix(
     fig.update_xaxes(
         type="category", categoryorder="array", categoryarray=[labels[p] for p in (1, 2, 3)], side="top", showgrid=False
     )
+    # One row per K/L from edge to edge: markers would otherwise make Plotly pad the axis by a tenth of its length.
     fig.update_yaxes(
-        type="category", categoryorder="array", categoryarray=agencies_in_order, showgrid=False, automargin=True
+        _wrapped_categories(agencies_in_order),
+        categoryorder="array",
+        categoryarray=agencies_in_order,
+        range=[-0.5, len(agencies_in_order) - 0.5],
+        showgrid=False,
     )
-    height = max(360, 200 + 44 * len(agencies_in_order))
-    fig = _frame(
+    return _frame(
         fig,
         t("dash.chart.agency_pillar", lang),
         filters_text,
         _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
-        height=height,
-        labels=agencies_in_order,
+        plot_height=ROW_HEIGHT_PX * max(len(agencies_in_order), 2),
     )
-    fig.update_layout(margin={"t": 120})
-    return fig
 
 
 def fig_trend(
@@ -383,14 +704,19 @@ def fig_trend(
             hoverinfo="text+name+x",
         )
     fig.update_yaxes(_pct_axis(lang))
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title=t("dash.axis.quarter", lang))
+    fig.update_xaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=periods,
+        title=t("dash.axis.quarter", lang),
+    )
     return _frame(
         fig,
         title or t("dash.chart.trend", lang),
         _span_and_filters(data, filters_text, lang),
         _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
-        height=420,
+        plot_height=PLOT_HEIGHT_PX,
     )
 
 
@@ -419,7 +745,12 @@ def fig_status_by_quarter(
             hoverinfo="text+name+x",
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title=t("dash.axis.quarter", lang))
+    fig.update_xaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=periods,
+        title=t("dash.axis.quarter", lang),
+    )
     fig.update_yaxes(title=t("dash.axis.action_plans", lang), gridcolor="#E5E5E5")
     return _frame(
         fig,
@@ -427,7 +758,7 @@ def fig_status_by_quarter(
         _span_and_filters(data, filters_text, lang),
         _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
-        height=420,
+        plot_height=PLOT_HEIGHT_PX,
     )
 
 
@@ -471,7 +802,7 @@ def fig_completeness(
         filters_text,
         _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
-        height=380,
+        plot_height=PLOT_HEIGHT_PX,
     )
 
 
@@ -506,16 +837,17 @@ def fig_province_map(
     as_of: datetime | None,
     source: str,
     *,
-    height: int = 560,
+    height: int = 400,
     zoom: float = 3.1,
     about_url: str | None = None,
 ) -> go.Figure:
     """Choropleth of the provinces (MapLibre, no tiles, offline), focus provinces outlined, the Papua caveat drawn.
 
     data: one row per province (code, label, geojson_code, is_focus, polygon_shared, planned, committed, rate,
-    centroid_lon, centroid_lat). A polygon that holds several of today's provinces is drawn grey, never painted
-    with one province's value; those provinces are drawn as dots at their centroids. The polygons are written into
-    the figure, not fetched from a URL: plotly.js fails on a map left while its first fetch is under way.
+    centroid_lon, centroid_lat). height: of the map itself; title and footer come on top. A polygon that holds
+    several of today's provinces is drawn grey, never painted with one province's value; those provinces are drawn
+    as dots at their centroids. The polygons are written into the figure, not fetched from a URL: plotly.js fails
+    on a map left while its first fetch is under way.
     """
     geojson = provinces_geojson()
     # One trace for all 34 polygons (the GeoJSON is copied once): rates on the colour scale, polygons without
@@ -554,11 +886,12 @@ def fig_province_map(
         zmax=1,
         colorscale=_map_colourscale(),
         colorbar={
-            "title": t("dash.colorbar.action_plans", lang),
+            # Beside the bar, not over it, where the top tick label would run into it.
+            "title": {"text": t("dash.colorbar.action_plans", lang), "side": "right"},
             "tickvals": [NO_DATA_Z / 2, 0, 0.25, 0.5, 0.75, 1],
             "ticktext": [t("dash.map.no_rows", lang), *(fmt_pct(v, lang, 0) for v in (0, 0.25, 0.5, 0.75, 1))],
             "len": 0.85,
-            "tickfont": {"size": 12},
+            "thickness": 14,
         },
         marker={
             "line": {
@@ -597,9 +930,7 @@ def fig_province_map(
         clickmode="event+select",
     )
     footer = _footer(as_of_text(as_of, source, lang), map_attribution(lang), about_url=about_url, lang=lang)
-    fig = _frame(fig, t("dash.chart.map", lang), filters_text, footer, lang=lang, height=height)
-    fig.update_layout(margin={"b": 150, "t": 80}, showlegend=False)
-    return fig
+    return _frame(fig, t("dash.chart.map", lang), filters_text, footer, lang=lang, plot_height=height)
 
 
 def _map_colourscale() -> list[list[Any]]:

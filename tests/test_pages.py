@@ -138,7 +138,8 @@ def chart_specs(at: AppTest) -> list[dict]:
 
 
 def chart_titles(at: AppTest) -> list[str]:
-    return [spec["layout"]["title"]["text"] for spec in chart_specs(at)]
+    """Every chart's title as a reader reads it: its lines (wrapped to fit a phone) joined, without markup."""
+    return [re.sub(r"<[^>]*>", "", spec["layout"]["title"]["text"].replace("<br>", " ")) for spec in chart_specs(at)]
 
 
 def figures_of(db: Path, filters: Filters) -> dict:
@@ -459,12 +460,13 @@ def unnamed_units(texts: list[str], lang: str) -> list[str]:
 
 
 def title_of(spec: dict) -> str:
-    """A figure's title without its subtitle."""
-    return spec["layout"]["title"]["text"].split("<br>")[0]
+    """A figure's title without its subtitle: its bold lines (wrapped to fit a phone), joined."""
+    return " ".join(re.findall(r"<b>(.*?)</b>", spec["layout"]["title"]["text"]))
 
 
 def subtitle_of(spec: dict) -> str:
-    return re.sub(r"<[^>]+>", "", spec["layout"]["title"]["text"].split("<br>", 1)[1])
+    """The lines under a figure's title (its filters), joined."""
+    return " ".join(re.findall(r"<span[^>]*>(.*?)</span>", spec["layout"]["title"]["text"]))
 
 
 def value_axis_titles(spec: dict) -> list[str]:

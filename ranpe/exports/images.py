@@ -10,14 +10,13 @@ import kaleido
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from ranpe import charts
 from ranpe.i18n import TEXTS, t
 from ranpe.measures.filters import NATIONAL, Filters
 
 PRESENTATION_WIDTH_PX = 1600
 PRESENTATION_HEIGHT_PX = 900
 PRESENTATION_SCALE = 2
-# A figure taller than this on the page (the K/L ranking) is squeezed into 900 px with smaller labels.
-TALL_FIGURE_PX = PRESENTATION_HEIGHT_PX
 # Zoom that fits Indonesia (about 95°E–141°E) into a 1600 px wide map.
 PRESENTATION_MAP_ZOOM = 4.3
 # Text on the slide image is this much larger than on the page.
@@ -50,35 +49,11 @@ def stop_renderer() -> None:
 
 
 def presentation_figure(fig: go.Figure) -> go.Figure:
-    """A copy of the page's figure laid out for a 1600×900 slide: same traces, title, filters and footer."""
-    copy = go.Figure(fig)
-    copy.update_layout(width=PRESENTATION_WIDTH_PX, height=PRESENTATION_HEIGHT_PX)
-    # The page's figures are laid out for about 800 px; on a 1600 px slide their text would read half size.
-    base_px = copy.layout.font.size or 16
-    copy.update_layout(
-        font_size=round(base_px * PRESENTATION_FONT_SCALE), title_font_size=round(22 * PRESENTATION_FONT_SCALE)
-    )
-    if copy.layout.title.text:
-        copy.layout.title.text = re.sub(
-            r"font-size:(\d+)px",
-            lambda found: f"font-size:{round(int(found[1]) * PRESENTATION_FONT_SCALE)}px",
-            copy.layout.title.text,
-        )
-    for annotation in copy.layout.annotations:
-        annotation.font.size = round((annotation.font.size or base_px) * PRESENTATION_FONT_SCALE)
-        annotation.yshift = (annotation.yshift or 0) * PRESENTATION_FONT_SCALE
-    copy.update_layout(
-        margin={
-            "t": round((copy.layout.margin.t or 80) * PRESENTATION_FONT_SCALE),
-            "b": round((copy.layout.margin.b or 100) * PRESENTATION_FONT_SCALE),
-        }
-    )
+    """A copy of the page's figure laid out anew for a 1600×900 slide (charts.fit): same traces, title, filters and
+    footer, text PRESENTATION_FONT_SCALE times larger; rows too many for 900 px (44 K/L) get smaller labels."""
+    copy = charts.fit(fig, PRESENTATION_WIDTH_PX, PRESENTATION_HEIGHT_PX, PRESENTATION_FONT_SCALE)
     if any(trace.type in ("choroplethmap", "scattermap") for trace in copy.data):
         copy.update_layout(map_zoom=PRESENTATION_MAP_ZOOM)
-    elif (fig.layout.height or 0) > TALL_FIGURE_PX:
-        # Many categories (e.g. 44 K/L): show every label, smaller, instead of every other one.
-        copy.update_yaxes(tickmode="linear", dtick=1, tickfont={"size": 13})
-        copy.update_traces(textfont={"size": 12}, selector={"type": "bar"})
     return copy
 
 

@@ -499,7 +499,7 @@ def build_content(
         planned
     ):
         figure = make_figure(slide_subtitle)
-        title = figure.layout.title.text.split("<br>")[0].replace("<b>", "").replace("</b>", "")
+        title = charts.figure_title(figure)
         say(0.1 + 0.8 * index / len(planned), t("exports.pack.step_chart", lang, chart=title))
         image = images.render(slide_figure(figure, source, lang), "png")
         slides.append(ChartSlide(name, title, slide_subtitle, image, make_numbers(), slide_source, note, axis_periods))

@@ -46,6 +46,7 @@ def drillable_chart(
         on_select="rerun",
         selection_mode="points",
         config=frame.plotly_config(lang),
+        theme=None,
     )
     frame.drill_down(event, filter_name, part)
     downloads.chart_downloads(figure, export_name, lang)
