@@ -6,6 +6,7 @@ import functools
 import json
 import math
 import re
+import textwrap
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
