@@ -400,7 +400,7 @@ def _fit_rows(fig: go.Figure, plot_px: float, base: float) -> None:
         if trace.type == "scatter" and trace.marker.symbol == "square":
             cell = min(trace.marker.size, row_px - 1)
             trace.marker.size = cell
-            trace.textfont.size = min(trace.textfont.size, cell / 2.6)
+            trace.textfont.size = min(trace.textfont.size or cell / 2.6, cell / 2.6)
 
 
 def _pct_axis(
@@ -1086,10 +1086,7 @@ def _count_grid(
         fixedrange=True,
         ticklabelstandoff=8,
     )
-    fig.update_layout(
-        height=FRAME_TOP_PX + GRID_BOTTOM_PX + GRID_ROW_PX * max(len(rows), 3),
-        clickmode="event+select",
-    )
+    fig.update_layout(clickmode="event+select")
     return fig
 
 
@@ -1102,53 +1099,30 @@ def _obstacle_frame(
     fig: go.Figure,
     what_key: str,
     filters_text: str,
-    as_of: datetime | None,
+    as_of: AsOf,
     source: str,
     lang: str,
     *,
-    height: int,
-    labels: Any,
-    above_plot: int = 0,
+    plot_height: int,
 ) -> go.Figure:
-    """_frame with the title and filters wrapped to a phone's width, the unit on a line of its own, the title
-    block anchored at the top and the plot below it and above_plot pixels more (a grid's column labels). height:
-    the figure's with _frame's usual room above the plot; what the title block and above_plot need beyond it is
-    added."""
-    title_lines = [*textwrap.wrap(t(what_key, lang), TITLE_WRAP_CHARS), t("obs.unit_title", lang)]
-    filter_lines = textwrap.wrap(filters_text, SUBTITLE_WRAP_CHARS) or [""]
-    top = 38 + TITLE_LINE_PX * len(title_lines) + SUBTITLE_LINE_PX * len(filter_lines) + above_plot
-    fig = _frame(
+    """_frame with the obstacle chart's title and its unit; _lay_out gives a grid's column labels (an x axis on
+    top) their room above the plot."""
+    return _frame(
         fig,
-        "<br>".join(title_lines),
-        "<br>".join(filter_lines),
-        "<br>".join(textwrap.wrap(as_of_text(as_of, source, lang), FOOTER_PHONE_CHARS)),
+        obstacle_title(what_key, lang),
+        filters_text,
+        _footer(as_of_text(as_of, source, lang), lang=lang),
         lang=lang,
-        height=height + max(top - FRAME_TOP_PX, 0),
-        labels=labels,
+        plot_height=plot_height,
     )
-    fig.update_layout(
-        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 20}},
-        margin={"t": top},
-    )
-    return fig
 
 
 def _grid_frame(
-    fig: go.Figure, what_key: str, filters_text: str, as_of: datetime | None, source: str, lang: str, labels: Any
+    fig: go.Figure, what_key: str, filters_text: str, as_of: AsOf, source: str, lang: str, labels: Any
 ) -> go.Figure:
-    fig = _obstacle_frame(
-        fig,
-        what_key,
-        filters_text,
-        as_of,
-        source,
-        lang,
-        height=fig.layout.height,
-        labels=labels,
-        above_plot=grid_label_room(list(fig.layout.xaxis.categoryarray)),
+    return _obstacle_frame(
+        fig, what_key, filters_text, as_of, source, lang, plot_height=GRID_ROW_PX * max(len(list(labels)), 3)
     )
-    fig.update_layout(margin={"b": GRID_BOTTOM_PX})
-    return fig
 
 
 def _theme_rows(data: pd.DataFrame) -> list[tuple[str, str]]:
@@ -1248,27 +1222,6 @@ def fig_obstacle_states(
     fig.update_layout(barmode="stack", clickmode="event+select", uniformtext={"minsize": 11, "mode": "hide"})
     fig.update_xaxes(title=t("obs.axis.texts", lang), gridcolor="#E5E5E5", rangemode="tozero", fixedrange=True)
     fig.update_yaxes(type="category", automargin=True, fixedrange=True, ticklabelstandoff=8)
-    fig = _obstacle_frame(
-        fig,
-        "obs.chart.states",
-        filters_text,
-        as_of,
-        source,
-        lang,
-        height=max(360, 265 + 30 * len(rows)),
-        labels=rows["name"],
+    return _obstacle_frame(
+        fig, "obs.chart.states", filters_text, as_of, source, lang, plot_height=ROW_HEIGHT_PX * 2 * max(len(rows), 2)
     )
-    # The legend sits at the figure's bottom edge, under the data line: it can cover neither title nor bars.
-    fig.update_layout(
-        legend={
-            "orientation": "h",
-            "traceorder": "normal",
-            "yref": "container",
-            "y": 0,
-            "yanchor": "bottom",
-            "x": 0,
-            "xanchor": "left",
-        },
-        margin={"b": 155},
-    )
-    return fig

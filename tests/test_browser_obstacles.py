@@ -127,7 +127,11 @@ def test_the_page_draws_in_both_languages_on_a_screen_and_a_phone(
             assert drawn.count() > 0, f"chart {index} drew nothing"
             assert charts.nth(index).bounding_box()["width"] <= WIDTHS[device]
         unit = "(obstacle texts)" if lang == "en" else "(teks hambatan)"
-        assert all(unit in charts.nth(i).locator(".gtitle").text_content() for i in range(charts.count()))
+        # A title is wrapped into lines (one text span each): read with the lines joined, as a reader reads it.
+        titles = [
+            " ".join(charts.nth(i).locator(".gtitle tspan.line").all_text_contents()) for i in range(charts.count())
+        ]
+        assert all(unit in " ".join(title.split()) for title in titles), titles
         assert page.evaluate(TEXTS_OUTSIDE, SLACK_PX) == []
         assert page.evaluate(TEXTS_OVERLAPPING, SLACK_PX) == []
         highlighted = page.evaluate(HIGHLIGHTED)

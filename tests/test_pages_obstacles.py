@@ -31,8 +31,8 @@ def report(db_path: Path, filters: Filters, lang: str = "id") -> dict:
 
 
 def title_of(spec: dict) -> str:
-    """A chart's title and filters as read (its lines joined)."""
-    return spec["layout"]["title"]["text"].replace("<br>", " ")
+    """A chart's title and filters as read (its lines, wrapped to fit a phone, joined; no markup)."""
+    return re.sub(r"<[^>]*>", "", spec["layout"]["title"]["text"].replace("<br>", " "))
 
 
 def chart_index(at: AppTest, title_part: str) -> int:
