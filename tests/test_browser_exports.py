@@ -98,7 +98,7 @@ def test_briefing_pack_builds_with_progress_and_downloads(page, tmp_path: Path) 
     pptx = _download(page, _button(page, "Unduh slide"), tmp_path)
     assert pptx.suffix == ".pptx"
     deck = Presentation(str(pptx))
-    assert len(deck.slides) == 8
+    assert len(deck.slides) == 9  # cover, key figures, five charts (obstacle themes too), two tables
     assert "64 dari 79 aksi" in " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
 
 
