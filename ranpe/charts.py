@@ -310,6 +310,8 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
         else:
             bottom_zone = tick_gap + labels_px + x_title_px
     bottom = bottom_zone + gap + _line_px(footer_font) * len(footer_lines) + edge
+    if cartesian:
+        _place_bar_labels(fig, canvas.min_width - left - right, right - edge, base)
 
     if canvas.height:
         height = canvas.height
@@ -468,17 +470,33 @@ def _wrapped_categories(labels: Any, share: float = LABEL_SHARE) -> dict[str, An
     return {"type": "category", "labelalias": {label: text for label, text in wrapped.items() if text != label}}
 
 
-def _bar_labels(colours: list[str], rates: Any) -> dict[str, Any]:
-    """Labels of horizontal bars: inside the bar at its end when they fit there, beyond it otherwise (the bar is
-    then short, so there is room); never cut at the plot's edge. A bar of 0% has its label beside it."""
+def _bar_labels(colours: list[str]) -> dict[str, Any]:
+    """Labels of horizontal bars, written dark or light for their bar; where each goes is decided when the figure
+    is laid out (_place_bar_labels)."""
     return {
-        "textposition": ["outside" if not rate else "auto" for rate in rates],
         "insidetextanchor": "end",
         "insidetextfont": {"color": ["#111111" if c in LIGHT_BARS else "#FFFFFF" for c in colours]},
         "outsidetextfont": {"color": "#222222"},
-        "constraintext": "none",
         "cliponaxis": False,
     }
+
+
+def _place_bar_labels(fig: go.Figure, plot_px: float, beyond_px: float, font_px: float) -> None:
+    """Each label of a horizontal bar where it fits whole in a plot plot_px wide (the narrowest drawn): inside the
+    bar at its end, or beyond a short bar (up to beyond_px past the plot); a label that fits neither way goes
+    inside, made smaller by Plotly to fit, never cut at the figure's edge."""
+    room = (fig.layout.xaxis.range or (0, 1))[1]
+    pad_px = 8
+    for trace in fig.data:
+        if trace.type != "bar" or trace.orientation != "h" or trace.text is None:
+            continue
+        positions = []
+        for value, text in zip(trace.x, trace.text, strict=True):
+            bar_px = plot_px * float(value or 0) / room
+            need_px = text_px(str(text), font_px) + pad_px
+            outside = bar_px < need_px and plot_px - bar_px + beyond_px >= need_px
+            positions.append("outside" if outside else "inside")
+        trace.update(textposition=positions, constraintext="inside")
 
 
 def fig_commitment_by_pillar(
@@ -503,7 +521,7 @@ def fig_commitment_by_pillar(
                 _bar_text(r, c, p, lang)
                 for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
             ],
-            **_bar_labels(colours, rows["rate"]),
+            **_bar_labels(colours),
             customdata=rows["pillar"].astype(int),
             hovertext=[
                 _hover(r, c, p, lang) for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
@@ -512,14 +530,18 @@ def fig_commitment_by_pillar(
         )
     )
     fig.update_xaxes(_pct_axis(lang, ticks=HORIZONTAL_TICKS))
-    fig.update_yaxes(_wrapped_categories(rows["label"]))
+    axis = _wrapped_categories(rows["label"])
+    fig.update_yaxes(axis)
+    # A row as tall as its label's lines (pillar names are long), and at least two bar rows.
+    lines = max((text.count("<br>") + 1 for text in axis["labelalias"].values()), default=1)
+    row_px = max(2 * ROW_HEIGHT_PX, round(_line_px(BASE_FONT_PX) * lines + ROW_HEIGHT_PX / 2))
     return _frame(
         fig,
         t("dash.chart.by_pillar", lang),
         filters_text,
         _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
-        plot_height=2 * ROW_HEIGHT_PX * max(len(rows), 2),
+        plot_height=row_px * max(len(rows), 2),
     )
 
 
@@ -581,7 +603,7 @@ def fig_commitment_by_agency(
                 _bar_text(r, c, p, lang)
                 for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
             ],
-            **_bar_labels([NEUTRAL_BAR_COLOUR] * len(rows), rows["rate"]),
+            **_bar_labels([NEUTRAL_BAR_COLOUR] * len(rows)),
             customdata=rows["agency_code"],
             hovertext=[
                 f"{n}<br>{_hover(r, c, p, lang)}"
