@@ -485,6 +485,8 @@ def _place_bar_labels(fig: go.Figure, plot_px: float, beyond_px: float, font_px:
     """Each label of a horizontal bar where it fits whole in a plot plot_px wide (the narrowest drawn): inside the
     bar at its end, or beyond a short bar (up to beyond_px past the plot); a label that fits neither way goes
     inside, made smaller by Plotly to fit, never cut at the figure's edge."""
+    if fig.layout.xaxis.tickformat != ".0%" or fig.layout.barmode == "stack":
+        return  # only the rate bars, one per row
     room = (fig.layout.xaxis.range or (0, 1))[1]
     pad_px = 8
     for trace in fig.data:
