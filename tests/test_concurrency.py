@@ -155,9 +155,10 @@ def _copy_with_uploads(first: Path, folder: Path, uploads: list[str]) -> Store:
 
 
 def _chart_filters(spec: str) -> str:
-    """The filters line under a Plotly chart's title (ranpe.charts puts it in a span after the title)."""
+    """The filters line under a Plotly chart's title as a reader reads it: ranpe.charts wraps it into spans after the
+    title, one per line (to fit a phone), joined here with the spaces the wrapping took."""
     title = json.loads(spec)["layout"]["title"]["text"]
-    return re.search(r"<br><span[^>]*>(.*?)</span>", title).group(1)
+    return " ".join(re.findall(r"<span[^>]*>(.*?)</span>", title))
 
 
 def _committed_text(figures: dict, lang: str) -> str:
