@@ -44,6 +44,7 @@ VIEWS = (
     ("agency_profile", "agencies?agency=KEMENKOPOLHUKAM", 3),
     ("regions", "regions", 1),
     ("trends", "trends", 3),
+    ("obstacles", "obstacles", 4),
 )
 # Two boxes may touch or graze (anti-aliasing, a glyph's side bearing); beyond this many pixels they overlap.
 OVERLAP_PX = 2

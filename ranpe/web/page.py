@@ -79,6 +79,7 @@ def choosing_chart(figure: Any, key: str, export_name: str, lang: str) -> tuple[
         on_select="rerun",
         selection_mode="points",
         config=frame.plotly_config(lang),
+        theme=None,
     )
     downloads.chart_downloads(figure, export_name, lang)
     points = (event or {}).get("selection", {}).get("points", []) if event else []
