@@ -221,5 +221,23 @@ def _load_reference(cur: duckdb.DuckDBPyConnection) -> None:
         )
 
 
+def _load_periods(cur: duckdb.DuckDBPyConnection) -> None:
+    """Fill the plan periods from the shipped CSV file (its migration only; the groups come from the pillars)."""
+    for row in _read_reference("periods.csv"):
+        cur.execute(
+            "insert into periods values (?, ?, ?, ?, ?, ?, ?, ?, false)",
+            [
+                row["code"],
+                row["name"],
+                row["name_en"],
+                row["legal_basis"],
+                int(row["first_year"]),
+                int(row["last_year"]),
+                row["group_word"],
+                row["group_word_en"],
+            ],
+        )
+
+
 # Migration version → what fills its new tables from data/reference/ in the same transaction.
-SEEDS = {1: _load_reference, 6: _load_obstacle_themes}
+SEEDS = {1: _load_reference, 6: _load_obstacle_themes, 8: _load_periods}

@@ -1,0 +1,4 @@
+select period_code, number, name, name_en, working_group, aliases
+from period_groups
+where period_code = $period
+order by number

@@ -1,0 +1,2 @@
+"""Owns the plan itself (DOMAIN.md, "The plan itself"): plan periods and their groups, the action catalogue and
+the crosswalk from one period to the next. Imports: config, i18n, store."""
