@@ -88,19 +88,24 @@ def _run_entry_script(main_script_path: str) -> None:
     runpy.run_path(main_script_path, run_name="__main__")
 
 
-def _timed_runs(at, label: str, changes: tuple[tuple[str, object], ...] = FILTER_CHANGES) -> list[float]:
+def _timed_runs(at, label: str, changes: tuple[tuple[str, object], ...] = FILTER_CHANGES) -> list[tuple[float, float]]:
+    """(wall seconds, CPU seconds of this process, every thread) of each run after a filter change."""
     times = []
     for key, value in changes:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         at.selectbox(key=key).set_value(value).run()
-        times.append(time.perf_counter() - started)
+        times.append((time.perf_counter() - started, time.process_time() - cpu_started))
         if at.exception:
             raise RuntimeError(f"{label}: {at.exception[0].value}")
     return times
 
 
-def time_pages(db: Path) -> dict[str, float]:
-    """Median seconds of each page's run after a filter change, and the naive baseline's."""
+def _medians(times: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(wall for wall, _ in times), statistics.median(cpu for _, cpu in times)
+
+
+def time_pages(db: Path, only: list[str] | None = None) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of each page's run after a filter change, and the naive baseline's."""
     from streamlit.runtime.scriptrunner import script_runner
     from streamlit.testing.v1 import AppTest
 
@@ -110,15 +115,16 @@ def time_pages(db: Path) -> dict[str, float]:
     os.environ["RANPE_AUTO_DEMO"] = "0"
     medians = {}
     views = {page: (page, PAGE_FILTER_CHANGES.get(page, FILTER_CHANGES)) for page in PAGES} | OTHER_VIEWS
+    views = {name: view for name, view in views.items() if not only or name in only}
     for name, (page, changes) in views.items():
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=600)
         at.run()
         at.switch_page(str(REPO / "pages" / f"{page}.py")).run()
         at.run()
-        medians[name] = statistics.median(_timed_runs(at, name, changes))
+        medians[name] = _medians(_timed_runs(at, name, changes))
     baseline = AppTest.from_function(naive_overview_page, default_timeout=600)
     baseline.run()
-    medians["naive pandas"] = statistics.median(_timed_runs(baseline, "baseline"))
+    medians["naive pandas"] = _medians(_timed_runs(baseline, "baseline"))
     return medians
 
 
@@ -131,29 +137,42 @@ def main(argv: list[str] | None = None) -> int:
         default=list(DEFAULT_SIZES),
         help="store sizes in rows (default: 100000 1000000; add 10000000 for the large run)",
     )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="FOLDER",
+        help="keep the stores in FOLDER (bench_<size>.duckdb) and reuse one already there instead of building it",
+    )
+    parser.add_argument("--pages", nargs="+", choices=[*PAGES, *OTHER_VIEWS], help="time only these pages")
     args = parser.parse_args(argv)
-    results: dict[int, dict[str, float]] = {}
-    with tempfile.TemporaryDirectory(prefix="ranpe-bench-pages-") as folder:
+    results: dict[int, dict[str, tuple[float, float]]] = {}
+    with tempfile.TemporaryDirectory(prefix="ranpe-bench-pages-") as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            db = Path(folder) / f"bench_{size}.duckdb"
-            started = time.perf_counter()
-            build_store(db, size)
-            print(f"built {size:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
-            results[size] = time_pages(db)
-    names = [*PAGES, *OTHER_VIEWS, "naive pandas"]
+            db = folder / f"bench_{size}.duckdb"
+            if db.exists():
+                print(f"reusing {db}", flush=True)
+            else:
+                started = time.perf_counter()
+                build_store(db, size)
+                print(f"built {size:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
+            results[size] = time_pages(db, args.pages)
+    names = [name for name in [*PAGES, *OTHER_VIEWS] if not args.pages or name in args.pages] + ["naive pandas"]
     print()
-    print("| page | " + " | ".join(f"{size:,} rows" for size in args.sizes) + " |")
-    print("|---|" + "---:|" * len(args.sizes))
+    print("| page | " + " | ".join(f"{size:,} rows: wall | CPU" for size in args.sizes) + " |")
+    print("|---|" + "---:|---:|" * len(args.sizes))
     for name in names:
         cells = []
         for size in args.sizes:
-            seconds = results[size][name]
-            ratio = "" if name == "naive pandas" else f" ({seconds / results[size]['naive pandas']:.0%} of naive)"
-            cells.append(f"{seconds * 1000:,.0f} ms{ratio}")
+            seconds, cpu = results[size][name]
+            naive = results[size]["naive pandas"][0]
+            ratio = "" if name == "naive pandas" else f" ({seconds / naive:.0%} of naive)"
+            cells.append(f"{seconds * 1000:,.0f} ms{ratio} | {cpu * 1000:,.0f} ms")
         print(f"| {name} | " + " | ".join(cells) + " |")
-    if len(args.sizes) > 1:
+    if len(args.sizes) > 1 and not args.pages:
         smallest, largest = min(args.sizes), max(args.sizes)
-        growth = ", ".join(f"{p} {results[largest][p] / results[smallest][p]:.1f}×" for p in PAGES)
+        growth = ", ".join(f"{p} {results[largest][p][0] / results[smallest][p][0]:.1f}×" for p in PAGES)
         print(f"\ngrowth from {smallest:,} to {largest:,} rows: {growth}")
     return 0
 
