@@ -1,7 +1,7 @@
 -- K/L commitment rate: that K/L's committed action codes over its action codes.
 with actions as (
     select agency_code, action_code, bool_or(committed) as committed
-    from counted_rows(
+    from counted_actions(
         $year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of
     )
     group by agency_code, action_code

@@ -4,7 +4,7 @@ with actions as (
         pillar,
         action_code,
         bool_or(committed) as committed
-    from counted_rows(
+    from counted_actions(
         $year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of
     )
     group by pillar, action_code

@@ -1,7 +1,7 @@
 -- Commitment rate per pillar: distinct action codes planned and committed by at least one K/L.
 with actions as (
     select pillar, action_code, bool_or(committed) as committed
-    from counted_rows(
+    from counted_actions(
         $year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of
     )
     group by pillar, action_code

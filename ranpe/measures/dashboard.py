@@ -159,8 +159,9 @@ def previous_period(year: int, quarter: int) -> tuple[int, int]:
 def kpis(store: Store, filters: Filters) -> dict[str, Any]:
     """The overview's KPI figures (summary() for the filters, with the action plans behind target achievement)
     and the previous quarter's headline figures."""
-    current = summary(store, filters, breakdowns=False)
-    current["units"] = unit_totals(store, filters)
+    totals = store.query_rows("measures/totals", **filters.params())[0]
+    current = summary(store, filters, breakdowns=False, totals=totals)
+    current["units"] = _units(totals)
     quarter = filters.quarter or current["reporting_completeness"]["quarter"]
     previous = None
     previous_at = None
@@ -174,7 +175,11 @@ def unit_totals(store: Store, filters: Filters) -> dict[str, dict[str, Any]]:
     """The counted rows in each unit the pages use, as (committed, planned, rate): actions (distinct action codes,
     the commitment rate), action plans (rows, as the regional rate counts), and K/L × action (the totals of the
     per-K/L rates); with the action plans that target achievement averages."""
-    totals = store.query_rows("measures/totals", **filters.params())[0]
+    return _units(store.query_rows("measures/totals", **filters.params())[0])
+
+
+def _units(totals: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """unit_totals() from a row of measures/totals."""
 
     def part(committed: str, planned: str) -> dict[str, Any]:
         done, whole = int(totals[committed]), int(totals[planned])

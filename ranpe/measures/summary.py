@@ -46,11 +46,15 @@ def reporting_completeness(store: Store, filters: Filters) -> list[dict[str, Any
     )
 
 
-def summary(store: Store, filters: Filters, *, breakdowns: bool = True) -> dict[str, Any]:
+def summary(
+    store: Store, filters: Filters, *, breakdowns: bool = True, totals: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Every headline measure for the filters, shaped as `summary --json` prints it (without the per-pillar,
-    per-K/L and per-province lists when breakdowns is false: the KPI cards need only the totals)."""
+    per-K/L and per-province lists when breakdowns is false: the KPI cards need only the totals). totals: the row
+    of measures/totals for these filters when the caller has it already."""
     params = filters.params()
-    totals = store.query_rows("measures/totals", **params)[0]
+    if totals is None:
+        totals = store.query_rows("measures/totals", **params)[0]
     by_pillar = store.query_rows("measures/commitment_by_pillar", **params) if breakdowns else []
     by_agency = store.query_rows("measures/commitment_by_agency", **params) if breakdowns else []
     by_province = store.query_rows("measures/commitment_by_province", **params) if breakdowns else []

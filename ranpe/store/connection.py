@@ -18,6 +18,15 @@ from ranpe import config
 from ranpe.store import sql
 
 FOCUS_PROVINCES = ("72", "52", "35", "32", "33")
+# Run by every write transaction before it commits, in this order: the sums the measures read follow the active
+# slices, whichever write changed them (on a store that has them: migration COUNTS_MIGRATION).
+COUNTS_MIGRATION = 9
+SYNC_COUNTS = (
+    "store/sync_action_counts_delete",
+    "store/sync_action_counts_insert",
+    "store/sync_place_counts_delete",
+    "store/sync_place_counts_insert",
+)
 
 
 # The data version of each open database file in this process, kept in memory: DuckDB lets no other process
@@ -53,6 +62,7 @@ class Store:
             raise StoreError(f"{self.path}: {exc}") from exc
         if not read_only:
             self._migrate()
+        self._sync_counts = self.schema_version() >= COUNTS_MIGRATION
         # Nothing after start-up reads or writes files through DuckDB (uploads arrive as Arrow tables):
         # switch file and network access off, so no query can reach the file system. It cannot be re-enabled.
         self._con.execute("set enable_external_access = false")
@@ -126,7 +136,8 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write transaction: all of it is stored, or none of it. Whatever it changed in the active version of
-        a slice is recorded in the history of activations (figures as of a date), whichever write it was."""
+        a slice is recorded in the history of activations (figures as of a date), whichever write it was, and the
+        sums the measures read (action_counts, place_counts) follow it."""
         with self._transaction(record_activations=True) as cur:
             yield cur
 
@@ -141,6 +152,8 @@ class Store:
                 yield cur
                 if record_activations:
                     cur.execute(sql.load("store/record_activations"), {"now": datetime.now()})
+                    for name in SYNC_COUNTS if self._sync_counts else ():
+                        cur.execute(sql.load(name))
                 version = cur.execute("update data_version set version = version + 1 returning version").fetchone()[0]
                 cur.execute("commit")
                 _VERSIONS[self._version_key] = int(version)
