@@ -1,0 +1,136 @@
+"""The counted rows summed once per data version (action_counts, place_counts; migration 009): the measures read
+the sums when no province (or no moment) is chosen, and every figure is the one the rows themselves give; every
+write (ingest, replacement, undo, restore, demo removal) keeps the sums in step with the active rows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ranpe.ingest.pipeline import remove_demo, restore_upload
+from ranpe.measures.filters import NATIONAL, Filters, parse_moment
+from ranpe.store.connection import Store
+from ranpe.workspace.history import undo
+from tests.conftest import ANALYST
+from tests.test_as_of import pokja_file, upload
+
+# Read with a moment after every change, a measure sums the stored rows themselves (counted_rows); with none, it
+# reads the sums. Both must give the same figures.
+LATER = parse_moment("2099-01-01")
+MEASURES = (
+    "measures/totals",
+    "measures/commitment_by_pillar",
+    "measures/commitment_by_agency",
+    "measures/agency_pillar_matrix",
+    "measures/commitment_by_focus_area",
+    "measures/commitment_by_province",
+    "measures/commitment_by_province_pillar",
+)
+VIEWS = (
+    Filters(2024),
+    Filters(2024, quarter=2),
+    Filters(2024, pillar=3),
+    Filters(2023, quarter=4, pillar=1),
+    Filters(2024, agency="BNPT"),
+    Filters(2022, province=NATIONAL),
+    Filters(2024, quarter=1, pillar=2, province=NATIONAL),
+)
+
+
+def both_ways(store: Store, name: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A measure read from the sums (no moment) and from the rows (a moment after every change)."""
+    return store.query(name, **filters.params()), store.query(name, **replace(filters, as_of=LATER).params())
+
+
+def trend_both_ways(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    params = {k: v for k, v in filters.params().items() if k not in ("year", "quarter")}
+    return (
+        store.query("measures/trend_by_quarter", **params),
+        store.query("measures/trend_by_quarter", **(params | {"as_of": LATER})),
+    )
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The benchmark's synthetic store (every K/L, three years, provinces, targets) at 20,000 rows."""
+    from benchmarks.pages import build_store
+
+    path = Path(tmp_path_factory.mktemp("counts")) / "bench.duckdb"
+    build_store(path, 20_000)
+    opened = Store(path)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("name", MEASURES)
+def test_every_measure_read_from_the_sums_equals_the_rows_counted(bench: Store, name: str):
+    for filters in VIEWS:
+        summed, counted = both_ways(bench, name, filters)
+        assert len(summed) > 0, filters
+        pd.testing.assert_frame_equal(summed, counted, check_exact=True, obj=f"{name} {filters}")
+
+
+def test_the_trend_read_from_the_sums_equals_the_rows_counted(bench: Store):
+    for filters in VIEWS:
+        summed, counted = trend_both_ways(bench, filters)
+        assert len(summed) > 0, filters
+        pd.testing.assert_frame_equal(summed, counted, check_exact=True, obj=f"trend {filters}")
+
+
+def test_the_sums_hold_every_active_row_once(bench: Store):
+    counts = bench.query_rows("store/counts")[0]
+    for table in ("action_counts", "place_counts"):
+        cur = bench.cursor()
+        try:
+            summed = cur.execute(
+                "select sum(action_plans), count(distinct (agency_code, year, quarter, pillar, upload_id)) "
+                f"from {table}"
+            ).fetchone()
+        finally:
+            cur.close()
+        assert summed[0] == counts["rows_active"] == 20_000, table
+        assert summed[1] == 3 * 4 * 3 * 49, table
+
+
+def test_a_province_chosen_reads_the_rows(bench: Store):
+    """A province filter is read from the rows (the action sums hold no province): its figures are the province's."""
+    filters = Filters(2024, province="72")
+    totals = bench.query_rows("measures/totals", **filters.params())[0]
+    provinces = bench.query("measures/commitment_by_province", **Filters(2024).params())
+    row = provinces[provinces["province_code"] == "72"].iloc[0]
+    assert totals["rows_counted"] == row["planned"]
+    assert totals["rows_committed"] == row["committed"]
+
+
+def test_every_write_keeps_the_sums_in_step(store: Store):
+    """Upload, replacement, a second pillar, undo, restore, demo removal: after each, the sums give the figures the
+    rows give."""
+
+    def check() -> dict:
+        for name in MEASURES:
+            summed, counted = both_ways(store, name, Filters(2023))
+            pd.testing.assert_frame_equal(summed, counted, check_exact=True, obj=name)
+        return store.query_rows("measures/totals", **Filters(2023).params())[0]
+
+    first = upload(store, pokja_file(1, 41), "pilar1.csv", datetime(2023, 10, 2, 9, 0))
+    assert check()["actions_committed"] == 41
+    fixed = upload(store, pokja_file(1, 45), "pilar1 (perbaikan).csv", datetime(2023, 10, 18, 11, 0))
+    assert check()["actions_committed"] == 45
+    second = upload(store, pokja_file(2, 12), "pilar2.csv", datetime(2023, 10, 19, 9, 0))
+    assert check()["actions_committed"] == 45 + 12
+    undo(store, second, actor=ANALYST)
+    assert check()["actions_committed"] == 45
+    restore_upload(store, first, actor=ANALYST)
+    assert check()["actions_committed"] == 41
+    restore_upload(store, fixed, actor=ANALYST)
+    assert check()["actions_committed"] == 45
+    # A write that changes no slice leaves the sums as they are.
+    with store.transaction() as cur:
+        cur.execute("select 1")
+    assert check()["actions_committed"] == 45
+    remove_demo(store, actor=ANALYST)
+    assert check()["actions_committed"] == 45
