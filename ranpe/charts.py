@@ -211,8 +211,8 @@ PAGE = Canvas(MIN_CHART_PX)
 def _frame(fig: go.Figure, title: str, filters_text: str, footer: str, *, lang: str, plot_height: int) -> go.Figure:
     """Title (what + filters), legend, plot and data line stacked so that none covers another, at any width:
     laid out for the page (see _lay_out); the parts are kept in the figure's meta, for fit()."""
-    _update_layout(
-        fig,
+    _update(
+        fig.layout,
         separators=separators(lang),
         meta={"frame": {"title": title, "subtitle": filters_text, "footer": footer, "plot_height": plot_height}},
     )
@@ -250,11 +250,12 @@ def figure_title(fig: go.Figure) -> str:
 FOOTER_NAME = "footer"
 
 
-def _update_layout(fig: go.Figure, **props: Any) -> None:
-    """fig.update_layout(**props) without Plotly's batch update: update_layout records every property set and then
-    replays them all as a relayout (parsing each property path again), which made it the costliest step of building
-    a figure (a quarter of a new overview view's figures at 1M rows); the properties are validated and set alike."""
-    BaseFigure._perform_update(fig.layout, props)
+def _update(part: Any, **props: Any) -> None:
+    """part.update(**props) (the figure's layout, an axis) without Plotly's batch update: update() records every
+    property set and then replays them all as a relayout (parsing each property path again), which made it the
+    costliest step of building a figure (a quarter of a new overview view's figures at 1M rows); the properties are
+    validated and set alike."""
+    BaseFigure._perform_update(part, props)
 
 
 def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
@@ -301,8 +302,8 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
         left += _widest_px(_category_labels(fig, "y"), base) + 2 * tick_gap
         if _axis_title(fig, "y"):
             left += _line_px(base) + gap
-        y_axis.update(automargin=True, title_standoff=gap, ticklabelstandoff=tick_gap)
-        x_axis.update(automargin=True, title_standoff=gap)
+        _update(y_axis, automargin=True, title_standoff=gap, ticklabelstandoff=tick_gap)
+        _update(x_axis, automargin=True, title_standoff=gap)
         # The last tick label of a rate axis ("100%") is centred on the plot's right edge.
         right += text_px("100%", base) / 2
         labels_px = _line_px(base)
@@ -346,8 +347,8 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
                 thickness=COLOURBAR_THICKNESS_PX * k,
                 title_side="right",
             )
-    _update_layout(
-        fig,
+    _update(
+        fig.layout,
         title={
             "text": title_text,
             "font": {"size": title_font},

@@ -160,14 +160,20 @@ def kpis(store: Store, filters: Filters) -> dict[str, Any]:
     """The overview's KPI figures (summary() for the filters, with the action plans behind target achievement)
     and the previous quarter's headline figures."""
     totals = store.query_rows("measures/totals", **filters.params())[0]
-    current = summary(store, filters, breakdowns=False, totals=totals)
+    completeness = reporting_completeness(store, filters)
+    current = summary(store, filters, breakdowns=False, totals=totals, completeness=completeness)
     current["units"] = _units(totals)
     quarter = filters.quarter or current["reporting_completeness"]["quarter"]
     previous = None
     previous_at = None
     if quarter:
         previous_at = previous_period(filters.year, int(quarter))
-        previous = headline(store, replace(filters, year=previous_at[0], quarter=previous_at[1]))
+        # The completeness of every quarter of the year: the same for the quarter before when in the same year.
+        previous = headline(
+            store,
+            replace(filters, year=previous_at[0], quarter=previous_at[1]),
+            completeness if previous_at[0] == filters.year else None,
+        )
     return {"current": current, "quarter": quarter, "previous": previous, "previous_period": previous_at}
 
 
@@ -193,21 +199,21 @@ def _units(totals: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-def headline(store: Store, filters: Filters) -> dict[str, Any] | None:
-    """The KPI rates alone for a chosen quarter (as summary() computes them); None when nothing is planned there."""
+def headline(store: Store, filters: Filters, completeness: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+    """The KPI rates alone for a chosen quarter (as summary() computes them); None when nothing is planned there.
+    completeness: reporting_completeness() of the filters' year when the caller has it already."""
     totals = store.query_rows("measures/totals", **filters.params())[0]
     if not totals["actions_planned"]:
         return None
-    completeness = next(
-        (row for row in reporting_completeness(store, filters) if row["quarter"] == filters.quarter), None
-    )
+    quarters = reporting_completeness(store, filters) if completeness is None else completeness
+    chosen = next((row for row in quarters if row["quarter"] == filters.quarter), None)
     return {
         "commitment_rate": totals["actions_committed"] / totals["actions_planned"],
         "involvement_rate": totals["agencies_involved"] / totals["agencies_total"]
         if totals["agencies_total"]
         else None,
         "target_achievement": None if pd.isna(totals["target_achievement"]) else float(totals["target_achievement"]),
-        "reporting_completeness": {"rate": None if completeness is None else completeness["rate"]},
+        "reporting_completeness": {"rate": None if chosen is None else chosen["rate"]},
     }
 
 

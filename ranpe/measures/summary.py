@@ -47,18 +47,25 @@ def reporting_completeness(store: Store, filters: Filters) -> list[dict[str, Any
 
 
 def summary(
-    store: Store, filters: Filters, *, breakdowns: bool = True, totals: dict[str, Any] | None = None
+    store: Store,
+    filters: Filters,
+    *,
+    breakdowns: bool = True,
+    totals: dict[str, Any] | None = None,
+    completeness: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Every headline measure for the filters, shaped as `summary --json` prints it (without the per-pillar,
-    per-K/L and per-province lists when breakdowns is false: the KPI cards need only the totals). totals: the row
-    of measures/totals for these filters when the caller has it already."""
+    per-K/L and per-province lists when breakdowns is false: the KPI cards need only the totals). totals and
+    completeness: the row of measures/totals and reporting_completeness() for these filters when the caller has
+    them already."""
     params = filters.params()
     if totals is None:
         totals = store.query_rows("measures/totals", **params)[0]
     by_pillar = store.query_rows("measures/commitment_by_pillar", **params) if breakdowns else []
     by_agency = store.query_rows("measures/commitment_by_agency", **params) if breakdowns else []
     by_province = store.query_rows("measures/commitment_by_province", **params) if breakdowns else []
-    completeness = reporting_completeness(store, filters)
+    if completeness is None:
+        completeness = reporting_completeness(store, filters)
     # With no quarter chosen, the latest quarter any K/L reported: with a K/L filter, did that K/L report for it?
     reported_quarters = [c for c in completeness if c["reported_by_any"]]
     chosen = filters.quarter or (reported_quarters[-1]["quarter"] if reported_quarters else None)
