@@ -1,5 +1,5 @@
--- The counted rows summed once per data version: every write transaction brings these two tables up to date with
--- active_slices (queries/store/sync_action_counts_*.sql, sync_place_counts_*.sql), and the dashboard's measures
+-- The counted rows summed once per data version: every write transaction that changed active_slices brings these
+-- two tables up to date with it (queries/store/counts_stale.sql, sync_*.sql), and the dashboard's measures
 -- read them instead of every active row when no province is chosen (action_counts) and no moment is given (both):
 -- at a million rows a new view then reads thousands of sums instead of hundreds of thousands of rows. Each row
 -- belongs to the version (upload_id) of its slice it was summed from. No primary keys or indexes (the shared store
@@ -33,6 +33,20 @@ create table place_counts (
     action_plans bigint not null,
     committed_plans bigint not null
 );
+
+-- The slice versions summed in both tables: a write that changed no active slice finds nothing to do by comparing
+-- this small table with active_slices.
+create table counted_slices (
+    agency_code varchar not null,
+    year integer not null,
+    quarter integer not null,
+    pillar integer not null,
+    upload_id integer not null
+);
+
+insert into counted_slices
+select agency_code, year, quarter, pillar, upload_id
+from active_slices;
 
 insert into action_counts
 select

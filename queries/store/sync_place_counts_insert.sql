@@ -6,7 +6,7 @@ with missing as (
     from active_slices
     except
     select agency_code, year, quarter, pillar, upload_id
-    from place_counts
+    from counted_slices
 )
 
 select

@@ -18,14 +18,17 @@ from ranpe import config
 from ranpe.store import sql
 
 FOCUS_PROVINCES = ("72", "52", "35", "32", "33")
-# Run by every write transaction before it commits, in this order: the sums the measures read follow the active
-# slices, whichever write changed them (on a store that has them: migration COUNTS_MIGRATION).
+# Run by every write transaction that changed the active slices before it commits, in this order: the sums the
+# measures read follow the active slices, whichever write changed them (on a store that has them: migration
+# COUNTS_MIGRATION); store/counts_stale tells whether anything changed.
 COUNTS_MIGRATION = 9
 SYNC_COUNTS = (
     "store/sync_action_counts_delete",
     "store/sync_action_counts_insert",
     "store/sync_place_counts_delete",
     "store/sync_place_counts_insert",
+    "store/sync_counted_slices_delete",
+    "store/sync_counted_slices_insert",
 )
 
 
@@ -152,8 +155,9 @@ class Store:
                 yield cur
                 if record_activations:
                     cur.execute(sql.load("store/record_activations"), {"now": datetime.now()})
-                    for name in SYNC_COUNTS if self._sync_counts else ():
-                        cur.execute(sql.load(name))
+                    if self._sync_counts and cur.execute(sql.load("store/counts_stale")).fetchone()[0]:
+                        for name in SYNC_COUNTS:
+                            cur.execute(sql.load(name))
                 version = cur.execute("update data_version set version = version + 1 returning version").fetchone()[0]
                 cur.execute("commit")
                 _VERSIONS[self._version_key] = int(version)
