@@ -1,4 +1,4 @@
-"""The counted rows summed once per data version (action_counts, place_counts; migration 009): the measures read
+"""The counted rows summed once per data version (action_counts, place_counts; migration 010): the measures read
 the sums when no province (or no moment) is chosen, and every figure is the one the rows themselves give; every
 write (ingest, replacement, undo, restore, demo removal) keeps the sums in step with the active rows."""
 

@@ -1,5 +1,5 @@
 -- Run by every write transaction before it commits, after sync_action_counts_delete: the active rows of each active
--- slice version not summed yet, summed (see migration 009). Nothing to do when no slice changed.
+-- slice version not summed yet, summed (see migration 010). Nothing to do when no slice changed.
 insert into action_counts
 with missing as (
     select agency_code, year, quarter, pillar, upload_id

@@ -1,5 +1,5 @@
 -- Run by every write transaction before it commits, after sync_place_counts_delete: the active rows of each active
--- slice version not summed yet, summed per province (see migration 009).
+-- slice version not summed yet, summed per province (see migration 010).
 insert into place_counts
 with missing as (
     select agency_code, year, quarter, pillar, upload_id
