@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
 from ranpe.checks import report, rules
@@ -20,6 +21,7 @@ from ranpe.measures.filters import Filters, parse_moment
 from ranpe.store.connection import Store
 from tests.conftest import ANALYST, REPO, csv_bytes
 from tests.test_as_of import upload
+from tests.test_pages import chart_specs, run_app, run_entry_script
 from tests.test_pages_workspace import no_exception
 
 HEADER = [
@@ -227,3 +229,26 @@ def test_the_checks_page_reads_the_store_as_of_the_date(history_db: Path):
 
     no_exception(at.date_input(key="filter_as_of").set_value(None).run())
     assert counts_of(at) == {"BNPT": 1, "KEMENAG": 1}
+
+
+# -- the Obstacles page follows the dashboard's date ---------------------------------------------------
+
+
+def test_the_obstacles_page_shows_the_texts_stored_then_and_names_the_date(
+    history_db: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # app.py run on every AppTest run, as tests.test_pages.app_env does.
+    monkeypatch.setattr(script_runner, "_mpa_v1", run_entry_script)
+    at = run_app(history_db, monkeypatch, "obstacles", as_of="2023-10-18", lang="en")
+    footers = [
+        " ".join(a["text"] for a in spec["layout"].get("annotations", [])).replace("<br>", " ")
+        for spec in chart_specs(at)
+    ]
+    assert footers and all("Data as of 18 October 2023 (as stored then)" in footer for footer in footers)
+    texts = " ".join(str(value) for value in at.dataframe[-1].value.to_numpy().ravel())
+    assert "Koordinasi lemah" in texts and "Dana terlambat cair" not in texts
+
+    at.date_input(key="filter_as_of").set_value(None).run()
+    assert not at.exception
+    texts = " ".join(str(value) for value in at.dataframe[-1].value.to_numpy().ravel())
+    assert "Dana terlambat cair" in texts and "Koordinasi lemah" not in texts
