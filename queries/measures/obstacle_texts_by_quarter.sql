@@ -1,26 +1,19 @@
 -- For each quarter of the year, the rows counted when that quarter is chosen, grouped by obstacle text (null
 -- when the row has none: a text holds a letter or digit): how many action plans, and how many of them are open
 -- (no follow-up holding a letter or digit). A quarter with rows and no obstacle still has its null group.
-with by_quarter as (
-    select 1 as quarter, r.obstacles, r.follow_up
-    from counted_rows($year, 1, $pillar, $agency, $province, $national_only, sel_as_of := $as_of) as r
-    union all
-    select 2 as quarter, r.obstacles, r.follow_up
-    from counted_rows($year, 2, $pillar, $agency, $province, $national_only, sel_as_of := $as_of) as r
-    union all
-    select 3 as quarter, r.obstacles, r.follow_up
-    from counted_rows($year, 3, $pillar, $agency, $province, $national_only, sel_as_of := $as_of) as r
-    union all
-    select 4 as quarter, r.obstacles, r.follow_up
-    from counted_rows($year, 4, $pillar, $agency, $province, $national_only, sel_as_of := $as_of) as r
-),
-
-marked as (
+-- The rows counted for a chosen quarter are the active rows of that quarter (counted_rows takes each K/L and
+-- pillar's latest quarter among the chosen one alone), so one read of the year's active rows serves every quarter.
+with marked as (
     select
-        quarter,
-        case when regexp_matches(obstacles, '[\pL\pN]') then obstacles end as obstacles,
-        not coalesce(regexp_matches(follow_up, '[\pL\pN]'), false) as open
-    from by_quarter
+        r.quarter,
+        case when regexp_matches(r.obstacles, '[\pL\pN]') then r.obstacles end as obstacles,
+        not coalesce(regexp_matches(r.follow_up, '[\pL\pN]'), false) as open
+    from current_rows_at($as_of) as r
+    where r.year = $year
+        and ($pillar is null or r.pillar = $pillar)
+        and ($agency is null or r.agency_code = $agency)
+        and ($province is null or r.province_code = $province)
+        and (not coalesce($national_only, false) or r.province_code is null)
 )
 
 select

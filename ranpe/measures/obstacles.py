@@ -196,6 +196,12 @@ class Coder:
                     self._codings.popitem(last=False)
         return found
 
+    def code_all(self, texts: Iterable[str]) -> dict[str, Coding]:
+        """The coding of each of some distinct texts (those coded before looked up at once)."""
+        with self._lock:
+            known = {text: self._codings.get(text) for text in texts}
+        return {text: coding or self.code(text) for text, coding in known.items()}
+
     def _code(self, text: str) -> Coding:
         words, compounds = _units(text)
         matches: set[Match] = set()
@@ -296,7 +302,7 @@ def coded_rows(store: Store, filters: Filters) -> pd.DataFrame:
 
 
 def _with_codings(rows: pd.DataFrame, coder: Coder, column: str) -> pd.DataFrame:
-    codings = {text: coder.code(text) for text in rows[column].unique()}
+    codings = coder.code_all(rows[column].unique())
     return rows.assign(
         themes=rows[column].map({text: coding.themes for text, coding in codings.items()}),
         matched=rows[column].map({text: coding.matched for text, coding in codings.items()}),
@@ -306,10 +312,9 @@ def _with_codings(rows: pd.DataFrame, coder: Coder, column: str) -> pd.DataFrame
 def _by_theme(rows: pd.DataFrame, store: Store) -> pd.DataFrame:
     """The rows once per theme of their text (a column theme): the distinct texts are paired with their themes,
     then joined, instead of every row's list being unpacked."""
-    coder = coder_for(load_themes(store))
-    texts = rows["obstacles"].unique()
+    codings = coder_for(load_themes(store)).code_all(rows["obstacles"].unique())
     pairs = pd.DataFrame(
-        [(text, theme) for text in texts for theme in coder.code(text).themes], columns=["obstacles", "theme"]
+        [(text, theme) for text, coding in codings.items() for theme in coding.themes], columns=["obstacles", "theme"]
     )
     return rows.drop(columns=["themes", "matched"], errors="ignore").merge(pairs, on="obstacles")
 
@@ -410,22 +415,33 @@ def text_table(coded: pd.DataFrame, store: Store, lang: str) -> pd.DataFrame:
     """Coded rows as a display and export table, headers and values in the language."""
     names = theme_names(load_themes(store), lang)
     province = coded["province_name_en" if lang == "en" else "province_name"]
+    # Each distinct value written once (a view holds tens of thousands of rows and a few thousand distinct texts).
+    quarters = coded["year"].astype(int) * 10 + coded["quarter"].astype(int)
+    states = {True: t("obs.open", lang), False: t("obs.resolved", lang)}
     return pd.DataFrame(
         {
             t("dash.col.agency", lang): coded["agency_short_name"].fillna(coded["agency_code"]).to_numpy(),
             t("field.pillar", lang): coded["pillar"].to_numpy(),
             t("field.action_code", lang): coded["action_code"].to_numpy(),
             t("field.province", lang): province.where(coded["province_code"].notna(), t("national", lang)).to_numpy(),
-            t("field.quarter", lang): [
-                _quarter(y, q, lang) for y, q in zip(coded["year"], coded["quarter"], strict=True)
-            ],
+            t("field.quarter", lang): quarters.map({q: _quarter(q // 10, q % 10, lang) for q in quarters.unique()})
+            .astype(object)
+            .to_numpy(),
             t("field.obstacles", lang): coded["obstacles"].to_numpy(),
-            t("obs.col.themes", lang): [", ".join(names.get(c, c) for c in themes) for themes in coded["themes"]],
-            t("obs.col.matched", lang): ["; ".join(words) for words in coded["matched"]],
+            t("obs.col.themes", lang): _each_once(
+                coded["themes"], lambda codes: ", ".join(names.get(c, c) for c in codes)
+            ),
+            t("obs.col.matched", lang): _each_once(coded["matched"], "; ".join),
             t("field.follow_up", lang): coded["follow_up"].to_numpy(),
-            t("obs.col.state", lang): [t("obs.open" if o else "obs.resolved", lang) for o in coded["open"]],
+            t("obs.col.state", lang): coded["open"].astype(bool).map(states).astype(object).to_numpy(),
         }
     )
+
+
+def _each_once(values: pd.Series, write: Any) -> Any:
+    """write(value) for each row's value, computed once per distinct value (the values are tuples)."""
+    written = {value: write(value) for value in values.unique()}
+    return values.map(written).astype(object).to_numpy()
 
 
 def _quarter(year: int, quarter: int, lang: str) -> str:
