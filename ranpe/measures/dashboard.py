@@ -388,17 +388,14 @@ def period_label(year: int, quarter: int, lang: str) -> str:
     return f"{year} {fmt_quarter(quarter, lang)}"
 
 
+def _every_period(filters: Filters) -> dict[str, Any]:
+    """The bound parameters of a measure over every reported quarter of every year: the filters but the period."""
+    return {name: value for name, value in filters.params().items() if name not in ("year", "quarter")}
+
+
 def trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Commitment rate per reported quarter (all years), per pillar and all pillars (pillar 0), with period labels."""
-    params = filters.params()
-    frame = store.query(
-        "measures/trend_by_quarter",
-        pillar=params["pillar"],
-        agency=params["agency"],
-        province=params["province"],
-        national_only=params["national_only"],
-        as_of=params["as_of"],
-    )
+    frame = store.query("measures/trend_by_quarter", **_every_period(filters))
     frame["pillar"] = frame["pillar"].fillna(0).astype(int)
     frame["period"] = [period_label(int(y), int(q), lang) for y, q in zip(frame["year"], frame["quarter"], strict=True)]
     frame["series"] = [t("dash.all_pillars_line", lang) if p == 0 else pillar_label(p, lang) for p in frame["pillar"]]
@@ -407,15 +404,7 @@ def trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
 
 def status_by_quarter(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Action plans per implementation status and reported quarter (all years), with labels."""
-    params = filters.params()
-    frame = store.query(
-        "measures/status_by_quarter",
-        pillar=params["pillar"],
-        agency=params["agency"],
-        province=params["province"],
-        national_only=params["national_only"],
-        as_of=params["as_of"],
-    )
+    frame = store.query("measures/status_by_quarter", **_every_period(filters))
     frame["status"] = frame["status"].fillna("none")
     frame["status_label"] = [
         t("dash.status.none", lang) if s == "none" else t(f"status.{s}", lang) for s in frame["status"]
