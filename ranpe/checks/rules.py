@@ -1,9 +1,9 @@
 """The data checks: each rule a query of queries/checks/ over the staged rows, each finding naming its row.
 
-Rows are staged once per run in a temporary table of the run's own cursor (checks/stage_stored: the active
-rows of a year, as stored now or at a moment; checks/stage_upload: the store as it would be after storing an
-upload; both in the shape of checks/define_stored_rows), then every rule reads it. The rules that read one row at a
-time share one query (checks/row_rules), run once.
+Rows are staged once per run for the run's own cursor as checked_rows (checks/stage_stored: a view of the active
+rows of a year, as stored now or at a moment; checks/stage_upload: a temporary table of the store as it would be
+after storing an upload; both in the shape of checks/define_stored_rows), then every rule reads it. The rules that
+read one row at a time share one query (checks/row_rules), run once.
 """
 
 from __future__ import annotations
@@ -268,8 +268,9 @@ def run_checks(
     try:
         cur.execute(sql.load("checks/define_stored_rows"))
         cur.execute(
-            sql.load("checks/stage_stored"), {"year": year, "quarter": quarter, "agency": agency, "as_of": as_of}
+            sql.load("checks/choose_stored"), {"year": year, "quarter": quarter, "agency": agency, "as_of": as_of}
         )
+        cur.execute(sql.load("checks/stage_stored"))
         table = _run_rules(cur, quarter, factor)
         checked = cur.sql(sql.load("checks/checked_counts")).to_arrow_table()
     finally:
