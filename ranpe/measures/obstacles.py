@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ranpe.i18n import fmt_quarter, t
-from ranpe.measures.filters import Filters
+from ranpe.measures.filters import NATIONAL, Filters
 from ranpe.store.connection import Store
 
 OTHER = "lainnya"
@@ -291,14 +291,40 @@ def _remembered(key: tuple, make: Any) -> Any:
 
 def coded_rows(store: Store, filters: Filters) -> pd.DataFrame:
     """The counted rows that report an obstacle (as the measures count rows), each with its themes (tuple of
-    codes), the words that decided them (matched) and whether it is open (no follow-up text). Never change it."""
+    codes), the words that decided them (matched) and whether it is open (no follow-up text). Never change it.
+
+    The rows counted for a pillar, K/L or province are those of the period counted for every one (counted_rows
+    picks each K/L and pillar's quarter by the period alone), so the period's rows are queried and coded once and
+    each such view is taken from them."""
     key = ("rows", str(store.path), store.data_version(), filters)
+    period = _period(filters)
+    if filters == period:
 
-    def make() -> pd.DataFrame:
-        rows = store.query("measures/obstacle_texts", **filters.params())
-        return _with_codings(rows, coder_for(load_themes(store)), "obstacles")
+        def make() -> pd.DataFrame:
+            rows = store.query("measures/obstacle_texts", **filters.params())
+            return _with_codings(rows, coder_for(load_themes(store)), "obstacles")
 
-    return _remembered(key, make)
+        return _remembered(key, make)
+    return _remembered(key, lambda: _narrowed(coded_rows(store, period), filters))
+
+
+def _period(filters: Filters) -> Filters:
+    """The filters' period (year, quarter, moment) alone: every pillar, K/L and province."""
+    return replace(filters, pillar=None, agency=None, province=None)
+
+
+def _narrowed(rows: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Rows of a period kept for the filters' pillar, K/L and province (national: rows with no province)."""
+    keep = pd.Series(True, index=rows.index)
+    if filters.pillar is not None:
+        keep &= rows["pillar"] == filters.pillar
+    if filters.agency is not None:
+        keep &= rows["agency_code"] == filters.agency
+    if filters.province == NATIONAL:
+        keep &= rows["province_code"].isna()
+    elif filters.province is not None:
+        keep &= rows["province_code"] == filters.province
+    return rows[keep.fillna(False).astype(bool)].reset_index(drop=True)
 
 
 def _with_codings(rows: pd.DataFrame, coder: Coder, column: str) -> pd.DataFrame:
@@ -320,8 +346,12 @@ def _by_theme(rows: pd.DataFrame, store: Store) -> pd.DataFrame:
 
 
 def _exploded(store: Store, filters: Filters) -> pd.DataFrame:
+    """The view's coded rows once per theme of their text (taken from the period's, as coded_rows is)."""
     key = ("by_theme", str(store.path), store.data_version(), filters)
-    return _remembered(key, lambda: _by_theme(coded_rows(store, filters), store))
+    period = _period(filters)
+    if filters == period:
+        return _remembered(key, lambda: _by_theme(coded_rows(store, filters), store))
+    return _remembered(key, lambda: _narrowed(_exploded(store, period), filters))
 
 
 def theme_counts(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
