@@ -384,16 +384,27 @@ def themes_by_agency(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
 
 def _quarter_counts(store: Store, filters: Filters) -> tuple[list[int], pd.DataFrame]:
     """The quarters of the year with rows, and texts and open texts per (quarter, theme) where there are any; the
-    same for every quarter filter, so remembered without it."""
+    same for every quarter filter, so remembered without it. Taken from the year's counts for every pillar, K/L and
+    province, queried and coded once."""
     view = replace(filters, quarter=None)
     key = ("quarters", str(store.path), store.data_version(), view)
 
     def make() -> tuple[list[int], pd.DataFrame]:
-        params = {name: value for name, value in view.params().items() if name != "quarter"}
-        rows = store.query("measures/obstacle_texts_by_quarter", **params)
-        reported = _by_theme(rows[rows["obstacles"].notna()], store)
+        rows, reported = (_narrowed(part, view) for part in _year_quarter_rows(store, filters))
         counts = reported.groupby(["quarter", "theme"]).agg(texts=("rows", "sum"), open=("open", "sum"))
         return sorted(int(q) for q in rows["quarter"].unique()), counts
+
+    return _remembered(key, make)
+
+
+def _year_quarter_rows(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The year's counts per quarter, pillar, K/L, province and text (measures/obstacle_texts_by_quarter), and those
+    with a text once per theme of their text."""
+    key = ("year_quarters", str(store.path), store.data_version(), filters.year, filters.as_of)
+
+    def make() -> tuple[pd.DataFrame, pd.DataFrame]:
+        rows = store.query("measures/obstacle_texts_by_quarter", year=filters.year, as_of=filters.as_of)
+        return rows, _by_theme(rows[rows["obstacles"].notna()], store)
 
     return _remembered(key, make)
 
