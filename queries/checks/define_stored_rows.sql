@@ -1,7 +1,7 @@
--- The shape of the rows the data checks read, defined once per run for the run's own cursor: the rows of the active
--- version of every slice as stored at a moment (now when it is null), each with the upload and file it came from
--- (checks/stage_stored and checks/stage_upload both stage from it).
-create or replace temp macro stored_checked_rows(sel_as_of) as table
+-- The shape of the rows the data checks read, defined once per run for the run's own cursor: stored rows of the
+-- table or view named by source (current_rows: now; checks/rows_as_of: as stored at the run's moment), each with
+-- the upload and file it came from (checks/stage_stored and checks/stage_upload both stage from it).
+create or replace temp macro stored_checked_rows(source) as table
 select
     r.year,
     r.quarter,
@@ -23,6 +23,6 @@ select
     r.source_sheet,
     r.source_row,
     false as incoming
-from current_rows_at(sel_as_of) as r
+from query_table(source) as r
 inner join uploads as u
     on r.upload_id = u.upload_id

@@ -14,7 +14,7 @@ incoming_agency_years as (
 
 kept as (
     select r.*
-    from stored_checked_rows(null) as r
+    from stored_checked_rows('current_rows') as r
     semi join incoming_agency_years as a
         on r.agency_code = a.agency_code
         and r.year = a.year

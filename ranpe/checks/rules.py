@@ -270,6 +270,7 @@ def run_checks(
         cur.execute(
             sql.load("checks/choose_stored"), {"year": year, "quarter": quarter, "agency": agency, "as_of": as_of}
         )
+        cur.execute(sql.load("checks/rows_as_of"))
         cur.execute(sql.load("checks/stage_stored"))
         table = _run_rules(cur, quarter, factor)
         checked = cur.sql(sql.load("checks/checked_counts")).to_arrow_table()
