@@ -1,11 +1,14 @@
 """Pemeriksaan data / Data checks: the data checks over the stored rows, per rule × K/L, the rows concerned,
 the findings to send back to a K/L, and the threshold."""
 
+from datetime import datetime
+
 import streamlit as st
 
 from ranpe.access import audit
 from ranpe.checks import report, rules
-from ranpe.i18n import fmt_int, fmt_quarter, t
+from ranpe.i18n import AsOf, fmt_date, fmt_int, fmt_quarter, t
+from ranpe.measures.filters import end_of_day
 from ranpe.web import frame
 from ranpe.web.auth import ensure_signed_in, require_role
 
@@ -24,10 +27,11 @@ require_role(actor, "analyst", lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def checked_year(store_path: str, version: int, year: int) -> rules.CheckRun:
-    """Every rule over a year's stored rows, once per data version (a threshold change is a new version), shared
-    by every session (a CheckRun is never changed); a quarter or K/L chosen is a view of it."""
-    return rules.run_checks(store, year)
+def checked_year(store_path: str, version: int, year: int, as_of: datetime | None) -> rules.CheckRun:
+    """Every rule over a year's stored rows (as stored at as_of, when given), once per data version (a threshold
+    change is a new version), shared by every session (a CheckRun is never changed); a quarter or K/L chosen is a
+    view of it."""
+    return rules.run_checks(store, year, as_of=as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -36,8 +40,7 @@ def lookups(store_path: str, version: int, lang: str) -> dict:
 
 
 version = store.data_version()
-years = [row["year"] for row in store.query_rows("measures/years_with_data")]
-if not years:
+if not store.query_rows("measures/years_with_data"):
     st.info(t("check.page.no_data", lang), icon=":material/upload_file:")
     st.stop()
 names = lookups(str(store.path), version, lang)
@@ -47,7 +50,18 @@ for key in ("ws_checks_year", "ws_checks_quarter", "ws_checks_agency", "ws_check
     if key in st.session_state:
         st.session_state[key] = st.session_state[key]
 
-filter_columns = st.columns([1, 1, 2])
+filter_columns = st.columns([1, 1, 2, 1])
+# The dashboard's "data as of" date: the checks read the store as it was at the end of that day.
+day = frame.as_of_input(filter_columns[3], lang)
+as_of = end_of_day(day) if day else None
+years = [row["year"] for row in store.query_rows("measures/years_with_data_as_of", as_of=as_of)]
+if as_of is not None:
+    st.info(t("as_of.banner", lang, date=fmt_date(AsOf.of(as_of), lang)), icon=":material/history:")
+    if not years:
+        st.info(t("as_of.nothing_stored", lang, date=fmt_date(AsOf.of(as_of), lang)), icon=":material/history:")
+        st.stop()
+if st.session_state.get("ws_checks_year", years[-1]) not in years:
+    st.session_state["ws_checks_year"] = years[-1]  # a year chosen before a date at which it held no rows
 year = filter_columns[0].selectbox(t("field.year", lang), list(reversed(years)), key="ws_checks_year")
 quarter = filter_columns[1].selectbox(
     t("field.quarter", lang),
@@ -55,7 +69,7 @@ quarter = filter_columns[1].selectbox(
     key="ws_checks_quarter",
     format_func=lambda q: t("check.page.all_quarters", lang) if q == ALL else fmt_quarter(q, lang),
 )
-year_run = checked_year(str(store.path), version, year)
+year_run = checked_year(str(store.path), version, year, as_of)
 with_rows = sorted(year_run.agencies_checked, key=lambda code: names["agency"].get(code, code).lower())
 if st.session_state.get("ws_checks_agency", ALL) not in with_rows:
     st.session_state["ws_checks_agency"] = ALL  # a K/L chosen for another year, with no rows in this one
@@ -180,7 +194,14 @@ if selected_count > len(shown):
 st.dataframe(report.finding_rows(shown, names, lang), hide_index=True, width="stretch", key="ws_checks_rows")
 
 file_stem = report.file_stem(year, quarter, selected_agency, lang)
-export = {"what": "data_checks", "year": year, "quarter": quarter, "agency": selected_agency, "rules": chosen_rules}
+export = {
+    "what": "data_checks",
+    "year": year,
+    "quarter": quarter,
+    "agency": selected_agency,
+    "rules": chosen_rules,
+    "as_of": as_of.isoformat() if as_of else None,
+}
 
 
 def findings_file(kind: str) -> bytes:

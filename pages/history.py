@@ -1,5 +1,7 @@
 """Riwayat / History: every upload; for the one chosen, undo or restore, its original, its versions, comparison."""
 
+from typing import Any
+
 import streamlit as st
 
 from ranpe.access import audit
@@ -86,73 +88,82 @@ else:
 if st.session_state.get("ws_history_done"):
     st.success(st.session_state.pop("ws_history_done"), icon=":material/restore:")
 
+
+def version_change(
+    title: str,
+    help_text: str,
+    rows: Any,
+    wide_column: str,
+    confirm: tuple[str, str],
+    button: tuple[str, str, str],
+    act: Any,
+) -> None:
+    """A change of the active versions (undo or restore) in a box: what it does, the slices it changes, a confirmation
+    (its text and key) and its button (label, key, icon); clicked, act() makes the change and gives the message shown
+    after the rerun."""
+    with st.container(border=True):
+        st.markdown(f"**{title}**")
+        st.caption(help_text)
+        st.dataframe(
+            rows, hide_index=True, width="stretch", column_config={wide_column: st.column_config.TextColumn(width=460)}
+        )
+        confirmed = st.checkbox(confirm[0], key=confirm[1])
+        label, key, icon = button
+        if st.button(label, disabled=not confirmed, key=key, icon=icon):
+            try:
+                done = act()
+            except common.WorkspaceError as error:
+                st.error(error.message(lang))
+            else:
+                st.session_state["ws_history_done"] = done
+                st.rerun()
+
+
+def undo_message() -> str:
+    undone = history.undo(store, chosen_id, actor=actor)
+    back = sum(1 for item in undone if item["previous_upload_id"] is not None)
+    return t(
+        "ws.history.undone",
+        lang,
+        upload_id=chosen_id,
+        back=fmt_int(back, lang),
+        removed=fmt_int(len(undone) - back, lang),
+    )
+
+
+def restore_message() -> str:
+    slices = history.restore(store, chosen_id, actor=actor)
+    return t("ws.history.restored", lang, upload_id=chosen_id, count=len(slices))
+
+
 if chosen["status"] != "refused":
     # Undo: the slices this upload provides now go back to their previous version (or to none).
     undo_plan = history.undo_plan(store, chosen_id)
     if undo_plan:
-        with st.container(border=True):
-            st.markdown(f"**{t('ws.history.undo_title', lang)}**")
-            st.caption(t("ws.history.undo_help", lang))
-            st.dataframe(
-                history.undo_rows(undo_plan, names),
-                hide_index=True,
-                width="stretch",
-                column_config={t("ws.col.after_undo", lang): st.column_config.TextColumn(width=460)},
-            )
-            confirmed = st.checkbox(
+        version_change(
+            t("ws.history.undo_title", lang),
+            t("ws.history.undo_help", lang),
+            history.undo_rows(undo_plan, names),
+            t("ws.col.after_undo", lang),
+            (
                 t("ws.history.undo_confirm", lang, upload_id=chosen_id, count=fmt_int(len(undo_plan), lang)),
-                key="ws_history_undo_confirm",
-            )
-            if st.button(
-                t("ws.history.undo", lang, upload_id=chosen_id),
-                disabled=not confirmed,
-                key="ws_history_undo",
-                icon=":material/undo:",
-            ):
-                try:
-                    undone = history.undo(store, chosen_id, actor=actor)
-                except common.WorkspaceError as error:
-                    st.error(error.message(lang))
-                else:
-                    back = sum(1 for item in undone if item["previous_upload_id"] is not None)
-                    st.session_state["ws_history_done"] = t(
-                        "ws.history.undone",
-                        lang,
-                        upload_id=chosen_id,
-                        back=fmt_int(back, lang),
-                        removed=fmt_int(len(undone) - back, lang),
-                    )
-                    st.rerun()
+                "ws_history_undo_confirm",
+            ),
+            (t("ws.history.undo", lang, upload_id=chosen_id), "ws_history_undo", ":material/undo:"),
+            undo_message,
+        )
     # Restore: this upload becomes the active version again for the slices another version (or none) provides.
     restore_plan = history.restore_plan(store, chosen_id)
     if restore_plan:
-        with st.container(border=True):
-            st.markdown(f"**{t('ws.history.restore_title', lang)}**")
-            st.caption(t("ws.history.restore_help", lang))
-            st.dataframe(
-                history.restore_rows(restore_plan, names),
-                hide_index=True,
-                width="stretch",
-                column_config={t("ws.col.version_now", lang): st.column_config.TextColumn(width=460)},
-            )
-            confirmed = st.checkbox(
-                t("ws.history.confirm_restore", lang, upload_id=chosen_id), key="ws_history_confirm"
-            )
-            if st.button(
-                t("ws.history.restore", lang, upload_id=chosen_id),
-                disabled=not confirmed,
-                key="ws_history_restore",
-                icon=":material/restore:",
-            ):
-                try:
-                    slices = history.restore(store, chosen_id, actor=actor)
-                except common.WorkspaceError as error:
-                    st.error(error.message(lang))
-                else:
-                    st.session_state["ws_history_done"] = t(
-                        "ws.history.restored", lang, upload_id=chosen_id, count=len(slices)
-                    )
-                    st.rerun()
+        version_change(
+            t("ws.history.restore_title", lang),
+            t("ws.history.restore_help", lang),
+            history.restore_rows(restore_plan, names),
+            t("ws.col.version_now", lang),
+            (t("ws.history.confirm_restore", lang, upload_id=chosen_id), "ws_history_confirm"),
+            (t("ws.history.restore", lang, upload_id=chosen_id), "ws_history_restore", ":material/restore:"),
+            restore_message,
+        )
     else:
         st.caption(t("ws.history.is_active", lang))
 

@@ -467,6 +467,17 @@ def _hover(rate: float, committed: int, planned: int, lang: str, unit: str = "da
     )
 
 
+def _rate_texts(write: Any, rows: pd.DataFrame, lang: str) -> list[str]:
+    """write(rate, committed, planned, lang) for each row (rate, committed, planned): its bar label (_bar_text) or
+    its hover text (_hover)."""
+    return [write(r, c, p, lang) for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)]
+
+
+def _data_footer(as_of: datetime | None, source: str, lang: str, about_url: str | None) -> str:
+    """The source line of a chart of the measures: the data date (or the as-of moment) and the source."""
+    return _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang)
+
+
 # A label longer than this share of the narrowest chart goes on two lines or more.
 LABEL_SHARE = 0.4
 # Bar colours on which a label inside the bar is written dark (white elsewhere).
@@ -530,15 +541,10 @@ def fig_commitment_by_pillar(
             y=rows["label"],
             orientation="h",
             marker_color=colours,
-            text=[
-                _bar_text(r, c, p, lang)
-                for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
-            ],
+            text=_rate_texts(_bar_text, rows, lang),
             **_bar_labels(colours),
             customdata=rows["pillar"].astype(int),
-            hovertext=[
-                _hover(r, c, p, lang) for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
-            ],
+            hovertext=_rate_texts(_hover, rows, lang),
             hoverinfo="text+y",
         )
     )
@@ -552,7 +558,7 @@ def fig_commitment_by_pillar(
         fig,
         t("dash.chart.by_pillar", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
+        _data_footer(as_of, source, lang, about_url),
         lang=lang,
         plot_height=row_px * max(len(rows), 2),
     )
@@ -578,9 +584,7 @@ def fig_commitment_by_focus_area(
             text=[fmt_pct(r, lang, 0) for r in rows["rate"]],
             textposition="outside",
             cliponaxis=False,
-            hovertext=[
-                _hover(r, c, p, lang) for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
-            ],
+            hovertext=_rate_texts(_hover, rows, lang),
             hoverinfo="text+x",
         )
     fig.update_yaxes(_pct_axis(lang, VERTICAL_LABEL_ROOM))
@@ -589,7 +593,7 @@ def fig_commitment_by_focus_area(
         fig,
         t("dash.chart.by_focus_area", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
+        _data_footer(as_of, source, lang, about_url),
         lang=lang,
         plot_height=PLOT_HEIGHT_PX,
     )
@@ -612,10 +616,7 @@ def fig_commitment_by_agency(
             y=rows["short_name"],
             orientation="h",
             marker_color=NEUTRAL_BAR_COLOUR,
-            text=[
-                _bar_text(r, c, p, lang)
-                for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
-            ],
+            text=_rate_texts(_bar_text, rows, lang),
             **_bar_labels([NEUTRAL_BAR_COLOUR] * len(rows)),
             customdata=rows["agency_code"],
             hovertext=[
@@ -633,7 +634,7 @@ def fig_commitment_by_agency(
         fig,
         t("dash.chart.by_agency", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
+        _data_footer(as_of, source, lang, about_url),
         lang=lang,
         plot_height=ROW_HEIGHT_PX * max(len(rows), 2),
     )
@@ -702,7 +703,7 @@ def fig_agency_pillar_matrix(
         fig,
         t("dash.chart.agency_pillar", lang),
         filters_text,
-        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
+        _data_footer(as_of, source, lang, about_url),
         lang=lang,
         plot_height=ROW_HEIGHT_PX * max(len(agencies_in_order), 2),
     )
@@ -734,9 +735,7 @@ def fig_trend(
                 "dash": "dash" if pillar == 0 else "solid",
             },
             marker={"size": 9},
-            hovertext=[
-                _hover(r, c, p, lang) for r, c, p in zip(rows["rate"], rows["committed"], rows["planned"], strict=True)
-            ],
+            hovertext=_rate_texts(_hover, rows, lang),
             hoverinfo="text+name+x",
         )
     fig.update_yaxes(_pct_axis(lang))
@@ -750,7 +749,7 @@ def fig_trend(
         fig,
         title or t("dash.chart.trend", lang),
         _span_and_filters(data, filters_text, lang),
-        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
+        _data_footer(as_of, source, lang, about_url),
         lang=lang,
         plot_height=PLOT_HEIGHT_PX,
     )
@@ -792,7 +791,7 @@ def fig_status_by_quarter(
         fig,
         t("dash.chart.status", lang),
         _span_and_filters(data, filters_text, lang),
-        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
+        _data_footer(as_of, source, lang, about_url),
         lang=lang,
         plot_height=PLOT_HEIGHT_PX,
     )
@@ -836,7 +835,7 @@ def fig_completeness(
         fig,
         t("dash.trends.completeness", lang, year=year),
         filters_text,
-        _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
+        _data_footer(as_of, source, lang, about_url),
         lang=lang,
         plot_height=PLOT_HEIGHT_PX,
     )

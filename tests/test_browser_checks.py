@@ -120,3 +120,21 @@ def test_checks_page_on_a_phone(browser, server):
         assert_clean(visit)
     finally:
         visit.close()
+
+
+def test_checks_page_follows_the_dashboards_date(browser, server):
+    """A copied link with the dashboard's date opens the checks as stored then: before these uploads, nothing."""
+    visit = open_visit(browser, server)
+    try:
+        visit.open("checks?as_of=2024-01-01&lang=en")
+        main = visit.page.locator("[data-testid='stMain']")
+        main.get_by_role("heading", name="Data checks").wait_for(timeout=30_000)
+        main.get_by_text("Nothing was stored as of 1 January 2024").wait_for(timeout=30_000)
+        text = main.inner_text()
+        assert "Figures as stored on 1 January 2024, not the current data" in text
+        full_shot(visit, "checks_as_of")
+        assert main.locator("[data-testid='stDateInput'] input").input_value() == "2024-01-01"
+        assert visit.page.locator("[data-testid='stDataFrame']").count() == 0
+        assert_clean(visit)
+    finally:
+        visit.close()

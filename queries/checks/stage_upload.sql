@@ -13,30 +13,8 @@ incoming_agency_years as (
 ),
 
 kept as (
-    select
-        r.year,
-        r.quarter,
-        r.agency_code,
-        r.pillar,
-        r.action_code,
-        r.province_code,
-        r.committed,
-        r.status,
-        r.target,
-        r.realization,
-        r.action,
-        r.output,
-        r.obstacles,
-        r.follow_up,
-        r.notes,
-        r.upload_id,
-        u.file_name,
-        r.source_sheet,
-        r.source_row,
-        false as incoming
-    from current_rows as r
-    inner join uploads as u
-        on r.upload_id = u.upload_id
+    select r.*
+    from stored_checked_rows('current_rows') as r
     semi join incoming_agency_years as a
         on r.agency_code = a.agency_code
         and r.year = a.year

@@ -204,6 +204,7 @@ def as_json(run: CheckRun, lang: str) -> dict[str, Any]:
         "year": run.year,
         "quarter": run.quarter,
         "agency": run.agency,
+        "as_of": run.as_of.isoformat() if run.as_of else None,
         "threshold": run.threshold,
         "rows_checked": run.rows_checked,
         "findings": [finding.as_dict(lang) for finding in run.findings()],
@@ -211,11 +212,13 @@ def as_json(run: CheckRun, lang: str) -> dict[str, Any]:
     }
 
 
-def as_text(run: CheckRun, lookups: dict, lang: str) -> list[str]:
-    """What `python -m ranpe check` prints: a title line, one line per finding, then the rules skipped."""
+def as_text(run: CheckRun, lookups: dict, lang: str, notes: tuple[str | None, ...] = ()) -> list[str]:
+    """What `python -m ranpe check` prints: a title line, the notes given (the as-of date), one line per finding,
+    then the rules skipped."""
     view = view_text(run.year, run.quarter, run.agency, lookups["agency"], lang)
     findings = run.findings()
     lines = [t("check.cli.title", lang, view=view, count=fmt_int(len(findings), lang))]
+    lines.extend(f"  {note}" for note in notes if note)
     for finding in findings:
         province = lookups["province"].get(finding.province_code, finding.province_code)
         where = place_text(finding.upload_id, finding.file, finding.sheet, finding.row, lang)

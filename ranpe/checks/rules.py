@@ -1,7 +1,9 @@
 """The data checks: each rule a query of queries/checks/ over the staged rows, each finding naming its row.
 
-Rows are staged once per run in a temporary table of the run's own cursor (checks/stage_stored: the active
-rows of a year; checks/stage_upload: the store as it would be after storing an upload), then every rule reads it.
+Rows are staged once per run for the run's own cursor as checked_rows (checks/stage_stored: a view of the active
+rows of a year, as stored now or at a moment; checks/stage_upload: a temporary table of the store as it would be
+after storing an upload; both in the shape of checks/define_stored_rows), then every rule reads it. The rules that
+read one row at a time share one query (checks/row_rules), run once.
 """
 
 from __future__ import annotations
@@ -37,16 +39,17 @@ class Rule:
     binds: tuple[str, ...] = ("quarter",)
 
 
-# In the order of DOMAIN.md's "Data checks". The query names are written out (tests/test_queries_meta.py).
+# In the order of DOMAIN.md's "Data checks". The query names are written out (tests/test_queries_meta.py); rules
+# sharing a query are found by one run of it.
 RULES = (
-    Rule("not_committed_but_done", "checks/not_committed_but_done"),
-    Rule("completed_below_target", "checks/completed_below_target"),
-    Rule("realization_above_target", "checks/realization_above_target", binds=("quarter", "factor")),
+    Rule("not_committed_but_done", "checks/row_rules", binds=("quarter", "factor")),
+    Rule("completed_below_target", "checks/row_rules", binds=("quarter", "factor")),
+    Rule("realization_above_target", "checks/row_rules", binds=("quarter", "factor")),
     Rule("realization_decreased", "checks/realization_decreased"),
     Rule("action_dropped", "checks/action_dropped"),
     Rule("action_not_in_catalogue", None, "check.skip.no_catalogue"),
     Rule("action_not_assigned", None, "check.skip.no_catalogue"),
-    Rule("rate_parts_disagree", "checks/rate_parts_disagree"),
+    Rule("rate_parts_disagree", "checks/row_rules", binds=("quarter", "factor")),
 )
 RULE_CODES = tuple(rule.code for rule in RULES)
 ACTIVE_RULES = tuple(rule for rule in RULES if rule.query)
@@ -140,6 +143,7 @@ class CheckRun:
     table: pa.Table  # FINDINGS_SCHEMA and rule_order (the rule's place in RULES), in no order
     checked: pa.Table  # the rows read per K/L and quarter (agency_code, quarter, rows_checked)
     skipped: tuple[Rule, ...] = SKIPPED_RULES
+    as_of: datetime | None = None  # the moment the store was read as of (None: as stored now)
 
     @property
     def total(self) -> int:
@@ -253,18 +257,26 @@ def set_threshold(store: Store, factor: float, *, actor: Actor) -> None:
         audit.write(cur, actor, "setting", {"key": THRESHOLD_KEY, "value": value})
 
 
-def run_checks(store: Store, year: int, quarter: int | None = None, agency: str | None = None) -> CheckRun:
-    """Every rule over the stored rows of a year; the quarter and K/L choose which findings are listed (earlier
-    quarters are still read: a decrease or a dropped action in TW III is found against TW II)."""
+def run_checks(
+    store: Store, year: int, quarter: int | None = None, agency: str | None = None, as_of: datetime | None = None
+) -> CheckRun:
+    """Every rule over the stored rows of a year (as stored at as_of when given: uploads, replacements and restores
+    after it ignored); the quarter and K/L choose which findings are listed (earlier quarters are still read: a
+    decrease or a dropped action in TW III is found against TW II)."""
     factor = threshold(store)
     cur = store.cursor()
     try:
-        cur.execute(sql.load("checks/stage_stored"), {"year": year, "quarter": quarter, "agency": agency})
+        cur.execute(sql.load("checks/define_stored_rows"))
+        cur.execute(
+            sql.load("checks/choose_stored"), {"year": year, "quarter": quarter, "agency": agency, "as_of": as_of}
+        )
+        cur.execute(sql.load("checks/rows_as_of"))
+        cur.execute(sql.load("checks/stage_stored"))
         table = _run_rules(cur, quarter, factor)
         checked = cur.sql(sql.load("checks/checked_counts")).to_arrow_table()
     finally:
         cur.close()
-    return CheckRun(year, quarter, agency, factor, table, checked)
+    return CheckRun(year, quarter, agency, factor, table, checked, as_of=as_of)
 
 
 def check_upload(store: Store, table: pa.Table, file_name: str, limit: int | None = None) -> tuple[list[Finding], int]:
@@ -274,6 +286,7 @@ def check_upload(store: Store, table: pa.Table, file_name: str, limit: int | Non
     factor = threshold(store)
     cur = store.cursor()
     try:
+        cur.execute(sql.load("checks/define_stored_rows"))
         cur.register("incoming_rows", table)
         try:
             cur.execute(sql.load("checks/stage_upload"), {"file_name": file_name})
@@ -289,11 +302,10 @@ def check_upload(store: Store, table: pa.Table, file_name: str, limit: int | Non
 def _run_rules(cur: Any, quarter: int | None, factor: float) -> pa.Table:
     """Every rule's findings over the staged rows, in one table (not ordered yet: CheckRun.findings orders them)."""
     bound = {"quarter": quarter, "factor": factor}
+    queries = {rule.query: rule.binds for rule in ACTIVE_RULES}  # a query shared by several rules is run once
     parts = [
-        cur.sql(sql.load(rule.query), params={name: bound[name] for name in rule.binds})
-        .to_arrow_table()
-        .cast(FINDINGS_SCHEMA)
-        for rule in ACTIVE_RULES
+        cur.sql(sql.load(query), params={name: bound[name] for name in binds}).to_arrow_table().cast(FINDINGS_SCHEMA)
+        for query, binds in queries.items()
     ]
     table = pa.concat_tables(parts)
     return table.append_column("rule_order", pc.index_in(table["rule"], value_set=pa.array(RULE_CODES)))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import datetime
 
-from ranpe.i18n import t
+from ranpe.i18n import AsOf, fmt_date, t
 from ranpe.ingest.contract import Invalid
 from ranpe.ingest.reference import load_reference
 from ranpe.measures.filters import NATIONAL, parse_moment
@@ -61,3 +61,18 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
         help="figures as stored then: 2023-10-10 (the end of that day, local time) or 2023-10-10T14:30:05; "
         "uploads, replacements and restores after it are ignored",
     )
+
+
+def has_year(store: Store, year: int, as_of: datetime | None) -> bool:
+    """Whether the store held active rows of the year at the moment (now, without one)."""
+    return any(int(r["year"]) == year for r in store.query_rows("measures/years_with_data_as_of", as_of=as_of))
+
+
+def as_of_notes(store: Store, year: int, as_of: datetime | None, lang: str) -> tuple[str | None, str | None]:
+    """What a command read as of a moment says: the date, as the charts' source lines name it, and, when nothing of
+    the year was stored by then, a sentence saying so (None for each that does not apply)."""
+    if as_of is None:
+        return None, None
+    when = fmt_date(AsOf.of(as_of), lang)
+    nothing_then = None if has_year(store, year, as_of) else t("as_of.no_data", lang, year=year, date=when)
+    return t("as_of.source", lang, date=when), nothing_then

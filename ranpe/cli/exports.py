@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from ranpe.cli.common import (
     EXIT_REFUSED,
     EXIT_USAGE,
     add_as_of,
+    has_year,
     open_store,
     resolve_agency,
     resolve_province,
@@ -43,10 +43,6 @@ def _check_suffix(out: Path, allowed: tuple[str, ...], lang: str) -> str | None:
     return out.suffix.lower().lstrip(".")
 
 
-def _has_year(store: Store, year: int, as_of: datetime | None) -> bool:
-    return any(int(r["year"]) == year for r in store.query_rows("measures/years_with_data_as_of", as_of=as_of))
-
-
 def _export(args: argparse.Namespace, suffixes: tuple[str, ...], make, details: dict[str, Any]) -> int:
     """The shape every export command shares: check the file type, resolve the filters, refuse a year without
     data, write make(store, filters, file_format)'s bytes to --out and leave an audit entry."""
@@ -57,7 +53,7 @@ def _export(args: argparse.Namespace, suffixes: tuple[str, ...], make, details: 
     store = open_store(args)
     try:
         filters = _filters(store, args)
-        if not _has_year(store, filters.year, filters.as_of):
+        if not has_year(store, filters.year, filters.as_of):
             if filters.as_of:
                 when = fmt_date(AsOf.of(filters.as_of), args.lang)
                 print(t("as_of.no_data", args.lang, year=filters.year, date=when), file=sys.stderr)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
-from ranpe.cli.common import EXIT_OK, open_store, resolve_agency, resolve_province
+from ranpe.cli.common import EXIT_OK, add_as_of, as_of_notes, open_store, resolve_agency, resolve_province
 from ranpe.i18n import fmt_int, fmt_quarter, t
 
 
@@ -17,16 +18,22 @@ def cmd_obstacles(args: argparse.Namespace) -> int:
     try:
         province = resolve_province(store, args.province) if args.province else None
         agency = resolve_agency(store, args.agency) if args.agency else None
-        filters = Filters(args.year, args.quarter, args.pillar, agency, province)
+        filters = Filters(args.year, args.quarter, args.pillar, agency, province, args.as_of)
         result = obstacles.report(store, filters, args.lang)
         described = dashboard.describe_filters(store, filters, args.lang)
+        source, nothing_then = as_of_notes(store, args.year, args.as_of, args.lang)
     finally:
         store.close()
     if args.json:
+        if nothing_then:  # the JSON keeps its shape: that nothing was stored by then is said beside it
+            print(nothing_then, file=sys.stderr)
         print(json.dumps(result, ensure_ascii=False))
         return EXIT_OK
     lang = args.lang
     print(t("obs.cli.header", lang, period=described))
+    for line in (source, nothing_then):
+        if line:
+            print(f"  {line}")
     for theme in result["themes"]:
         texts, still_open = fmt_int(theme["texts"], lang), fmt_int(theme["open"], lang)
         print(f"  {t('obs.cli.theme_line', lang, name=theme['name'], texts=texts, open=still_open)}")
@@ -59,4 +66,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--agency", help="K/L code, name or alias")
     p.add_argument("--province", help="BPS code, name or alias; 'nasional' for national rows")
     p.add_argument("--json", action="store_true", help="print {themes, texts} as JSON")
+    add_as_of(p)
     p.set_defaults(func=cmd_obstacles)

@@ -23,5 +23,9 @@ TEXTS = {
         "«{value}» bukan tanggal ISO 8601 (contoh: 2023-10-10 atau 2023-10-10T14:30:05)",
         "«{value}» is not an ISO 8601 date (e.g. 2023-10-10 or 2023-10-10T14:30:05)",
     ),
+    "as_of.nothing_stored": (
+        "Per {date} belum ada data tersimpan. Kosongkan tanggal «Data per tanggal» untuk data terkini.",
+        "Nothing was stored as of {date}. Clear the «Data as of» date for the current data.",
+    ),
     "as_of.no_data": ("Tidak ada data untuk tahun {year} per {date}", "No data for year {year} as of {date}"),
 }

@@ -297,6 +297,11 @@ def obstacles(store: Store, filters: Filters, max_rows: int = MAX_ACTION_ROWS) -
     return sorted(grouped, key=lambda item: (-item["plans"], item["obstacle"].lower()))
 
 
+def display_table(lang: str, columns: dict[str, Any]) -> pd.DataFrame:
+    """A display and export table: translation key of each column's header → its values."""
+    return pd.DataFrame({t(key, lang): values for key, values in columns.items()})
+
+
 # -- agencies --------------------------------------------------------------------------------------
 
 
@@ -311,14 +316,15 @@ def by_agency(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
 def agency_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """The K/L ranking as a sortable display table (rate in percent)."""
     frame = by_agency(store, filters, lang)
-    return pd.DataFrame(
+    return display_table(
+        lang,
         {
-            t("dash.col.agency", lang): frame["short_name"],
-            t("dash.col.agency_name", lang): frame["display_name"],
-            t("dash.col.planned", lang): frame["planned"],
-            t("dash.col.committed", lang): frame["committed"],
-            t("dash.col.rate", lang): frame["rate"] * 100,
-        }
+            "dash.col.agency": frame["short_name"],
+            "dash.col.agency_name": frame["display_name"],
+            "dash.col.planned": frame["planned"],
+            "dash.col.committed": frame["committed"],
+            "dash.col.rate": frame["rate"] * 100,
+        },
     )
 
 
@@ -358,11 +364,12 @@ def focus_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """The five focus provinces with their rate (formatted in the language; a dash without rows)."""
     frame = by_province(store, filters, lang)["provinces"]
     focus = frame[frame["is_focus"]]
-    return pd.DataFrame(
+    return display_table(
+        lang,
         {
-            t("dash.col.province", lang): focus["label"],
-            t("dash.col.rate_action_plans", lang): [fmt_pct(None if pd.isna(r) else r, lang) for r in focus["rate"]],
-        }
+            "dash.col.province": focus["label"],
+            "dash.col.rate_action_plans": [fmt_pct(None if pd.isna(r) else r, lang) for r in focus["rate"]],
+        },
     )
 
 
@@ -392,17 +399,14 @@ def period_label(year: int, quarter: int, lang: str) -> str:
     return f"{year} {fmt_quarter(quarter, lang)}"
 
 
+def _every_period(filters: Filters) -> dict[str, Any]:
+    """The bound parameters of a measure over every reported quarter of every year: the filters but the period."""
+    return {name: value for name, value in filters.params().items() if name not in ("year", "quarter")}
+
+
 def trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Commitment rate per reported quarter (all years), per pillar and all pillars (pillar 0), with period labels."""
-    params = filters.params()
-    frame = store.query(
-        "measures/trend_by_quarter",
-        pillar=params["pillar"],
-        agency=params["agency"],
-        province=params["province"],
-        national_only=params["national_only"],
-        as_of=params["as_of"],
-    )
+    frame = store.query("measures/trend_by_quarter", **_every_period(filters))
     frame["pillar"] = frame["pillar"].fillna(0).astype(int)
     frame["period"] = [period_label(int(y), int(q), lang) for y, q in zip(frame["year"], frame["quarter"], strict=True)]
     frame["series"] = [t("dash.all_pillars_line", lang) if p == 0 else pillar_label(p, lang) for p in frame["pillar"]]
@@ -411,15 +415,7 @@ def trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
 
 def status_by_quarter(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Action plans per implementation status and reported quarter (all years), with labels."""
-    params = filters.params()
-    frame = store.query(
-        "measures/status_by_quarter",
-        pillar=params["pillar"],
-        agency=params["agency"],
-        province=params["province"],
-        national_only=params["national_only"],
-        as_of=params["as_of"],
-    )
+    frame = store.query("measures/status_by_quarter", **_every_period(filters))
     frame["status"] = frame["status"].fillna("none")
     frame["status_label"] = [
         t("dash.status.none", lang) if s == "none" else t(f"status.{s}", lang) for s in frame["status"]
@@ -548,8 +544,14 @@ def obstacle_texts(
     store: Store, filters: Filters, lang: str, theme: str | None, state: str | None, search: str | None
 ) -> pd.DataFrame:
     """The view's obstacle texts of a theme, state and search (None: any), as a display and export table."""
-    chosen = coded_obstacles.select_texts(coded_obstacles.coded_rows(store, filters), theme, state, search)
-    return coded_obstacles.text_table(chosen, store, lang)
+    return coded_obstacles.text_table(_chosen_obstacles(store, filters, theme, state, search), store, lang)
+
+
+def _chosen_obstacles(
+    store: Store, filters: Filters, theme: str | None, state: str | None, search: str | None
+) -> pd.DataFrame:
+    """The view's coded obstacle rows of a theme, state and search (None: any)."""
+    return coded_obstacles.select_texts(coded_obstacles.coded_rows(store, filters), theme, state, search)
 
 
 def obstacle_cards(
@@ -566,7 +568,7 @@ def obstacle_cards(
     themes = coded_obstacles.load_themes(store)
     coder = coded_obstacles.coder_for(themes)
     names = coded_obstacles.theme_names(themes, lang)
-    chosen = coded_obstacles.select_texts(coded_obstacles.coded_rows(store, filters), theme, state, search)
+    chosen = _chosen_obstacles(store, filters, theme, state, search)
     cards = []
     for row in chosen.head(limit).itertuples():
         province = row.province_name_en if lang == "en" else row.province_name
@@ -593,10 +595,6 @@ def obstacle_cards(
 def obstacle_theme_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Every theme with its obstacle texts and open texts, as a display and export table."""
     counts = obstacle_theme_counts(store, filters, lang)
-    return pd.DataFrame(
-        {
-            t("obs.col.theme", lang): counts["name"],
-            t("obs.col.texts", lang): counts["texts"],
-            t("obs.col.open", lang): counts["open"],
-        }
+    return display_table(
+        lang, {"obs.col.theme": counts["name"], "obs.col.texts": counts["texts"], "obs.col.open": counts["open"]}
     )

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ranpe.i18n import fmt_quarter, t
-from ranpe.measures.filters import Filters
+from ranpe.measures.filters import NATIONAL, Filters
 from ranpe.store.connection import Store
 
 OTHER = "lainnya"
@@ -196,6 +196,12 @@ class Coder:
                     self._codings.popitem(last=False)
         return found
 
+    def code_all(self, texts: Iterable[str]) -> dict[str, Coding]:
+        """The coding of each of some distinct texts (those coded before looked up at once)."""
+        with self._lock:
+            known = {text: self._codings.get(text) for text in texts}
+        return {text: coding or self.code(text) for text, coding in known.items()}
+
     def _code(self, text: str) -> Coding:
         words, compounds = _units(text)
         matches: set[Match] = set()
@@ -285,18 +291,44 @@ def _remembered(key: tuple, make: Any) -> Any:
 
 def coded_rows(store: Store, filters: Filters) -> pd.DataFrame:
     """The counted rows that report an obstacle (as the measures count rows), each with its themes (tuple of
-    codes), the words that decided them (matched) and whether it is open (no follow-up text). Never change it."""
+    codes), the words that decided them (matched) and whether it is open (no follow-up text). Never change it.
+
+    The rows counted for a pillar, K/L or province are those of the period counted for every one (counted_rows
+    picks each K/L and pillar's quarter by the period alone), so the period's rows are queried and coded once and
+    each such view is taken from them."""
     key = ("rows", str(store.path), store.data_version(), filters)
+    period = _period(filters)
+    if filters == period:
 
-    def make() -> pd.DataFrame:
-        rows = store.query("measures/obstacle_texts", **filters.params())
-        return _with_codings(rows, coder_for(load_themes(store)), "obstacles")
+        def make() -> pd.DataFrame:
+            rows = store.query("measures/obstacle_texts", **filters.params())
+            return _with_codings(rows, coder_for(load_themes(store)), "obstacles")
 
-    return _remembered(key, make)
+        return _remembered(key, make)
+    return _remembered(key, lambda: _narrowed(coded_rows(store, period), filters))
+
+
+def _period(filters: Filters) -> Filters:
+    """The filters' period (year, quarter, moment) alone: every pillar, K/L and province."""
+    return replace(filters, pillar=None, agency=None, province=None)
+
+
+def _narrowed(rows: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Rows of a period kept for the filters' pillar, K/L and province (national: rows with no province)."""
+    keep = pd.Series(True, index=rows.index)
+    if filters.pillar is not None:
+        keep &= rows["pillar"] == filters.pillar
+    if filters.agency is not None:
+        keep &= rows["agency_code"] == filters.agency
+    if filters.province == NATIONAL:
+        keep &= rows["province_code"].isna()
+    elif filters.province is not None:
+        keep &= rows["province_code"] == filters.province
+    return rows[keep.fillna(False).astype(bool)].reset_index(drop=True)
 
 
 def _with_codings(rows: pd.DataFrame, coder: Coder, column: str) -> pd.DataFrame:
-    codings = {text: coder.code(text) for text in rows[column].unique()}
+    codings = coder.code_all(rows[column].unique())
     return rows.assign(
         themes=rows[column].map({text: coding.themes for text, coding in codings.items()}),
         matched=rows[column].map({text: coding.matched for text, coding in codings.items()}),
@@ -306,17 +338,20 @@ def _with_codings(rows: pd.DataFrame, coder: Coder, column: str) -> pd.DataFrame
 def _by_theme(rows: pd.DataFrame, store: Store) -> pd.DataFrame:
     """The rows once per theme of their text (a column theme): the distinct texts are paired with their themes,
     then joined, instead of every row's list being unpacked."""
-    coder = coder_for(load_themes(store))
-    texts = rows["obstacles"].unique()
+    codings = coder_for(load_themes(store)).code_all(rows["obstacles"].unique())
     pairs = pd.DataFrame(
-        [(text, theme) for text in texts for theme in coder.code(text).themes], columns=["obstacles", "theme"]
+        [(text, theme) for text, coding in codings.items() for theme in coding.themes], columns=["obstacles", "theme"]
     )
     return rows.drop(columns=["themes", "matched"], errors="ignore").merge(pairs, on="obstacles")
 
 
 def _exploded(store: Store, filters: Filters) -> pd.DataFrame:
+    """The view's coded rows once per theme of their text (taken from the period's, as coded_rows is)."""
     key = ("by_theme", str(store.path), store.data_version(), filters)
-    return _remembered(key, lambda: _by_theme(coded_rows(store, filters), store))
+    period = _period(filters)
+    if filters == period:
+        return _remembered(key, lambda: _by_theme(coded_rows(store, filters), store))
+    return _remembered(key, lambda: _narrowed(_exploded(store, period), filters))
 
 
 def theme_counts(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
@@ -349,16 +384,27 @@ def themes_by_agency(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
 
 def _quarter_counts(store: Store, filters: Filters) -> tuple[list[int], pd.DataFrame]:
     """The quarters of the year with rows, and texts and open texts per (quarter, theme) where there are any; the
-    same for every quarter filter, so remembered without it."""
+    same for every quarter filter, so remembered without it. Taken from the year's counts for every pillar, K/L and
+    province, queried and coded once."""
     view = replace(filters, quarter=None)
     key = ("quarters", str(store.path), store.data_version(), view)
 
     def make() -> tuple[list[int], pd.DataFrame]:
-        params = {name: value for name, value in view.params().items() if name != "quarter"}
-        rows = store.query("measures/obstacle_texts_by_quarter", **params)
-        reported = _by_theme(rows[rows["obstacles"].notna()], store)
+        rows, reported = (_narrowed(part, view) for part in _year_quarter_rows(store, filters))
         counts = reported.groupby(["quarter", "theme"]).agg(texts=("rows", "sum"), open=("open", "sum"))
         return sorted(int(q) for q in rows["quarter"].unique()), counts
+
+    return _remembered(key, make)
+
+
+def _year_quarter_rows(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The year's counts per quarter, pillar, K/L, province and text (measures/obstacle_texts_by_quarter), and those
+    with a text once per theme of their text."""
+    key = ("year_quarters", str(store.path), store.data_version(), filters.year, filters.as_of)
+
+    def make() -> tuple[pd.DataFrame, pd.DataFrame]:
+        rows = store.query("measures/obstacle_texts_by_quarter", year=filters.year, as_of=filters.as_of)
+        return rows, _by_theme(rows[rows["obstacles"].notna()], store)
 
     return _remembered(key, make)
 
@@ -410,22 +456,33 @@ def text_table(coded: pd.DataFrame, store: Store, lang: str) -> pd.DataFrame:
     """Coded rows as a display and export table, headers and values in the language."""
     names = theme_names(load_themes(store), lang)
     province = coded["province_name_en" if lang == "en" else "province_name"]
+    # Each distinct value written once (a view holds tens of thousands of rows and a few thousand distinct texts).
+    quarters = coded["year"].astype(int) * 10 + coded["quarter"].astype(int)
+    states = {True: t("obs.open", lang), False: t("obs.resolved", lang)}
     return pd.DataFrame(
         {
             t("dash.col.agency", lang): coded["agency_short_name"].fillna(coded["agency_code"]).to_numpy(),
             t("field.pillar", lang): coded["pillar"].to_numpy(),
             t("field.action_code", lang): coded["action_code"].to_numpy(),
             t("field.province", lang): province.where(coded["province_code"].notna(), t("national", lang)).to_numpy(),
-            t("field.quarter", lang): [
-                _quarter(y, q, lang) for y, q in zip(coded["year"], coded["quarter"], strict=True)
-            ],
+            t("field.quarter", lang): quarters.map({q: _quarter(q // 10, q % 10, lang) for q in quarters.unique()})
+            .astype(object)
+            .to_numpy(),
             t("field.obstacles", lang): coded["obstacles"].to_numpy(),
-            t("obs.col.themes", lang): [", ".join(names.get(c, c) for c in themes) for themes in coded["themes"]],
-            t("obs.col.matched", lang): ["; ".join(words) for words in coded["matched"]],
+            t("obs.col.themes", lang): _each_once(
+                coded["themes"], lambda codes: ", ".join(names.get(c, c) for c in codes)
+            ),
+            t("obs.col.matched", lang): _each_once(coded["matched"], "; ".join),
             t("field.follow_up", lang): coded["follow_up"].to_numpy(),
-            t("obs.col.state", lang): [t("obs.open" if o else "obs.resolved", lang) for o in coded["open"]],
+            t("obs.col.state", lang): coded["open"].astype(bool).map(states).astype(object).to_numpy(),
         }
     )
+
+
+def _each_once(values: pd.Series, write: Any) -> Any:
+    """write(value) for each row's value, computed once per distinct value (the values are tuples)."""
+    written = {value: write(value) for value in values.unique()}
+    return values.map(written).astype(object).to_numpy()
 
 
 def _quarter(year: int, quarter: int, lang: str) -> str:

@@ -231,8 +231,20 @@ def _remember_as_of() -> None:
 def as_of_filter(kept: dict[str, Any], lang: str) -> None:
     """The optional "Data per tanggal / Data as of" date of the shared filters, kept with them and in the URL
     (?as_of=2023-10-10); cleared, the current data."""
+    day = _as_of_input(st.sidebar, kept, lang)
+    _set_param(AS_OF_PARAM, day.isoformat() if day else None)
+
+
+def as_of_input(where: Any, lang: str) -> date | None:
+    """The same date drawn in a page of its own filters (the data checks), outside the sidebar: it shows, and
+    changes, the date the dashboard's filters keep (not put in the URL there, like the other filters)."""
+    kept = st.session_state[_KEPT_KEY] if _KEPT_KEY in st.session_state else _kept(_universe())
+    return _as_of_input(where, kept, lang)
+
+
+def _as_of_input(where: Any, kept: dict[str, Any], lang: str) -> date | None:
     st.session_state[AS_OF_KEY] = kept.get(AS_OF_PARAM)
-    day = st.sidebar.date_input(
+    return where.date_input(
         t("as_of.filter", lang),
         value=None,
         min_value=AS_OF_FIRST_DAY,
@@ -242,7 +254,6 @@ def as_of_filter(kept: dict[str, Any], lang: str) -> None:
         help=t("as_of.filter_help", lang),
         on_change=_remember_as_of,
     )
-    _set_param(AS_OF_PARAM, day.isoformat() if day else None)
 
 
 def _options(
