@@ -1,4 +1,4 @@
-"""Reference data as stored (agencies, pillars, provinces) and the lookups built from it."""
+"""Reference data as stored (agencies, the groups of every plan period, provinces) and the lookups built from it."""
 
 from __future__ import annotations
 
@@ -18,10 +18,17 @@ def load_reference(store: Store) -> Reference:
         cached = _cache.get(key)
     if cached is not None:
         return cached
+    periods = store.query_rows("plan/periods")
+    groups: dict[str, list[dict]] = {}
+    for row in store.query_rows("plan/all_period_groups"):
+        groups.setdefault(row["period_code"], []).append(row)
+    first = groups.get(periods[0]["code"], []) if periods else []
     reference = build_reference(
         store.query_rows("reference/agencies"),
-        store.query_rows("reference/pillars"),
+        first,
         store.query_rows("reference/provinces"),
+        periods,
+        groups,
     )
     with _cache_lock:
         _cache.clear()

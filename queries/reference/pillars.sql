@@ -1,3 +1,0 @@
-select pillar, name, name_en, working_group, aliases
-from pillars
-order by pillar
