@@ -436,7 +436,7 @@ class Reference:
     def _unknown(self, kind: str, value: object, params: dict[str, object] | None = None) -> Invalid:
         """The refusal of an unknown value, carrying the near-misses as (id, en) text when there are any."""
         offered = self.suggestions(kind, value)
-        expected = f"expect.{kind.split(':')[0]}"
+        expected = f"expect.{kind.split(':', maxsplit=1)[0]}"
         if not offered:
             return Invalid(expected, **(params or {}))
         return Invalid(

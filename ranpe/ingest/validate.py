@@ -8,7 +8,6 @@ so a 100,000-row sheet costs one parse per distinct text, not one per cell.
 from __future__ import annotations
 
 import functools
-
 from dataclasses import dataclass, field
 from typing import Any
 
