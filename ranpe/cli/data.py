@@ -20,6 +20,7 @@ from ranpe.cli.common import (
     resolve_agency,
     resolve_province,
 )
+from ranpe.config import MAX_GROUPS
 from ranpe.i18n import AsOf, fmt_date, fmt_int, fmt_pct, fmt_quarter, t
 from ranpe.store.connection import Store
 
@@ -117,7 +118,14 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     try:
-        write_template(store, Path(args.out), lang=args.template_lang)
+        try:
+            write_template(store, Path(args.out), lang=args.template_lang, year=args.year)
+        except ValueError:
+            periods = ", ".join(
+                f"{p['code']} ({p['first_year']}–{p['last_year']})" for p in store.query_rows("plan/periods")
+            )
+            print(t("given.year_no_period", args.lang, value=args.year, periods=periods), file=sys.stderr)
+            return EXIT_USAGE
     finally:
         store.close()
     print(args.out)
@@ -192,7 +200,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("summary", parents=[common], help="print the measures for a year")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4))
-    p.add_argument("--pillar", type=int, choices=(1, 2, 3))
+    p.add_argument("--pillar", type=int, choices=range(1, MAX_GROUPS + 1), metavar="N")
     p.add_argument("--agency", help="K/L code, name or alias")
     p.add_argument("--province", help="BPS code, name or alias; 'nasional' for national rows")
     add_as_of(p)
@@ -209,6 +217,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         default=None,
         help="headers in id (default) or en; defaults to --lang",
     )
+    p.add_argument("--year", type=int, help="the groups of this year's plan period (default: the latest real period)")
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("history", parents=[common], help="list uploads")

@@ -14,6 +14,12 @@ TEXTS = {
         "Ilustratif: periode {period} dan temanya adalah contoh, bukan rencana aksi resmi.",
         "Illustrative: the period {period} and its themes are an example, not an official action plan.",
     ),
+    "period.badge": ("ILUSTRATIF", "ILLUSTRATIVE"),
+    # A group's key number beside the group chart ("Tema 4: 50% (2 dari 4 aksi)"): exports.key.pillar in any period.
+    "period.key.group": (
+        "{group}: {rate} ({committed} dari {planned} aksi)",
+        "{group}: {rate} ({committed} of {planned} actions)",
+    ),
     "period.col.code": ("Kode", "Code"),
     "period.col.name": ("Nama", "Name"),
     "period.col.name_en": ("Nama (Inggris)", "Name (English)"),
