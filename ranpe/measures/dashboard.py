@@ -29,6 +29,14 @@ def years(store: Store) -> list[int]:
     return sorted((int(r["year"]) for r in store.query_rows("measures/years_with_data")), reverse=True)
 
 
+def default_year(store: Store) -> int | None:
+    """The year a view opens on: the newest with data in a real plan period (an illustrative period's years, such
+    as the demo's 2026, are there to be chosen), else the newest with data."""
+    found = years(store)
+    real = [year for year in found if not groups(store, year).illustrative]
+    return (real or found or [None])[0]
+
+
 def agencies(store: Store) -> pd.DataFrame:
     """The reference K/L: code, name, short_name, name_en."""
     return store.query("reference/agencies")[["code", "name", "short_name", "name_en"]]

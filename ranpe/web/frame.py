@@ -350,7 +350,7 @@ def filters_sidebar(lang: str) -> Filters | None:
             _set_param(name, None)
         st.session_state[_FILTERS_KEY] = None
         return None
-    latest = universe["year"][0]
+    latest = data("default_year")
     filters = _resolve(kept, latest)
     with_data = {name: set(codes) for name, codes in data("values_with_data", filters.year).items()}
     show_all = st.session_state.get(_SHOW_ALL_KEPT_KEY, False)
@@ -390,7 +390,7 @@ def filters_kept_aside() -> Filters | None:
     kept = _kept(universe)
     for name in (*FILTER_NAMES, AS_OF_PARAM):
         _set_param(name, None)
-    filters = _resolve(kept, universe["year"][0]) if universe["year"] else None
+    filters = _resolve(kept, data("default_year")) if universe["year"] else None
     st.session_state[_FILTERS_KEY] = filters
     return filters
 
