@@ -20,6 +20,20 @@ TEXTS = {
         "{group}: {rate} ({committed} dari {planned} aksi)",
         "{group}: {rate} ({committed} of {planned} actions)",
     ),
+    "period.tab": ("Periode rencana", "Plan periods"),
+    "period.tab_help": (
+        "Periode rencana aksi dan kelompoknya (pilar, tema). Tahun laporan menentukan periodenya: kolom Pilar/Tema "
+        "dibaca sebagai kelompok periode itu. Tahun periode tidak boleh bertumpang tindih.",
+        "Plan periods and their groups (pillars, themes). A report's year says its period: the Pillar/Theme column is "
+        "read as a group of that period. Periods' years may not overlap.",
+    ),
+    "period.choose": ("Periode", "Period"),
+    "period.new": ("+ Periode baru", "+ New period"),
+    "period.groups_help": (
+        "Kelompok: nomor 1–12, nama (Indonesia dan Inggris), alias dipisah titik koma.",
+        "Groups: number 1–12, names (Indonesian and English), aliases separated by semicolons.",
+    ),
+    "period.col.group_word_en": ("Sebutan kelompok (Inggris)", "Group word (English)"),
     "period.col.code": ("Kode", "Code"),
     "period.col.name": ("Nama", "Name"),
     "period.col.name_en": ("Nama (Inggris)", "Name (English)"),
