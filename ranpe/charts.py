@@ -666,11 +666,12 @@ def fig_agency_pillar_matrix(
     ranked = overall.sort_values(["rate", "planned", "agency_code"], ascending=[False, False, True])
     agencies_in_order = list(dict.fromkeys(ranked["short_name"]))[::-1]
     numbers = sorted({int(p) for p in data["pillar"]}) or [1, 2, 3]
-    labels = {p: t("dash.desc.pillar", lang, pillar=p) for p in numbers}
-    names = {p: t("dash.pillar_label", lang, pillar=p, name=t(f"dash.pillar.{p}", lang)) for p in numbers}
     if "pillar_short" in data:  # the groups of the year's period, named by the measures
         labels = dict(zip(data["pillar"].astype(int), data["pillar_short"], strict=True))
         names = dict(zip(data["pillar"].astype(int), data["pillar_label"], strict=True))
+    else:
+        labels = {p: t("dash.desc.pillar", lang, pillar=p) for p in numbers}
+        names = {p: t("dash.pillar_label", lang, pillar=p, name=t(f"dash.pillar.{p}", lang)) for p in numbers}
     fig = go.Figure(
         go.Scatter(
             x=[labels.get(int(p), str(p)) for p in data["pillar"]],

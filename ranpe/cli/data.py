@@ -72,6 +72,7 @@ def _print_result(result: Any, lang: str) -> None:
 def cmd_summary(args: argparse.Namespace) -> int:
     from ranpe.measures.filters import Filters
     from ranpe.measures.summary import summary
+    from ranpe.plan.periods import groups_of_year
 
     store = Store(args.db, read_only=False) if args.db else Store()
     try:
@@ -79,6 +80,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         agency = resolve_agency(store, args.agency) if args.agency else None
         filters = Filters(args.year, args.quarter, args.pillar, agency, province, args.as_of)
         result = summary(store, filters)
+        named = groups_of_year(store, args.year)
     finally:
         store.close()
     if args.json:
@@ -101,7 +103,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     print(f"  {t('cli.target_achievement', lang)}: {fmt_pct(result['target_achievement'], lang)}")
     for item in result["by_pillar"]:
         print(
-            f"  {t('field.pillar', lang)} {item['pillar']}: {fmt_pct(item['rate'], lang)} "
+            f"  {named.short(item['pillar'], lang)}: {fmt_pct(item['rate'], lang)} "
             f"({item['committed']} / {item['planned']})"
         )
     for item in result["by_province"]:

@@ -1,0 +1,63 @@
+"""Nine themes in real Chromium: the pillars page and the map of the demo's illustrative 2026 drawn, nine bar
+colours and the legend on screen, the illustrative period said (screenshots in tests/artifacts/, looked at)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ranpe import charts, demo
+from tests.browser_support import ARTIFACTS, start_app, stop_app
+from tests.test_browser_dashboard import Visit, distinct_colours
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(demo_store_path: Path) -> Iterator[str]:
+    process, base = start_app({"RANPE_DB": str(demo_store_path)})
+    try:
+        yield base
+    finally:
+        stop_app(process)
+
+
+def test_pillars_page_of_nine_themes(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    try:
+        visit.open("pillars?year=2026")
+        visit.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        assert "Tema" in visit.filter_values()[2] or visit.filter_values()[2] == "Semua tema"
+        body = visit.page.locator("[data-testid='stMain']").inner_text()
+        assert "Ilustratif" in body
+        bars = visit.page.locator(".js-plotly-plot").first
+        fills = bars.evaluate(
+            "node => [...node.querySelectorAll('.bars .point path')].map(p => getComputedStyle(p).fill)"
+        )
+        assert len(set(fills)) == 9, fills
+        legend = visit.page.locator(".js-plotly-plot").nth(1).locator(".legendtext").all_inner_texts()
+        assert [text.split(" · ")[0] for text in legend] == [f"Tema {n}" for n, *_ in demo.ILLUSTRATIVE_THEMES]
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        visit.page.screenshot(path=str(ARTIFACTS / "periods_pillars_2026.png"), full_page=True)
+        assert visit.errors == [] and visit.leaving_requests() == []
+    finally:
+        visit.close()
+    assert len(charts.PILLAR_COLOURS) >= 9
+
+
+def test_map_of_a_theme(browser: object, server: str) -> None:
+    visit = Visit(browser, server)
+    try:
+        visit.open("regions?year=2026&pillar=4&lang=en")
+        canvas = visit.page.locator("canvas.maplibregl-canvas").first
+        canvas.wait_for(timeout=30_000)
+        visit.page.wait_for_timeout(1500)
+        assert distinct_colours(canvas.screenshot()) > 20, "the map canvas is blank"
+        body = visit.page.locator("[data-testid='stMain']").inner_text()
+        assert "Theme 4" in body and "Illustrative" in body
+        visit.page.screenshot(path=str(ARTIFACTS / "periods_regions_2026_theme4.png"), full_page=True)
+        assert visit.errors == [] and visit.leaving_requests() == []
+    finally:
+        visit.close()
