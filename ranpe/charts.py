@@ -517,6 +517,13 @@ def _place_bar_labels(fig: go.Figure, plot_px: float, beyond_px: float, font_px:
         trace.update(textposition=positions, constraintext="inside")
 
 
+def _group_title(data: pd.DataFrame, key: str, group_key: str, lang: str) -> str:
+    """A chart's title naming the groups by their period's word (the pillar title in a period of pillars)."""
+    if "group_word" in data and len(data) and str(data["group_word"].iloc[0]).lower() not in ("pilar", "pillar"):
+        return t(group_key, lang, word=str(data["group_word"].iloc[0]).lower())
+    return t(key, lang)
+
+
 def fig_commitment_by_pillar(
     data: pd.DataFrame,
     lang: str,
@@ -555,7 +562,7 @@ def fig_commitment_by_pillar(
     row_px = max(2 * ROW_HEIGHT_PX, round(_line_px(BASE_FONT_PX) * lines + ROW_HEIGHT_PX / 2))
     return _frame(
         fig,
-        t("dash.chart.by_pillar", lang),
+        _group_title(data, "dash.chart.by_pillar", "period.chart.by_group", lang),
         filters_text,
         _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,
@@ -714,7 +721,7 @@ def fig_agency_pillar_matrix(
     )
     return _frame(
         fig,
-        t("dash.chart.agency_pillar", lang),
+        _group_title(data, "dash.chart.agency_pillar", "period.chart.agency_group", lang),
         filters_text,
         _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang),
         lang=lang,

@@ -309,6 +309,7 @@ def test_pillars_page_colours_each_theme_and_filters_one(demo_db: Path, app_env,
     at = run_app(demo_db, monkeypatch, "pillars", year="2026", pillar="4", lang="id")
     (bars, focus) = chart_specs(at)[:2]
     assert len(set(bars["data"][0]["marker"]["color"])) == 1  # one theme chosen
+    assert "Tingkat komitmen per tema (aksi)" in json.dumps(bars, ensure_ascii=False)
     assert [trace["name"] for trace in focus["data"]] == ["Tema 4 · Literasi digital dan ruang siber"]
     assert focus["data"][0]["marker"]["color"] == charts.PILLAR_COLOURS[4]
     assert any("Tema 4" in c.value for c in at.caption)

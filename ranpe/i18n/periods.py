@@ -34,6 +34,12 @@ TEXTS = {
         "Groups: number 1–12, names (Indonesian and English), aliases separated by semicolons.",
     ),
     "period.col.group_word_en": ("Sebutan kelompok (Inggris)", "Group word (English)"),
+    # Chart titles in a period whose groups are not pillars (a pillar period keeps dash.chart.*).
+    "period.chart.by_group": ("Tingkat komitmen per {word} (aksi)", "Commitment rate by {word} (actions)"),
+    "period.chart.agency_group": (
+        "Tingkat komitmen K/L × {word} (aksi K/L itu)",
+        "Commitment rate, K/L × {word} (its own actions)",
+    ),
     "period.col.code": ("Kode", "Code"),
     "period.col.name": ("Nama", "Name"),
     "period.col.name_en": ("Nama (Inggris)", "Name (English)"),

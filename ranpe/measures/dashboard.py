@@ -254,6 +254,7 @@ def by_pillar(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     frame = store.query("measures/commitment_by_pillar", **filters.params())
     named = groups(store, filters.year)
     frame["label"] = [pillar_label(int(p), lang, named) for p in frame["pillar"]]
+    frame["group_word"] = named.word(lang)
     return frame
 
 
@@ -362,6 +363,7 @@ def agency_pillar_matrix(store: Store, filters: Filters, lang: str = "id") -> pd
     named = groups(store, filters.year)
     frame["pillar_short"] = [named.short(int(p), lang) for p in frame["pillar"]]
     frame["pillar_label"] = [named.label(int(p), lang) for p in frame["pillar"]]
+    frame["group_word"] = named.word(lang)
     return frame
 
 
