@@ -925,5 +925,13 @@ def load(store: Store, progress: Callable[[str], None] | None = None, lang: str 
 
 
 def remove(store: Store) -> int:
-    """Delete every demo upload, its rows and archived files; the number of uploads removed."""
-    return pipeline.remove_demo(store, actor=SYSTEM)
+    """Delete every demo upload, its rows and archived files, and the illustrative period the demo added (when no
+    other rows use its years); the number of uploads removed."""
+    removed = pipeline.remove_demo(store, actor=SYSTEM)
+    ours = [p for p in periods.list_periods(store) if p.code == ILLUSTRATIVE_PERIOD["code"] and p.illustrative]
+    for period in ours:
+        try:
+            periods.remove_period(store, period.code, actor=SYSTEM)
+        except periods.PeriodError:
+            pass  # rows of its years stay: so does the period they are read in
+    return removed

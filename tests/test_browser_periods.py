@@ -10,14 +10,17 @@ import pytest
 
 from ranpe import charts, demo
 from tests.browser_support import ARTIFACTS, start_app, stop_app
+from tests.fixtures_demo import copy_demo_store
 from tests.test_browser_dashboard import BASE_PATH_PROBES, Visit, distinct_colours
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def server(demo_store_path: Path) -> Iterator[str]:
-    process, base = start_app({"RANPE_DB": str(demo_store_path)})
+def server(demo_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a copy of the demo store (the server holds its file)."""
+    db = copy_demo_store(demo_store_path, tmp_path_factory.mktemp("browser_periods"))
+    process, base = start_app({"RANPE_DB": str(db)})
     try:
         yield base
     finally:

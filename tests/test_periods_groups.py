@@ -28,6 +28,7 @@ from ranpe.plan import periods
 from ranpe.store.connection import Store
 from ranpe.workspace import reference_admin
 from tests.conftest import REPO, csv_bytes
+from tests.fixtures_demo import copy_demo_store
 from tests.test_pages import PAGES, app_env, chart_specs, run_app  # noqa: F401  (app_env is a fixture)
 from tests.test_pages_workspace import db, no_exception, page, table  # noqa: F401  (db is a fixture)
 
@@ -232,6 +233,9 @@ def test_cli_period_add_and_list(tmp_path: Path):
     assert 'bad.csv, row 4, column number: "13" is not a number 1–12' in lines
     assert "bad.csv, row 5, column name: required" in lines
     assert len(json.loads(run_cli("period", "list", "--json", "--db", path).stdout)) == 2
+    removed = run_cli("period", "remove", "RANPE-2026", "--db", path, "--lang", "en")
+    assert removed.returncode == 0 and "Period RANPE-2026 removed." in removed.stdout
+    assert [p["code"] for p in json.loads(run_cli("period", "list", "--json", "--db", path).stdout)] == ["RANPE-2020"]
 
 
 def test_editing_a_period_keeps_the_groups_and_years_stored_rows_use(nine: Store):
@@ -245,6 +249,9 @@ def test_editing_a_period_keeps_the_groups_and_years_stored_rows_use(nine: Store
     messages = refused.value.messages("en")
     assert "Stored rows of 2027 would be in no period" in messages
     assert "Groups 8 are used by stored rows of 2026–2029; they cannot be removed" in messages
+    with pytest.raises(periods.PeriodError) as in_use:
+        periods.remove_period(nine, "RANPE-2026", actor=ADMIN)
+    assert in_use.value.messages("en") == ["Period RANPE-2026 is used by stored rows of 2027; it cannot be removed"]
     with pytest.raises(PermissionError):
         reference_admin.save_period(nine, values, values["groups"], edit=True, actor=Actor("a", "analyst"), lang="en")
     renamed = [{**g, "name": "Tata kelola daerah"} if g["number"] == 8 else g for g in values["groups"]]
@@ -278,8 +285,9 @@ def test_reference_page_lists_the_periods_and_reports_every_problem(db: Path):  
 
 
 @pytest.fixture(scope="module")
-def demo_db(demo_store_path: Path) -> Path:
-    return demo_store_path
+def demo_db(demo_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the demo store: the app keeps its store open read-write, other modules open theirs read-only."""
+    return copy_demo_store(demo_store_path, tmp_path_factory.mktemp("demo_periods"))
 
 
 def test_demo_2026_reports_cover_the_nine_themes(demo_db: Path):
@@ -289,6 +297,12 @@ def test_demo_2026_reports_cover_the_nine_themes(demo_db: Path):
         (period,) = [p for p in periods.list_periods(store) if p.code == "RANPE-2026"]
         assert period.illustrative and period.word("id") == "Tema"
         assert dashboard.default_year(store) == 2024  # the demo opens on its last real year
+
+
+def test_removing_the_demo_removes_its_illustrative_period(demo_db: Path, tmp_path: Path):
+    with Store(copy_demo_store(demo_db, tmp_path / "copy")) as store:
+        demo.remove(store)
+        assert [p.code for p in periods.list_periods(store)] == ["RANPE-2020"]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -324,3 +338,13 @@ def test_pack_of_2026_names_themes_and_says_illustrative(demo_db: Path):
     assert "Theme " in texts and "Pillar " not in texts
     numbers = next(chart.key_numbers for chart in content.charts if chart.name == "by_pillar")
     assert len(numbers) == pack.KEY_GROUPS and all(line.startswith("Theme ") for line in numbers)
+
+
+def test_upload_page_offers_the_template_of_each_period(db: Path):  # noqa: F811
+    with Store(db) as store:
+        add_nine_themes(store)
+    at = no_exception(page("upload"))
+    chosen = at.selectbox(key="ws_template_period")
+    assert chosen.options == ["RAN PE 2020–2024 (Pillar)", "RAN PE 2026–2029 (Theme)"]
+    assert chosen.value == 2020  # the latest real period first
+    no_exception(chosen.set_value(2026).run())

@@ -1,4 +1,4 @@
-"""The plan periods' commands: `period add` (an admin edit, audited) and `period list [--json]`."""
+"""The plan periods' commands: `period add` and `period remove` (admin edits, audited), `period list [--json]`."""
 
 from __future__ import annotations
 
@@ -74,8 +74,22 @@ def cmd_period_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_period_remove(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        periods.remove_period(store, args.code, actor=cli_actor(os.environ.get("USER", "cli")))
+    except periods.PeriodError as exc:
+        for message in exc.messages(args.lang):
+            print(message, file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        store.close()
+    print(t("period.removed", args.lang, code=args.code))
+    return EXIT_OK
+
+
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add `period add` and `period list`."""
+    """Add `period add`, `period remove` and `period list`."""
     parser = subparsers.add_parser("period", parents=[common], help="plan periods and their groups")
     sub = parser.add_subparsers(dest="period_command", required=True)
     p = sub.add_parser("add", parents=[common], help="add a plan period and its groups (admin; audited)")
@@ -95,6 +109,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--illustrative", action="store_true", help="mark the period as an illustration, not a real plan")
     p.add_argument("--replace", action="store_true", help="replace the existing period CODE (edit it)")
     p.set_defaults(func=cmd_period_add)
+    p = sub.add_parser("remove", parents=[common], help="remove a period no stored row uses (admin; audited)")
+    p.add_argument("code", metavar="CODE")
+    p.set_defaults(func=cmd_period_remove)
     p = sub.add_parser("list", parents=[common], help="list the plan periods and their groups")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_period_list)

@@ -40,6 +40,12 @@ TEXTS = {
         "Tingkat komitmen K/L × {word} (aksi K/L itu)",
         "Commitment rate, K/L × {word} (its own actions)",
     ),
+    "period.template": ("Periode rencana aksi templat", "The template's plan period"),
+    "period.error.period_in_use": (
+        "Periode {code} dipakai oleh baris tersimpan tahun {years}; tidak dapat dihapus",
+        "Period {code} is used by stored rows of {years}; it cannot be removed",
+    ),
+    "period.removed": ("Periode {code} dihapus.", "Period {code} removed."),
     "period.col.code": ("Kode", "Code"),
     "period.col.name": ("Nama", "Name"),
     "period.col.name_en": ("Nama (Inggris)", "Name (English)"),

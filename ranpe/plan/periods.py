@@ -346,3 +346,23 @@ def period_as_dict(store: Store, period: Period) -> dict[str, Any]:
             for row in groups(store, period.code)
         ],
     }
+
+
+def remove_period(store: Store, code: str, *, actor: Actor) -> None:
+    """Delete a period and its groups (admins only; audited); refused while stored rows have a year in it."""
+    require(actor, "admin", "edit plan periods")
+    period = next((p for p in list_periods(store) if p.code == code), None)
+    if period is None:
+        raise PeriodError([("period.error.unknown", {"code": code})])
+    used = sorted({int(u["year"]) for u in store.query_rows("plan/groups_in_use") if period.covers(int(u["year"]))})
+    if used:
+        raise PeriodError([("period.error.period_in_use", {"code": code, "years": ", ".join(map(str, used))})])
+    with store.transaction() as cur:
+        cur.execute(sql.load("plan/period_delete"), {"code": code})
+        cur.execute(sql.load("plan/period_groups_delete"), {"period": code})
+        audit.write(
+            cur,
+            actor,
+            "reference_change",
+            {"entity": "period", "code": code, "changes": {"removed": [asdict(period), None]}},
+        )
