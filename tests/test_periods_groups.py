@@ -140,6 +140,12 @@ def test_without_a_second_period_2026_is_refused_and_2023_files_stay_valid(store
     assert "RANPE-2020 (2020–2024)" in refused.problems[0].message("en")
 
 
+def test_with_one_period_a_bad_group_is_told_even_beside_a_bad_year(store: Store):
+    result = upload(store, "Pilar", "20x3", "Pilar 9")
+    assert result.status == "refused"
+    assert [(p.column, p.value) for p in result.problems] == [("Tahun", "20x3"), ("Pilar", "Pilar 9")]
+
+
 # -- labels, charts, template ---------------------------------------------------------------------------------------
 
 

@@ -393,15 +393,17 @@ def _parse_distinct(values: list[object], parse) -> tuple[list[object], bool, bo
 def _parse_groups(
     values: list[object], years: list[int | None], reference: contract.Reference
 ) -> tuple[list[object], bool, bool]:
-    """The pillar column, each value read as a group of its row's year's period (a row whose year is refused is
-    told about its year only)."""
+    """The pillar column, each value read as a group of its row's year's period (a row whose year is refused or
+    missing is told about its year only, unless there is one period: then its groups are the only ones)."""
     by_year: dict[int | None, list[int]] = {}
     for position, year in enumerate(years):
         by_year.setdefault(year, []).append(position)
     parsed: list[object] = [None] * len(values)
     any_blank = any_bad = False
     for year, positions in by_year.items():
-        if year is None or (reference.periods and reference.period_of(year) is None):
+        if year is None and len(reference.periods) <= 1:
+            parse = reference.pillar  # one period only: its groups, whatever the unread year
+        elif year is None or (reference.periods and reference.period_of(year) is None):
             parse = _unread
         else:
             parse = functools.partial(reference.pillar, year=year)

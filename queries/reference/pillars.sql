@@ -1,0 +1,3 @@
+select pillar, name, name_en, working_group, aliases
+from pillars
+order by pillar
