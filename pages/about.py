@@ -50,13 +50,14 @@ st.markdown(
 )
 st.caption(t("dash.about.counted_rows", lang))
 
+named = frame.data("groups", filters.year)
 headline = equation(figures["actions_committed"], figures["actions_planned"], figures["commitment_rate"])
 measure(
     "dash.about.commitment",
     [
         headline,
         *(
-            f"{dashboard.pillar_label(p['pillar'], lang)}: {equation(p['committed'], p['planned'], p['rate'])}"
+            f"{dashboard.pillar_label(p['pillar'], lang, named)}: {equation(p['committed'], p['planned'], p['rate'])}"
             for p in figures["by_pillar"]
         ),
     ],

@@ -42,7 +42,7 @@ with left:
 with right:
     matrix_figure = frame.chart(
         "fig_agency_pillar_matrix",
-        ("agency_pillar_matrix", filters),
+        ("agency_pillar_matrix", filters, lang),
         lang,
         filters_text,
         as_of,

@@ -31,7 +31,7 @@ with left:
 with right:
     focus_figure = frame.chart(
         "fig_commitment_by_focus_area",
-        ("by_focus_area", filters),
+        ("by_focus_area", filters, lang),
         lang,
         filters_text,
         as_of,
@@ -41,7 +41,8 @@ with right:
     st.plotly_chart(focus_figure, key="pillars_focus_areas", config=frame.plotly_config(lang), theme=None)
     downloads.chart_downloads(focus_figure, "by_focus_area", lang)
 
-pillar_name = dashboard.pillar_label(filters.pillar, lang) if filters.pillar else t("dash.filter.all_pillars", lang)
+named = frame.data("groups", filters.year)
+pillar_name = dashboard.pillar_label(filters.pillar, lang, named) if filters.pillar else named.every(lang)
 st.subheader(t("dash.pillars.actions", lang, pillar=pillar_name))
 table, total = frame.data("actions", filters, lang)
 st.caption(t("dash.pillars.showing", lang, shown=fmt_int(len(table), lang), total=fmt_int(total, lang)))

@@ -1,11 +1,12 @@
-"""Data rujukan / Reference data (admins): K/L and province aliases, obstacle themes, their edit history, users and
-the audit log."""
+"""Data rujukan / Reference data (admins): K/L and province aliases, obstacle themes, their edit history, users,
+the audit log and the plan periods with their groups."""
 
 import streamlit as st
 
 from ranpe.access import audit, users
 from ranpe.i18n import fmt_int, t
 from ranpe.measures import obstacles
+from ranpe.plan import periods
 from ranpe.web import frame
 from ranpe.web.auth import auth_mode, ensure_signed_in, require_role
 from ranpe.workspace import common, obstacle_themes, reference_admin
@@ -18,7 +19,7 @@ st.title(t("ws.reference.title", lang))
 st.caption(t("ws.reference.intro", lang))
 require_role(actor, "admin", lang)
 
-agency_tab, province_tab, theme_tab, changes_tab, audit_tab, users_tab = st.tabs(
+agency_tab, province_tab, theme_tab, changes_tab, audit_tab, users_tab, period_tab = st.tabs(
     [
         t("ws.reference.agencies", lang),
         t("ws.reference.provinces", lang),
@@ -26,6 +27,7 @@ agency_tab, province_tab, theme_tab, changes_tab, audit_tab, users_tab = st.tabs
         t("ws.reference.changes", lang),
         t("ws.reference.audit", lang),
         t("ws.reference.users", lang),
+        t("period.tab", lang),
     ]
 )
 
@@ -260,6 +262,63 @@ with users_tab:
         t("ws.reference.users_help", lang, mode=t(f"ws.auth.mode.{auth_mode()}", lang), path=str(users.users_file()))
     )
     st.dataframe(reference_admin.user_rows(lang), hide_index=True, width="stretch", key="ws_users_table")
+
+with period_tab:
+    st.caption(t("period.tab_help", lang))
+    st.dataframe(reference_admin.period_rows(store, lang), hide_index=True, width="stretch", key="ws_periods")
+    codes = [reference_admin.NEW_PERIOD, *(p.code for p in periods.list_periods(store))]
+    chosen = st.selectbox(
+        t("period.choose", lang),
+        codes,
+        key="ws_period_code",
+        format_func=lambda c: t("period.new", lang) if c == reference_admin.NEW_PERIOD else c,
+    )
+    start = reference_admin.period_form(store, chosen)
+    with st.form(f"ws_period_form_{chosen}"):
+        columns = st.columns([1, 2, 2])
+        code = columns[0].text_input(t("period.col.code", lang), value=start["code"], disabled=bool(chosen))
+        name = columns[1].text_input(t("period.col.name", lang), value=start["name"])
+        name_en = columns[2].text_input(t("period.col.name_en", lang), value=start["name_en"])
+        columns = st.columns([2, 1, 1, 1])
+        legal_basis = columns[0].text_input(t("period.col.legal_basis", lang), value=start["legal_basis"])
+        years = columns[1].text_input(t("period.col.years", lang), value=start["years"], placeholder="2026-2029")
+        group_word = columns[2].text_input(t("period.col.group_word", lang), value=start["group_word"])
+        group_word_en = columns[3].text_input(t("period.col.group_word_en", lang), value=start["group_word_en"])
+        illustrative = st.checkbox(t("period.col.illustrative", lang), value=start["illustrative"])
+        st.caption(t("period.groups_help", lang))
+        group_rows = st.data_editor(
+            start["groups"],
+            num_rows="dynamic",
+            key=f"ws_period_groups_{chosen}",
+            column_config={
+                "number": st.column_config.NumberColumn(t("period.col.number", lang), min_value=1, max_value=12),
+                "name": st.column_config.TextColumn(t("period.col.name", lang)),
+                "name_en": st.column_config.TextColumn(t("period.col.name_en", lang)),
+                "aliases": st.column_config.TextColumn(t("period.col.aliases", lang)),
+            },
+        )
+        if st.form_submit_button(t("ws.save", lang)):
+            values = {
+                "code": code or chosen,
+                "name": name,
+                "name_en": name_en,
+                "legal_basis": legal_basis,
+                "years": years,
+                "group_word": group_word,
+                "group_word_en": group_word_en,
+                "illustrative": illustrative,
+            }
+            try:
+                saved = reference_admin.save_period(
+                    store, values, list(group_rows), edit=bool(chosen), actor=actor, lang=lang
+                )
+            except periods.PeriodError as error:
+                st.error("\n".join(f"- {m}" for m in error.messages(lang)), icon=":material/error:")
+            else:
+                st.session_state["ws_ref_saved"] = t(
+                    "period.added", lang, code=saved.code, groups=len(periods.groups(store, saved.code))
+                )
+                st.rerun()
 
 if st.session_state.get("ws_ref_saved"):
     st.toast(st.session_state.pop("ws_ref_saved"), icon=":material/check:")

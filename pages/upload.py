@@ -10,6 +10,7 @@ from ranpe import config
 from ranpe.access import audit
 from ranpe.i18n import fmt_int, fmt_quarter, t
 from ranpe.ingest.pipeline import UsageError
+from ranpe.plan import periods
 from ranpe.web import frame
 from ranpe.web.auth import ensure_signed_in, require_role
 from ranpe.workspace import common, upload
@@ -24,23 +25,35 @@ require_role(actor, "analyst", lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def template_bytes(store_path: str, template_lang: str, version: int) -> bytes:
-    """The submission template as bytes (rebuilt when the reference data moves)."""
+def template_bytes(store_path: str, template_lang: str, version: int, year: int | None = None) -> bytes:
+    """The submission template as bytes, its group list that of the year's period (rebuilt when the reference data
+    moves)."""
     from ranpe.ingest.template import write_template
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "template.xlsx"
-        write_template(store, path, lang=template_lang)
+        write_template(store, path, lang=template_lang, year=year)
         return path.read_bytes()
 
 
 with st.expander(t("ws.upload.template", lang), icon=":material/download:"):
     st.caption(t("ws.upload.template_help", lang))
+    plan_periods = periods.list_periods(store)
+    template_year = None
+    if len(plan_periods) > 1:  # the drop-down list of groups follows the period chosen
+        by_year = {p.first_year: p for p in plan_periods}
+        template_year = st.selectbox(
+            t("period.template", lang),
+            list(by_year),
+            index=max(i for i, p in enumerate(plan_periods) if not p.illustrative or i == 0),
+            key="ws_template_period",
+            format_func=lambda y: f"{by_year[y].label(lang)} ({by_year[y].word(lang)})",
+        )
     columns = st.columns(2)
     for column, template_lang in zip(columns, ("id", "en"), strict=True):
         column.download_button(
             t(f"ws.upload.template_{template_lang}", lang),
-            data=template_bytes(str(store.path), template_lang, store.data_version()),
+            data=template_bytes(str(store.path), template_lang, store.data_version(), template_year),
             file_name=t("ws.upload.template_file", template_lang),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"ws_template_{template_lang}",

@@ -21,8 +21,24 @@ from plotly.colors import sample_colorscale
 from ranpe.config import REFERENCE_DIR
 from ranpe.i18n import AsOf, fmt_date, fmt_int, fmt_pct, t
 
-# Okabe–Ito colours (colour-blind safe): one per pillar, the same on every chart.
-PILLAR_COLOURS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73"}
+# A colour per group of a plan period, the same group number the same colour on every chart, for up to 12 groups
+# (three pillars, nine themes): the Okabe–Ito colours without black and yellow (colour-blind safe, each legible on
+# white), then five of Paul Tol's muted scheme that stay apart from them (indigo, wine, olive, rose, teal) and the
+# Okabe–Ito yellow last.
+PILLAR_COLOURS = {
+    1: "#0072B2",  # blue
+    2: "#E69F00",  # orange
+    3: "#009E73",  # bluish green
+    4: "#D55E00",  # vermillion
+    5: "#CC79A7",  # reddish purple
+    6: "#56B4E9",  # sky blue
+    7: "#332288",  # indigo (Tol)
+    8: "#882255",  # wine (Tol)
+    9: "#999933",  # olive (Tol)
+    10: "#CC6677",  # rose (Tol)
+    11: "#44AA99",  # teal (Tol)
+    12: "#F0E442",  # yellow
+}
 ALL_PILLARS_COLOUR = "#222222"
 STATUS_COLOURS = {
     "not_started": "#BBBBBB",
@@ -523,6 +539,13 @@ def _place_bar_labels(fig: go.Figure, plot_px: float, beyond_px: float, font_px:
         trace.update(textposition=positions, constraintext="inside")
 
 
+def _group_title(data: pd.DataFrame, key: str, group_key: str, lang: str) -> str:
+    """A chart's title naming the groups by their period's word (the pillar title in a period of pillars)."""
+    if "group_word" in data and len(data) and str(data["group_word"].iloc[0]).lower() not in ("pilar", "pillar"):
+        return t(group_key, lang, word=str(data["group_word"].iloc[0]).lower())
+    return t(key, lang)
+
+
 def fig_commitment_by_pillar(
     data: pd.DataFrame,
     lang: str,
@@ -556,7 +579,7 @@ def fig_commitment_by_pillar(
     row_px = max(2 * ROW_HEIGHT_PX, round(_line_px(BASE_FONT_PX) * lines + ROW_HEIGHT_PX / 2))
     return _frame(
         fig,
-        t("dash.chart.by_pillar", lang),
+        _group_title(data, "dash.chart.by_pillar", "period.chart.by_group", lang),
         filters_text,
         _data_footer(as_of, source, lang, about_url),
         lang=lang,
@@ -579,7 +602,11 @@ def fig_commitment_by_focus_area(
         fig.add_bar(
             x=rows["focus_area"].astype(str),
             y=rows["rate"],
-            name=t("dash.pillar_label", lang, pillar=int(pillar), name=t(f"dash.pillar.{int(pillar)}", lang)),
+            name=(
+                rows["pillar_label"].iloc[0]
+                if "pillar_label" in rows
+                else t("dash.pillar_label", lang, pillar=int(pillar), name=t(f"dash.pillar.{int(pillar)}", lang))
+            ),
             marker_color=PILLAR_COLOURS.get(int(pillar), NEUTRAL_BAR_COLOUR),
             text=[fmt_pct(r, lang, 0) for r in rows["rate"]],
             textposition="outside",
@@ -657,8 +684,13 @@ def fig_agency_pillar_matrix(
     overall["rate"] = overall["committed"] / overall["planned"]
     ranked = overall.sort_values(["rate", "planned", "agency_code"], ascending=[False, False, True])
     agencies_in_order = list(dict.fromkeys(ranked["short_name"]))[::-1]
-    labels = {p: t("dash.desc.pillar", lang, pillar=p) for p in (1, 2, 3)}
-    names = {p: t("dash.pillar_label", lang, pillar=p, name=t(f"dash.pillar.{p}", lang)) for p in (1, 2, 3)}
+    numbers = sorted({int(p) for p in data["pillar"]}) or [1, 2, 3]
+    if "pillar_short" in data:  # the groups of the year's period, named by the measures
+        labels = dict(zip(data["pillar"].astype(int), data["pillar_short"], strict=True))
+        names = dict(zip(data["pillar"].astype(int), data["pillar_label"], strict=True))
+    else:
+        labels = {p: t("dash.desc.pillar", lang, pillar=p) for p in numbers}
+        names = {p: t("dash.pillar_label", lang, pillar=p, name=t(f"dash.pillar.{p}", lang)) for p in numbers}
     fig = go.Figure(
         go.Scatter(
             x=[labels.get(int(p), str(p)) for p in data["pillar"]],
@@ -689,7 +721,7 @@ def fig_agency_pillar_matrix(
         )
     )
     fig.update_xaxes(
-        type="category", categoryorder="array", categoryarray=[labels[p] for p in (1, 2, 3)], side="top", showgrid=False
+        type="category", categoryorder="array", categoryarray=[labels[p] for p in numbers], side="top", showgrid=False
     )
     # One row per K/L from edge to edge: markers would otherwise make Plotly pad the axis by a tenth of its length.
     fig.update_yaxes(
@@ -701,7 +733,7 @@ def fig_agency_pillar_matrix(
     )
     return _frame(
         fig,
-        t("dash.chart.agency_pillar", lang),
+        _group_title(data, "dash.chart.agency_pillar", "period.chart.agency_group", lang),
         filters_text,
         _data_footer(as_of, source, lang, about_url),
         lang=lang,

@@ -17,6 +17,8 @@ MAX_ROWS = int(os.environ.get("RANPE_MAX_ROWS") or 1_000_000)
 MAX_COMPRESSION_RATIO = 200
 # Validation reports every problem up to this many; beyond it, the total is still given.
 MAX_REPORTED_ERRORS = 1000
+# The most groups a plan period may have (charts hold a distinct colour for each).
+MAX_GROUPS = 12
 
 
 def db_path() -> Path:

@@ -24,6 +24,7 @@ from ranpe.access.roles import SYSTEM
 from ranpe.i18n import t
 from ranpe.ingest import pipeline
 from ranpe.ingest.contract import number_style
+from ranpe.plan import periods
 from ranpe.store.connection import FOCUS_PROVINCES, Store
 
 SEED = 20230901
@@ -763,6 +764,135 @@ def generate_files(names: dict[str, str]) -> list[DemoFile]:
     return files
 
 
+# -- the illustrative second period ----------------------------------------------------------------------------
+#
+# A second RAN PE is being set (press reports speak of 2025/2026–2029 and about nine themes; nothing is confirmed
+# here). The demo adds a period of nine themes to show the product with a plan that has no three pillars. Its
+# themes are ILLUSTRATIVE names made up for the demo, not the official ones: the period is stored with
+# illustrative = true, and every page and slide showing one of its years says so.
+ILLUSTRATIVE_PERIOD = {
+    "code": "RANPE-2026",
+    "name": "RAN PE 2026–2029 (ilustratif)",
+    "name_en": "RAN PE 2026–2029 (illustrative)",
+    "legal_basis": "Belum ditetapkan (contoh ilustratif)",
+    "years": "2026-2029",
+    "group_word": "Tema",
+    "group_word_en": "Theme",
+}
+ILLUSTRATIVE_THEMES = (
+    (1, "Kesiapsiagaan nasional", "National preparedness", "Kesiapsiagaan;Preparedness"),
+    (2, "Kontra radikalisasi", "Counter-radicalisation", "Kontra radikalisasi;Counter radicalisation"),
+    (3, "Deradikalisasi dan reintegrasi", "Deradicalisation and reintegration", "Deradikalisasi;Reintegrasi"),
+    (4, "Literasi digital dan ruang siber", "Digital literacy and cyberspace", "Literasi digital;Siber;Cyber"),
+    (5, "Pendidikan dan pemuda", "Education and youth", "Pendidikan;Pemuda;Youth"),
+    (6, "Perempuan, anak dan keluarga", "Women, children and families", "Perempuan dan anak;Keluarga"),
+    (7, "Penegakan hukum dan perlindungan korban", "Law enforcement and victim protection", "Penegakan hukum"),
+    (8, "Tata kelola dan koordinasi daerah", "Governance and regional coordination", "Tata kelola;Daerah"),
+    (9, "Kemitraan dan kerja sama internasional", "Partnership and international cooperation", "Kerja sama"),
+)
+ILLUSTRATIVE_YEAR = 2026
+ILLUSTRATIVE_QUARTERS = (1, 2, 3)
+# The K/L reporting in 2026 and the themes each works in (a few, as the first quarters of a new plan would be).
+ILLUSTRATIVE_AGENCIES = {
+    "BNPT": (1, 2, 3, 4, 9),
+    "KEMENAG": (2, 5, 6),
+    "KOMINFO": (4, 2),
+    "KEMENDIKBUDRISTEK": (5,),
+    "KEMENPPPA": (6,),
+    "POLRI": (7, 1),
+    "LPSK": (7,),
+    "KEMENDAGRI": (8, 1),
+    "KEMENLU": (9,),
+    "BSSN": (4,),
+}
+ILLUSTRATIVE_HEADER = (
+    "Tahun",
+    "Triwulan",
+    "K/L",
+    "Tema",
+    "Kode Aksi",
+    "Aksi",
+    "Provinsi",
+    "Komitmen",
+    "Status",
+    "Target",
+    "Realisasi",
+    "Hambatan",
+    "Tindak Lanjut",
+)
+
+
+def ensure_illustrative_period(store: Store) -> None:
+    """Add the illustrative period RANPE-2026 and its nine themes when the store has no period for its years."""
+    if any(p.covers(ILLUSTRATIVE_YEAR) for p in periods.list_periods(store)):
+        return
+    themes = [
+        {"number": str(n), "name": name, "name_en": name_en, "aliases": aliases}
+        for n, name, name_en, aliases in ILLUSTRATIVE_THEMES
+    ]
+    periods.save_period(store, **ILLUSTRATIVE_PERIOD, groups_in=themes, actor=SYSTEM, illustrative=True)
+
+
+def illustrative_files(names: dict[str, str]) -> list[DemoFile]:
+    """The demo's 2026 reports: one .csv per K/L and quarter (Tema header, themes by number, name or alias)."""
+    rng = random.Random(SEED + ILLUSTRATIVE_YEAR)
+    parts = []
+    for agency, themes in ILLUSTRATIVE_AGENCIES.items():
+        for theme in themes:
+            for index in range(1, rng.randint(2, 4) + 1):
+                unit = rng.choice(UNITS)
+                parts.append(
+                    {
+                        "agency": agency,
+                        "theme": theme,
+                        "code": f"{theme}.{rng.randint(1, 3)}.{index}",
+                        "committed": rng.random() < 0.78,
+                        "province": rng.choice((None, *FOCUS_PROVINCES)),
+                        "target": float(rng.randint(unit[1], unit[2])),
+                        "progress": rng.uniform(0.1, 0.35),
+                        "obstacle": rng.choice(OBSTACLES) if rng.random() < 0.3 else None,
+                    }
+                )
+    files = []
+    for quarter in ILLUSTRATIVE_QUARTERS:
+        for agency in ILLUSTRATIVE_AGENCIES:
+            if (agency, quarter) == ("BSSN", 3):
+                continue  # a report not yet in
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+            writer.writerow(ILLUSTRATIVE_HEADER)
+            seen = set()
+            for part in (p for p in parts if p["agency"] == agency):
+                key = (part["code"], part["province"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                theme = part["theme"]
+                spelled = rng.choice((str(theme), f"Tema {theme}", ILLUSTRATIVE_THEMES[theme - 1][1]))
+                done = min(1.0, part["progress"] * quarter)
+                writer.writerow(
+                    (
+                        ILLUSTRATIVE_YEAR,
+                        f"TW {ROMAN[quarter - 1]}",
+                        names.get(agency, agency),
+                        spelled,
+                        part["code"],
+                        f"Aksi ilustratif {part['code']} ({ILLUSTRATIVE_THEMES[theme - 1][1].lower()})",
+                        "Nasional" if part["province"] is None else part["province"],
+                        "Ya" if part["committed"] else "Tidak",
+                        ("Dalam proses" if done < 1 else "Selesai") if part["committed"] else "Belum dimulai",
+                        str(int(part["target"])) if part["committed"] else "",
+                        str(round(part["target"] * done)) if part["committed"] else "",
+                        part["obstacle"][0] if part["obstacle"] and quarter >= 2 else "",
+                        part["obstacle"][1] if part["obstacle"] and quarter >= 3 else "",
+                    )
+                )
+            name = f"{names.get(agency, agency)}_Tema_TW{quarter}_{ILLUSTRATIVE_YEAR}.csv"
+            received = _received(ILLUSTRATIVE_YEAR, quarter, rng, 0.1)
+            files.append(DemoFile(name, buffer.getvalue().encode("utf-8"), received, ILLUSTRATIVE_YEAR))
+    return files
+
+
 def load(store: Store, progress: Callable[[str], None] | None = None, lang: str = "id") -> int:
     """Store the demo data set through the ingest path (replacing an earlier demo load); uploads stored."""
     started = time.perf_counter()
@@ -770,8 +900,9 @@ def load(store: Store, progress: Callable[[str], None] | None = None, lang: str 
     if store.query_rows("demo/uploads"):
         say(t("demo.progress.removed", lang, count=remove(store)))
     names = {row["code"]: row["short_name"] for row in store.query_rows("reference/agencies")}
-    files = generate_files(names)
-    files_per_year = {year: sum(f.report_year == year for f in files) for year in YEARS}
+    ensure_illustrative_period(store)
+    files = generate_files(names) + illustrative_files(names)
+    files_per_year = {year: sum(f.report_year == year for f in files) for year in (*YEARS, ILLUSTRATIVE_YEAR)}
     announced: set[int] = set()
     for demo_file in files:
         if demo_file.report_year not in announced:
@@ -794,5 +925,13 @@ def load(store: Store, progress: Callable[[str], None] | None = None, lang: str 
 
 
 def remove(store: Store) -> int:
-    """Delete every demo upload, its rows and archived files; the number of uploads removed."""
-    return pipeline.remove_demo(store, actor=SYSTEM)
+    """Delete every demo upload, its rows and archived files, and the illustrative period the demo added (when no
+    other rows use its years); the number of uploads removed."""
+    removed = pipeline.remove_demo(store, actor=SYSTEM)
+    ours = [p for p in periods.list_periods(store) if p.code == ILLUSTRATIVE_PERIOD["code"] and p.illustrative]
+    for period in ours:
+        try:
+            periods.remove_period(store, period.code, actor=SYSTEM)
+        except periods.PeriodError:
+            pass  # rows of its years stay: so does the period they are read in
+    return removed

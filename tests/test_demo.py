@@ -65,11 +65,14 @@ def test_rows_cover_focus_provinces_national_statuses_and_texts(demo_store: Stor
     cur = demo_store.cursor()
     statuses = {r[0] for r in cur.execute("select distinct status from current_rows where year = 2024").fetchall()}
     obstacles = cur.execute("select count(distinct obstacles) from current_rows where obstacles <> ''").fetchone()[0]
-    codes = [r[0] for r in cur.execute("select distinct action_code from current_rows").fetchall()]
+    codes = cur.execute("select distinct action_code, pillar from current_rows").fetchall()
     cur.close()
     assert {"not_started", "in_progress", "completed", "not_implemented"} <= statuses
     assert obstacles >= 10
-    assert all(len(code.split(".")) == 3 and code.split(".")[0] in "123" for code in codes)
+    # Each code has three parts and begins with its group's number: a pillar 1–3 of 2020–2024, a theme 1–9 of the
+    # illustrative 2026.
+    assert all(len(code.split(".")) == 3 and code.split(".")[0] == str(pillar) for code, pillar in codes)
+    assert {pillar for _, pillar in codes} == set(range(1, 10))
 
 
 def test_completeness_misses_a_few_reports_outside_2023(demo_store: Store):

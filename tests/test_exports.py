@@ -81,7 +81,8 @@ def test_svg_parses_and_carries_title_filters_date_and_source(demo: Store) -> No
     text = _svg_text(svg)
     assert _squash(t("dash.chart.by_pillar", "id")) in text
     assert _squash(dashboard.describe_filters(demo, VIEW, "id")) in text
-    assert _squash("Data per 15 Januari 2025") in text
+    # The demo's latest upload: its illustrative 2026 TW III reports (before them, 15 Januari 2025).
+    assert _squash("Data per 15 Oktober 2026") in text
     assert _squash(dashboard.source_text(demo, "id")) in text
 
 
@@ -146,7 +147,7 @@ def test_pack_deck_has_every_slide_with_real_text(pack_files: dict[str, Path], d
     title = " ".join(_texts(slides[0]))
     assert t("exports.pack.title", "id") in title
     assert "Tahun 2023 · TW III" in title
-    assert "Data per: 15 Januari 2025" in title
+    assert "Data per: 15 Oktober 2026" in title  # the demo's latest upload (its illustrative 2026)
     chart_titles = [t(f"dash.chart.{name}", "id") for name in ("by_pillar", "map", "by_agency", "trend")]
     for slide, chart_title in zip(slides[2:6], chart_titles, strict=True):
         texts = _texts(slide)
@@ -252,7 +253,7 @@ def test_xlsx_has_numbers_as_numbers_and_an_about_sheet(demo: Store, tmp_path: P
     assert all(isinstance(v, int | float) for row in rows[1:] for v in (row[0], row[2], row[3], row[4]))
     notes = dict(about.iter_rows(values_only=True))
     assert notes["Filter"] == "Tahun 2023 · TW III"
-    assert notes["Data per"].startswith("15 Januari 2025")
+    assert notes["Data per"].startswith("15 Oktober 2026")  # the demo's latest upload (its illustrative 2026)
     assert notes["Sumber"] == "Sumber: DATA DEMO (rekaan)"
 
 

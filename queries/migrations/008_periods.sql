@@ -19,12 +19,27 @@ create table period_groups (
     number integer not null,
     name varchar not null,
     name_en varchar not null,
+    short_name varchar not null default '',    -- as charts name it ("Pencegahan"); the name when blank
+    short_name_en varchar not null default '',
     working_group varchar not null default '',
     aliases varchar not null default ''
 );
 
 -- Today's pillars become the groups of the first period (the period itself comes from periods.csv, seeded in the
--- same transaction); names and aliases edited in this store are kept.
+-- same transaction); names and aliases edited in this store are kept. Every reader now reads period_groups, so the
+-- pillars table goes.
 insert into period_groups
-select 'RANPE-2020', pillar, name, name_en, working_group, aliases
+select
+    'RANPE-2020',
+    pillar,
+    name,
+    name_en,
+    case pillar when 1 then 'Pencegahan' when 2 then 'Penegakan hukum'
+        when 3 then 'Kemitraan dan kerja sama internasional' else '' end,
+    case pillar when 1 then 'Prevention' when 2 then 'Law enforcement'
+        when 3 then 'International partnership and cooperation' else '' end,
+    working_group,
+    aliases
 from pillars;
+
+drop table pillars;

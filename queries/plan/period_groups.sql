@@ -1,4 +1,4 @@
-select period_code, number, name, name_en, working_group, aliases
+select period_code, number, name, name_en, short_name, short_name_en, working_group, aliases
 from period_groups
 where period_code = $period
 order by number

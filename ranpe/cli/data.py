@@ -20,6 +20,7 @@ from ranpe.cli.common import (
     resolve_agency,
     resolve_province,
 )
+from ranpe.config import MAX_GROUPS
 from ranpe.i18n import AsOf, fmt_date, fmt_int, fmt_pct, fmt_quarter, t
 from ranpe.store.connection import Store
 
@@ -71,6 +72,7 @@ def _print_result(result: Any, lang: str) -> None:
 def cmd_summary(args: argparse.Namespace) -> int:
     from ranpe.measures.filters import Filters
     from ranpe.measures.summary import summary
+    from ranpe.plan.periods import groups_of_year
 
     store = Store(args.db, read_only=False) if args.db else Store()
     try:
@@ -78,6 +80,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         agency = resolve_agency(store, args.agency) if args.agency else None
         filters = Filters(args.year, args.quarter, args.pillar, agency, province, args.as_of)
         result = summary(store, filters)
+        named = groups_of_year(store, args.year)
     finally:
         store.close()
     if args.json:
@@ -100,7 +103,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     print(f"  {t('cli.target_achievement', lang)}: {fmt_pct(result['target_achievement'], lang)}")
     for item in result["by_pillar"]:
         print(
-            f"  {t('field.pillar', lang)} {item['pillar']}: {fmt_pct(item['rate'], lang)} "
+            f"  {named.short(item['pillar'], lang)}: {fmt_pct(item['rate'], lang)} "
             f"({item['committed']} / {item['planned']})"
         )
     for item in result["by_province"]:
@@ -117,7 +120,14 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     try:
-        write_template(store, Path(args.out), lang=args.template_lang)
+        try:
+            write_template(store, Path(args.out), lang=args.template_lang, year=args.year)
+        except ValueError:
+            periods = ", ".join(
+                f"{p['code']} ({p['first_year']}–{p['last_year']})" for p in store.query_rows("plan/periods")
+            )
+            print(t("given.year_no_period", args.lang, value=args.year, periods=periods), file=sys.stderr)
+            return EXIT_USAGE
     finally:
         store.close()
     print(args.out)
@@ -192,7 +202,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("summary", parents=[common], help="print the measures for a year")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4))
-    p.add_argument("--pillar", type=int, choices=(1, 2, 3))
+    p.add_argument("--pillar", type=int, choices=range(1, MAX_GROUPS + 1), metavar="N")
     p.add_argument("--agency", help="K/L code, name or alias")
     p.add_argument("--province", help="BPS code, name or alias; 'nasional' for national rows")
     add_as_of(p)
@@ -209,6 +219,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         default=None,
         help="headers in id (default) or en; defaults to --lang",
     )
+    p.add_argument("--year", type=int, help="the groups of this year's plan period (default: the latest real period)")
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("history", parents=[common], help="list uploads")

@@ -20,6 +20,7 @@ from ranpe.cli.common import (
     resolve_agency,
     resolve_province,
 )
+from ranpe.config import MAX_GROUPS
 from ranpe.exports import tables
 from ranpe.exports.tables import TABLES
 from ranpe.i18n import AsOf, fmt_date, fmt_int, t
@@ -93,7 +94,7 @@ def cmd_export_data(args: argparse.Namespace) -> int:
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--quarter", type=int, choices=(1, 2, 3, 4), help="default: each K/L's latest quarter")
-    parser.add_argument("--pillar", type=int, choices=(1, 2, 3))
+    parser.add_argument("--pillar", type=int, choices=range(1, MAX_GROUPS + 1), metavar="N")
     parser.add_argument("--agency", help="K/L code, name or alias")
     parser.add_argument("--province", help="BPS code, name or alias; 'nasional' for national rows")
     add_as_of(parser)

@@ -7,6 +7,7 @@ import json
 import sys
 
 from ranpe.cli.common import EXIT_OK, add_as_of, as_of_notes, open_store, resolve_agency, resolve_province
+from ranpe.config import MAX_GROUPS
 from ranpe.i18n import fmt_int, fmt_quarter, t
 
 
@@ -62,7 +63,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("obstacles", parents=[common], help="obstacle texts coded into themes, open or resolved")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--quarter", type=int, choices=(1, 2, 3, 4))
-    p.add_argument("--pillar", type=int, choices=(1, 2, 3))
+    p.add_argument("--pillar", type=int, choices=range(1, MAX_GROUPS + 1), metavar="N")
     p.add_argument("--agency", help="K/L code, name or alias")
     p.add_argument("--province", help="BPS code, name or alias; 'nasional' for national rows")
     p.add_argument("--json", action="store_true", help="print {themes, texts} as JSON")

@@ -33,6 +33,7 @@ from ranpe.i18n import fmt_date, fmt_int, fmt_num, fmt_pct, fmt_quarter, t
 from ranpe.measures import dashboard
 from ranpe.measures.filters import Filters
 from ranpe.measures.summary import summary
+from ranpe.plan.periods import Groups
 from ranpe.store.connection import Store
 
 FORMATS = {
@@ -133,7 +134,7 @@ def scope_text(store: Store, filters: Filters, lang: str) -> str:
     """The filters besides the period: 'Pilar 1 · BNPT · Jawa Barat', or 'semua pilar, K/L dan wilayah'."""
     parts = []
     if filters.pillar:
-        parts.append(t("dash.desc.pillar", lang, pillar=filters.pillar))
+        parts.append(dashboard.pillar_short(store, filters, lang))
     if filters.agency:
         parts.append(dashboard.agency_label(store, filters.agency, lang))
     if filters.province:
@@ -220,18 +221,26 @@ def kpi_rows(figures: dict, lang: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def _pillar_numbers(frame: pd.DataFrame, lang: str) -> list[str]:
+# The key numbers beside the group chart: every group up to this many; beyond, the highest and lowest rates.
+KEY_GROUPS = 4
+
+
+def _pillar_numbers(frame: pd.DataFrame, lang: str, named: Groups) -> list[str]:
+    rows = frame.sort_values("pillar")
+    if len(rows) > KEY_GROUPS:
+        ranked = rows.sort_values(["rate", "pillar"], ascending=[False, True])
+        rows = pd.concat([ranked.head(KEY_GROUPS // 2), ranked.tail(KEY_GROUPS - KEY_GROUPS // 2)])
     return [
         t(
-            "exports.key.pillar",
+            "period.key.group",
             lang,
-            pillar=int(row.pillar),
+            group=named.short(int(row.pillar), lang),
             rate=fmt_pct(row.rate, lang),
             committed=fmt_int(row.committed, lang),
             planned=fmt_int(row.planned, lang),
         )
-        for row in frame.sort_values("pillar").itertuples()
-    ][:3]
+        for row in rows.itertuples()
+    ]
 
 
 def _agency_numbers(frame: pd.DataFrame, figures: dict, lang: str) -> list[str]:
@@ -299,7 +308,7 @@ def _trend_numbers(frame: pd.DataFrame, filters: Filters, lang: str) -> list[str
             rate=fmt_pct(latest["rate"], lang),
             committed=fmt_int(latest["committed"], lang),
             planned=fmt_int(latest["planned"], lang),
-            series=t("exports.key.all_pillars", lang) if latest["pillar"] == 0 else latest["series"],
+            series=latest["series"].lower() if latest["pillar"] == 0 else latest["series"],
         )
     ]
     if len(line) > 1:
@@ -426,6 +435,9 @@ def build_content(
     say(0.02, t("exports.pack.step_data", lang))
     figures = summary(store, filters)
     period = period_text(filters, lang)
+    named = dashboard.groups(store, filters.year)
+    if named.illustrative:
+        period = f"{period} · {t('period.badge', lang)}"
     scope = scope_text(store, filters, lang)
     as_of = dashboard.as_of(store, filters)
     source = dashboard.source_text(store, lang)
@@ -461,7 +473,7 @@ def build_content(
             "by_pillar",
             subtitle("exports.unit.actions"),
             lambda text: charts.fig_commitment_by_pillar(by_pillar, lang, text, as_of, source),
-            lambda: _pillar_numbers(by_pillar, lang),
+            lambda: _pillar_numbers(by_pillar, lang, named),
             footer_source,
             "",
             (),

@@ -60,7 +60,7 @@ def _by_pillar(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     frame = dashboard.by_pillar(store, filters, lang)
     return pd.DataFrame(
         {
-            t("field.pillar", lang): frame["pillar"].astype(int),
+            dashboard.groups(store, filters.year).word(lang): frame["pillar"].astype(int),
             t("exports.col.pillar_name", lang): frame["label"],
             t("dash.col.planned", lang): frame["planned"].astype(int),
             t("dash.col.committed", lang): frame["committed"].astype(int),

@@ -12,8 +12,8 @@ TEXTS = {
         "a K/L code, short name, full name or alias from the reference list",
     ),
     "expect.pillar": (
-        'pilar 1–3, I–III, "Pilar 2" atau nama pilar',
-        'a pillar 1–3, I–III, "Pilar 2" or a pillar\'s name',
+        '{word} 1–{last}, I–{roman}, "{Word} 2" atau nama {word} dari {period}',
+        'a {word} 1–{last}, I–{roman}, "{Word} 2" or a {word}\'s name of {period}',
     ),
     "expect.action_code": ("kode aksi berupa teks, misalnya 1.2.3", "an action code as text, such as 1.2.3"),
     "expect.province": (

@@ -40,7 +40,7 @@ HEADERS = {
     "year": ("Tahun", "Year"),
     "quarter": ("Triwulan", "TW", "Periode", "Quarter", "Period"),
     "agency": ("Kementerian/Lembaga", "K/L", "Instansi", "Agency", "Ministry/Agency"),
-    "pillar": ("Pilar", "Pillar"),
+    "pillar": ("Pilar", "Tema", "Pillar", "Theme"),
     "action_code": ("Kode Aksi", "Kode", "Action code", "Code"),
     "action": ("Aksi", "Rencana Aksi", "Nama Aksi", "Action", "Action plan"),
     "province": ("Provinsi", "Lokasi", "Wilayah", "Province", "Region", "Location"),
@@ -313,11 +313,31 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class PeriodSpan:
+    """A plan period as the contract needs it: its years, the word for its groups and their numbers."""
+
+    code: str
+    name: str
+    name_en: str
+    first_year: int
+    last_year: int
+    word: str
+    word_en: str
+    numbers: tuple[int, ...]
+
+    def covers(self, year: int) -> bool:
+        return self.first_year <= year <= self.last_year
+
+
+@dataclass(frozen=True)
 class Reference:
     """Lookups from any accepted spelling to the code of an agency, pillar or province.
 
+    A pillar is a group of the period its row's year belongs to: ``periods`` are the plan periods and
+    ``period_pillars`` each one's lookup (period code → spelling → group number).
     ``spellings`` keeps, per kind, every accepted spelling as written in the reference data (key → (spelling,
-    code)) and ``labels`` each entry's name (code → (id, en)): what a refused near-miss is offered instead.
+    code)) and ``labels`` each entry's name (code → (id, en)): what a refused near-miss is offered instead; a
+    period's groups are the kind "pillar:<period code>".
     """
 
     agencies: dict[str, str]
@@ -325,6 +345,8 @@ class Reference:
     provinces: dict[str, str]
     spellings: dict[str, dict[str, tuple[str, object]]] = field(default_factory=dict)
     labels: dict[str, dict[object, tuple[str, str]]] = field(default_factory=dict)
+    periods: tuple[PeriodSpan, ...] = ()
+    period_pillars: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def agency(self, value: object) -> str:
         code = self.agencies.get(value_key(as_text(value)))
@@ -332,15 +354,52 @@ class Reference:
             raise self._unknown("agency", value)
         return code
 
-    def pillar(self, value: object) -> int:
+    def period_of(self, year: int | None) -> PeriodSpan | None:
+        """The period of a year (the first period when no year is known); None for a year in no period."""
+        if year is None:
+            return self.periods[0] if self.periods else None
+        return next((period for period in self.periods if period.covers(int(year))), None)
+
+    def periods_text(self) -> tuple[str, str]:
+        """The periods that exist, in words (id, en): 'RAN PE 2020–2024 (2020–2024)'."""
+        spans = [f"{p.code} ({p.first_year}–{p.last_year})" for p in self.periods]
+        return (", ".join(spans) or "–", ", ".join(spans) or "–")
+
+    def year(self, value: object) -> int:
+        """A year of the contract that is also in a plan period."""
+        year = parse_year(value)
+        if self.periods and self.period_of(year) is None:
+            raise Invalid("expect.year_in_period", periods=self.periods_text())
+        return year
+
+    def pillar(self, value: object, year: int | None = None) -> int:
+        """A group of the year's period: its number, roman numeral, name or alias."""
+        period = self.period_of(year)
+        if period is None:
+            raise Invalid("expect.year_in_period", periods=self.periods_text())
+        index = self.period_pillars.get(period.code, self.pillars)
         if isinstance(value, int | float) and not isinstance(value, bool):
-            if value in (1, 2, 3):
+            if value in period.numbers:
                 return int(value)
-            raise Invalid("expect.pillar")
-        number = self.pillars.get(value_key(as_text(value)))
+            raise self._expected_pillar(period)
+        number = index.get(value_key(as_text(value)))
         if number is None:
-            raise self._unknown("pillar", value)
+            raise self._unknown(f"pillar:{period.code}", value, self._pillar_params(period))
         return number
+
+    @staticmethod
+    def _pillar_params(period: PeriodSpan) -> dict[str, object]:
+        last = max(period.numbers, default=1)
+        return {
+            "word": (period.word.lower(), period.word_en.lower()),
+            "Word": (period.word, period.word_en),
+            "last": last,
+            "roman": roman(last),
+            "period": (period.name, period.name_en),
+        }
+
+    def _expected_pillar(self, period: PeriodSpan) -> Invalid:
+        return Invalid("expect.pillar", **self._pillar_params(period))
 
     def province(self, value: object) -> str | None:
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -374,21 +433,45 @@ class Reference:
                 break
         return offered
 
-    def _unknown(self, kind: str, value: object) -> Invalid:
+    def _unknown(self, kind: str, value: object, params: dict[str, object] | None = None) -> Invalid:
         """The refusal of an unknown value, carrying the near-misses as (id, en) text when there are any."""
         offered = self.suggestions(kind, value)
+        expected = f"expect.{kind.split(':', maxsplit=1)[0]}"
         if not offered:
-            return Invalid(f"expect.{kind}")
+            return Invalid(expected, **(params or {}))
         return Invalid(
-            f"expect.{kind}",
+            expected,
+            **(params or {}),
             suggestion=tuple(
                 (" atau " if lang == "id" else " or ").join(s.text(lang) for s in offered) for lang in ("id", "en")
             ),
         )
 
 
-def build_reference(agencies: list[dict], pillars: list[dict], provinces: list[dict]) -> Reference:
-    """Lookup tables from the reference rows; a spelling claimed by two entries is left out."""
+_ROMAN_NUMERALS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(number: int) -> str:
+    """1 → I, 9 → IX, 12 → XII."""
+    text = ""
+    for value, letters in _ROMAN_NUMERALS:
+        while number >= value:
+            text += letters
+            number -= value
+    return text
+
+
+def build_reference(
+    agencies: list[dict],
+    pillars: list[dict],
+    provinces: list[dict],
+    periods: list[dict] | None = None,
+    period_groups: dict[str, list[dict]] | None = None,
+) -> Reference:
+    """Lookup tables from the reference rows; a spelling claimed by two entries is left out.
+
+    ``pillars`` are the groups of the first period; ``periods`` (rows of plan/periods) and ``period_groups``
+    (period code → its group rows, with ``number``) give every period its own lookup."""
 
     def index(rows: list[dict], code_field: str, fields: tuple[str, ...]) -> tuple[dict, dict]:
         table: dict[str, object] = {}
@@ -396,7 +479,7 @@ def build_reference(agencies: list[dict], pillars: list[dict], provinces: list[d
         clashes: set[str] = set()
         for row in rows:
             # The code comes last: a suggestion then shows a name ("Kemendagri") rather than the code it equals.
-            spellings = [str(row[f] or "") for f in fields] + str(row.get("aliases") or "").split(";")
+            spellings = [str(row.get(f) or "") for f in fields] + str(row.get("aliases") or "").split(";")
             for spelling in [*spellings, str(row[code_field])]:
                 key = value_key(spelling)
                 if not key:
@@ -410,15 +493,81 @@ def build_reference(agencies: list[dict], pillars: list[dict], provinces: list[d
             written.pop(key, None)
         return table, written
 
+    def group_index(rows: list[dict], word: str, word_en: str) -> tuple[dict, dict]:
+        rows = [{**row, "pillar": int(row.get("pillar", row.get("number")))} for row in rows]
+        table, written = index(rows, "pillar", ("name", "name_en", "short_name", "short_name_en"))
+        for row in rows:
+            number = row["pillar"]
+            for spelling in (
+                str(number),
+                roman(number),
+                f"{word} {number}",
+                f"{word_en} {number}",
+                f"{word} {roman(number)}",
+                f"{word_en} {roman(number)}",
+            ):
+                key = value_key(spelling)
+                if table.get(key, number) == number:
+                    table[key] = number
+                    written.setdefault(key, (spelling, number))
+        return table, written
+
+    if periods is None:
+        periods = [
+            {
+                "code": "RANPE-2020",
+                "name": "RAN PE 2020–2024",
+                "name_en": "RAN PE 2020–2024",
+                "first_year": YEAR_MIN,
+                "last_year": YEAR_MAX,
+                "group_word": "Pilar",
+                "group_word_en": "Pillar",
+            }
+        ]
+    period_groups = dict(period_groups or {})
+    if periods:
+        period_groups.setdefault(periods[0]["code"], pillars)
+    spans = []
+    period_pillars: dict[str, dict[str, int]] = {}
+    spellings: dict[str, dict] = {}
+    labels: dict[str, dict] = {}
+    for period in periods:
+        rows = period_groups.get(period["code"], [])
+        word, word_en = period["group_word"], period["group_word_en"]
+        table, written = group_index(rows, word, word_en)
+        numbers = tuple(sorted(int(row.get("pillar", row.get("number"))) for row in rows))
+        spans.append(
+            PeriodSpan(
+                period["code"],
+                period["name"],
+                period["name_en"],
+                int(period["first_year"]),
+                int(period["last_year"]),
+                word,
+                word_en,
+                numbers,
+            )
+        )
+        period_pillars[period["code"]] = table
+        spellings[f"pillar:{period['code']}"] = written
+        labels[f"pillar:{period['code']}"] = {n: (f"{word} {n}", f"{word_en} {n}") for n in numbers}
+    first = spans[0].code if spans else ""
     agency_index, agency_spellings = index(agencies, "code", ("name", "short_name", "name_en"))
-    pillar_index, pillar_spellings = index(pillars, "pillar", ("name", "name_en"))
-    for number in (1, 2, 3):
-        pillar_index[str(number)] = number
     province_index, province_spellings = index(provinces, "code", ("name", "name_en", "iso"))
-    labels = {
+    labels |= {
         "agency": {row["code"]: (row["short_name"], row["short_name"]) for row in agencies},
-        "pillar": {row["pillar"]: (f"Pilar {row['pillar']}", f"Pillar {row['pillar']}") for row in pillars},
         "province": {row["code"]: (row["name"], row["name_en"]) for row in provinces},
     }
-    spellings = {"agency": agency_spellings, "pillar": pillar_spellings, "province": province_spellings}
-    return Reference(agency_index, pillar_index, province_index, spellings, labels)
+    spellings |= {"agency": agency_spellings, "province": province_spellings}
+    if first:
+        spellings["pillar"] = spellings[f"pillar:{first}"]
+        labels["pillar"] = labels[f"pillar:{first}"]
+    return Reference(
+        agency_index,
+        period_pillars.get(first, {}),
+        province_index,
+        spellings,
+        labels,
+        tuple(spans),
+        period_pillars,
+    )

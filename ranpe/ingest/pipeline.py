@@ -30,8 +30,8 @@ from ranpe.store.connection import Store
 class UsageError(ValueError):
     """A year, quarter or agency given at upload that is not valid (message in both languages)."""
 
-    def __init__(self, key: str, value: object):
-        super().__init__(f"{t(key, 'id', value=value)} / {t(key, 'en', value=value)}")
+    def __init__(self, key: str, value: object, **params: object):
+        super().__init__(f"{t(key, 'id', value=value, **params)} / {t(key, 'en', value=value, **params)}")
         self.key = key
         self.value = value
 
@@ -95,6 +95,8 @@ def resolve_given(store: Store, year: object = None, quarter: object = None, age
         given.year = contract.parse_year(year) if year not in (None, "") else None
     except Invalid as exc:
         raise UsageError("given.bad_year", year) from exc
+    if given.year is not None and reference.periods and reference.period_of(given.year) is None:
+        raise UsageError("given.year_no_period", year, periods=reference.periods_text()[0])
     try:
         given.quarter = contract.parse_quarter(quarter) if quarter not in (None, "") else None
     except Invalid as exc:

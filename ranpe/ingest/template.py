@@ -58,20 +58,38 @@ ACCEPTED_KEYS = {
 LISTED_FIELDS = ("pillar", "agency", "province", "committed", "status", "quarter")
 
 
-def header_text(field: str, lang: str) -> str:
-    """The template's header of a field, with '*' when required (the header matcher ignores it)."""
-    text = t(f"field.{field}", lang)
+def header_text(field: str, lang: str, group_word: str | None = None) -> str:
+    """The template's header of a field, with '*' when required (the header matcher ignores it); the pillar's is
+    the period's word for its groups (Pilar, Tema: both contract headers)."""
+    text = group_word if field == "pillar" and group_word else t(f"field.{field}", lang)
     return f"{text}*" if field in contract.REQUIRED else text
 
 
-def choices(store: Store, lang: str) -> dict[str, list[str]]:
-    """The drop-down values of each listed field, each accepted by the submission contract."""
-    pillars = store.query_rows("reference/pillars")
+def period_of(store: Store, year: int | None) -> dict | None:
+    """The plan period of a year (a row of plan/periods), the latest period that is not illustrative without one."""
+    periods = store.query_rows("plan/periods")
+    if year is not None:
+        return next((p for p in periods if p["first_year"] <= int(year) <= p["last_year"]), None)
+    real = [p for p in periods if not p["illustrative"]] or periods
+    return real[-1] if real else None
+
+
+def _groups(store: Store, year: int | None) -> tuple[dict | None, list[dict]]:
+    period = period_of(store, year)
+    if period is None:
+        return None, []
+    return period, store.query_rows("plan/period_groups", period=period["code"])
+
+
+def choices(store: Store, lang: str, year: int | None = None) -> dict[str, list[str]]:
+    """The drop-down values of each listed field, each accepted by the submission contract; the groups are those
+    of the year's period (of the latest real period without a year)."""
+    period, pillars = _groups(store, year)
     agencies = store.query_rows("reference/agencies")
     provinces = store.query_rows("reference/provinces")
     provinces = sorted(provinces, key=lambda p: (not p["is_focus"], p["name"]))
     return {
-        "pillar": [_pillar_choice(p, lang) for p in pillars],
+        "pillar": [_pillar_choice(p, period, lang) for p in pillars],
         "agency": [a["short_name"] for a in agencies],
         "province": [t("national", lang)] + [p["name"] for p in provinces],
         "committed": [t("committed.yes", lang), t("committed.no", lang)],
@@ -80,16 +98,17 @@ def choices(store: Store, lang: str) -> dict[str, list[str]]:
     }
 
 
-def _pillar_choice(pillar: dict, lang: str) -> str:
-    """'Pilar 3' in Indonesian; in English the pillar's name as the dashboard writes it (the start of its name_en
-    in reference/pillars.csv, accepted by the contract), so the template and the charts name a pillar alike."""
+def _pillar_choice(pillar: dict, period: dict, lang: str) -> str:
+    """'Pilar 3' / 'Tema 4' in Indonesian; in English the group's short name as the dashboard writes it (accepted
+    by the contract), so the template and the charts name a group alike."""
     if lang != "en":
-        return f"Pilar {pillar['pillar']}"
-    return t(f"dash.pillar.{pillar['pillar']}", lang)
+        return f"{period['group_word']} {pillar['number']}"
+    return pillar["short_name_en"] or pillar["name_en"]
 
 
-def write_template(store: Store, path: Path, lang: str = "id") -> Path:
-    """Write the template in lang ('id' or 'en') to path and return it."""
+def write_template(store: Store, path: Path, lang: str = "id", year: int | None = None) -> Path:
+    """Write the template in lang ('id' or 'en') to path and return it; its group list is that of the year's
+    period (the latest real period without a year). A year in no period raises ValueError."""
     path = Path(path)
     workbook = Workbook()
     data_sheet = workbook.active
@@ -97,26 +116,30 @@ def write_template(store: Store, path: Path, lang: str = "id") -> Path:
     instructions = workbook.create_sheet(t("template.sheet.instructions", lang))
     lists_sheet = workbook.create_sheet(t("template.sheet.lists", lang))
 
-    values = choices(store, lang)
-    ranges = _write_lists(lists_sheet, store, values, lang)
-    _write_data_sheet(data_sheet, ranges, lang)
-    _write_instructions(instructions, values, lang)
+    period, _ = _groups(store, year)
+    if period is None:
+        raise ValueError(f"year {year} is in no plan period")
+    word = period["group_word_en"] if lang == "en" else period["group_word"]
+    values = choices(store, lang, year)
+    ranges = _write_lists(lists_sheet, store, values, lang, year)
+    _write_data_sheet(data_sheet, ranges, lang, word)
+    _write_instructions(instructions, values, lang, word, year or 2024)
     workbook.active = 0
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return path
 
 
-def _write_header(sheet: Worksheet, row: int, lang: str) -> None:
+def _write_header(sheet: Worksheet, row: int, lang: str, word: str | None = None) -> None:
     for col, field in enumerate(contract.FIELDS, start=1):
-        cell = sheet.cell(row=row, column=col, value=header_text(field, lang))
+        cell = sheet.cell(row=row, column=col, value=header_text(field, lang, word))
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
-def _write_data_sheet(sheet: Worksheet, ranges: dict[str, str], lang: str) -> None:
-    _write_header(sheet, 1, lang)
+def _write_data_sheet(sheet: Worksheet, ranges: dict[str, str], lang: str, word: str | None = None) -> None:
+    _write_header(sheet, 1, lang, word)
     sheet.freeze_panes = "A2"
     for col, field in enumerate(contract.FIELDS, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = COLUMN_WIDTHS[field]
@@ -148,9 +171,11 @@ def _write_data_sheet(sheet: Worksheet, ranges: dict[str, str], lang: str) -> No
             sheet.cell(row=row, column=col).number_format = NUMBER_FORMAT
 
 
-def _write_lists(sheet: Worksheet, store: Store, values: dict[str, list[str]], lang: str) -> dict[str, str]:
+def _write_lists(
+    sheet: Worksheet, store: Store, values: dict[str, list[str]], lang: str, year: int | None = None
+) -> dict[str, str]:
     """The visible lists sheet; returns each listed field's range formula. No title is a contract header."""
-    pillars = store.query_rows("reference/pillars")
+    _, pillars = _groups(store, year)
     agencies = store.query_rows("reference/agencies")
     provinces = {p["name"]: p for p in store.query_rows("reference/provinces")}
     name_field = "name_en" if lang == "en" else "name"
@@ -188,7 +213,9 @@ def _write_lists(sheet: Worksheet, store: Store, values: dict[str, list[str]], l
     return ranges
 
 
-def _write_instructions(sheet: Worksheet, values: dict[str, list[str]], lang: str) -> None:
+def _write_instructions(
+    sheet: Worksheet, values: dict[str, list[str]], lang: str, word: str | None = None, year: int = 2024
+) -> None:
     """Title, rules, deadline, a bilingual table of every column, and the example well below row 20."""
     sheet.cell(row=1, column=1, value=t("template.title", lang)).font = TITLE_FONT
     for row, key in ((2, "template.intro"), (3, "template.rules"), (4, "template.deadline")):
@@ -209,7 +236,7 @@ def _write_instructions(sheet: Worksheet, values: dict[str, list[str]], lang: st
         row = table_head + offset
         required = "template.required.yes" if field in contract.REQUIRED else "template.required.no"
         cells = (
-            header_text(field, lang),
+            header_text(field, lang, word),
             t(required, lang),
             t(f"template.help.{field}", "id"),
             t(f"template.help.{field}", "en"),
@@ -221,9 +248,9 @@ def _write_instructions(sheet: Worksheet, values: dict[str, list[str]], lang: st
         sheet.column_dimensions[get_column_letter(col)].width = width
 
     sheet.cell(row=EXAMPLE_HEADER_ROW - 1, column=1, value=t("template.example_title", lang)).font = TITLE_FONT
-    _write_header(sheet, EXAMPLE_HEADER_ROW, lang)
+    _write_header(sheet, EXAMPLE_HEADER_ROW, lang, word)
     example = {
-        "year": 2024,
+        "year": year,
         "quarter": values["quarter"][2],
         "agency": "BNPT",
         "pillar": values["pillar"][0],

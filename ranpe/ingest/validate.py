@@ -7,6 +7,7 @@ so a 100,000-row sheet costs one parse per distinct text, not one per cell.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -321,7 +322,7 @@ def _number_style(mapped: list[_Mapped]) -> str | None:
 
 def _parser(name: str, reference: contract.Reference, style: str | None):
     if name == "year":
-        return contract.parse_year
+        return reference.year
     if name == "quarter":
         return contract.parse_quarter
     if name == "agency":
@@ -389,6 +390,38 @@ def _parse_distinct(values: list[object], parse) -> tuple[list[object], bool, bo
     return list(map(mapping.__getitem__, keys)), has_blank, has_bad
 
 
+def _parse_groups(
+    values: list[object], years: list[int | None], reference: contract.Reference
+) -> tuple[list[object], bool, bool]:
+    """The pillar column, each value read as a group of its row's year's period (a row whose year is refused or
+    missing is told about its year only, unless there is one period: then its groups are the only ones)."""
+    by_year: dict[int | None, list[int]] = {}
+    for position, year in enumerate(years):
+        by_year.setdefault(year, []).append(position)
+    parsed: list[object] = [None] * len(values)
+    any_blank = any_bad = False
+    for year, positions in by_year.items():
+        if year is None and len(reference.periods) <= 1:
+            parse = reference.pillar  # one period only: its groups, whatever the unread year
+        elif year is None or (reference.periods and reference.period_of(year) is None):
+            parse = _unread
+        else:
+            parse = functools.partial(reference.pillar, year=year)
+        subset = values if len(by_year) == 1 else [values[i] for i in positions]
+        result, has_blank, has_bad = _parse_distinct(subset, parse)
+        any_blank, any_bad = any_blank or has_blank, any_bad or has_bad
+        if len(by_year) == 1:
+            return result, has_blank, has_bad
+        for position, value in zip(positions, result, strict=True):
+            parsed[position] = value
+    return parsed, any_blank, any_bad
+
+
+def _unread(value: object) -> None:
+    """A value left unread: its row's year is refused, so its group cannot be known."""
+    return None
+
+
 def _parse_sheet(
     item: _Mapped, given: Given, reference: contract.Reference, style: str | None, errors: _Collector, found: Found
 ) -> pa.Table | None:
@@ -421,7 +454,10 @@ def _parse_sheet(
         if name in contract.TEXT_FIELDS and set(map(type, raw_values)) == {str}:
             out[name] = [text or None for text in map(str.strip, raw_values)]
             continue
-        parsed, has_blank, has_bad = _parse_distinct(raw_values, _parser(name, reference, style))
+        if name == "pillar":
+            parsed, has_blank, has_bad = _parse_groups(raw_values, out["year"], reference)
+        else:
+            parsed, has_blank, has_bad = _parse_distinct(raw_values, _parser(name, reference, style))
         if not (has_blank or has_bad or given_value is not None):
             out[name] = parsed
             continue

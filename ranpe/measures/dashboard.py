@@ -9,16 +9,16 @@ from typing import Any
 
 import pandas as pd
 
-from ranpe.i18n import AsOf, fmt_pct, fmt_quarter, t
+from ranpe.i18n import TEXTS, AsOf, fmt_pct, fmt_quarter, t
 from ranpe.measures import obstacles as coded_obstacles
 from ranpe.measures.filters import NATIONAL, Filters
 from ranpe.measures.summary import reporting_completeness, summary
+from ranpe.plan.periods import Groups, groups_of_year
 from ranpe.store.connection import Store
 
 # The actions table shows at most this many action plans; the page says how many there are in all.
 MAX_ACTION_ROWS = 500
 STATUSES = ("not_started", "in_progress", "completed", "not_implemented")
-PILLARS = (1, 2, 3)
 
 
 # -- reference and options -------------------------------------------------------------------------
@@ -27,6 +27,14 @@ PILLARS = (1, 2, 3)
 def years(store: Store) -> list[int]:
     """Years with data, newest first (as stored now: a year chosen stays on offer whatever the as-of date)."""
     return sorted((int(r["year"]) for r in store.query_rows("measures/years_with_data")), reverse=True)
+
+
+def default_year(store: Store) -> int | None:
+    """The year a view opens on: the newest with data in a real plan period (an illustrative period's years, such
+    as the demo's 2026, are there to be chosen), else the newest with data."""
+    found = years(store)
+    real = [year for year in found if not groups(store, year).illustrative]
+    return (real or found or [None])[0]
 
 
 def agencies(store: Store) -> pd.DataFrame:
@@ -71,9 +79,41 @@ def province_label(store: Store, code: str | None, lang: str) -> str:
     return str(found.at[code, "name_en" if lang == "en" else "name"])
 
 
-def pillar_label(pillar: int, lang: str) -> str:
-    """'Pilar 1 · Pencegahan' / 'Pillar 1 · Prevention'."""
+def groups(store: Store, year: int | None) -> Groups:
+    """The groups of the year's plan period, as pages name them (the period's word: Pilar, Tema)."""
+    return groups_of_year(store, year)
+
+
+def group_numbers(store: Store, year: int | None) -> list[int]:
+    """The group numbers of the year's period: the pillar filter's options."""
+    return groups(store, year).numbers
+
+
+def all_group_numbers(store: Store) -> list[int]:
+    """Every group number of any period (what a pillar given in a link may be)."""
+    return sorted({int(row["number"]) for row in store.query_rows("plan/all_period_groups")})
+
+
+def pillar_label(pillar: int, lang: str, named: Groups | None = None) -> str:
+    """'Pilar 1 · Pencegahan' / 'Pillar 1 · Prevention' / 'Tema 4 · …' (the groups of the year's period)."""
+    if named is not None:
+        return named.label(int(pillar), lang)
+    if f"dash.pillar.{pillar}" not in TEXTS:
+        return t("dash.desc.pillar", lang, pillar=pillar)
     return t("dash.pillar_label", lang, pillar=pillar, name=t(f"dash.pillar.{pillar}", lang))
+
+
+def pillar_short(store: Store, filters: Filters, lang: str) -> str:
+    """'Pilar 1' / 'Theme 4': the chosen group under its period's word."""
+    return groups(store, filters.year).short(int(filters.pillar), lang)
+
+
+def illustrative_note(store: Store, year: int | None, lang: str) -> str | None:
+    """The caption of a year of an illustrative period (None for a year of a real one)."""
+    named = groups(store, year)
+    if not named.illustrative:
+        return None
+    return t("period.illustrative", lang, period=named.period.label(lang))
 
 
 def describe_filters(store: Store, filters: Filters, lang: str) -> str:
@@ -81,7 +121,7 @@ def describe_filters(store: Store, filters: Filters, lang: str) -> str:
     parts = [t("dash.desc.year", lang, year=filters.year)]
     parts.append(fmt_quarter(filters.quarter, lang) if filters.quarter else t("dash.desc.latest", lang))
     if filters.pillar:
-        parts.append(t("dash.desc.pillar", lang, pillar=filters.pillar))
+        parts.append(pillar_short(store, filters, lang))
     if filters.agency:
         parts.append(agency_label(store, filters.agency, lang))
     if filters.province:
@@ -94,7 +134,7 @@ def describe_trend_filters(store: Store, filters: Filters, lang: str) -> str:
     the charts put the periods they draw in front (charts.period_span)."""
     parts = []
     if filters.pillar:
-        parts.append(t("dash.desc.pillar", lang, pillar=filters.pillar))
+        parts.append(pillar_short(store, filters, lang))
     if filters.agency:
         parts.append(agency_label(store, filters.agency, lang))
     if filters.province:
@@ -121,7 +161,7 @@ def describe_completeness_filters(store: Store, filters: Filters, lang: str) -> 
     so a chosen province is said not to apply)."""
     parts = [t("dash.desc.year", lang, year=filters.year)]
     if filters.pillar:
-        parts.append(t("dash.desc.pillar", lang, pillar=filters.pillar))
+        parts.append(pillar_short(store, filters, lang))
     if filters.agency:
         parts.append(agency_label(store, filters.agency, lang))
     if filters.province:
@@ -223,13 +263,18 @@ def headline(store: Store, filters: Filters, completeness: list[dict[str, Any]] 
 def by_pillar(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Commitment per pillar with its label: pillar, label, planned, committed, rate."""
     frame = store.query("measures/commitment_by_pillar", **filters.params())
-    frame["label"] = [pillar_label(int(p), lang) for p in frame["pillar"]]
+    named = groups(store, filters.year)
+    frame["label"] = [pillar_label(int(p), lang, named) for p in frame["pillar"]]
+    frame["group_word"] = named.word(lang)
     return frame
 
 
-def by_focus_area(store: Store, filters: Filters) -> pd.DataFrame:
-    """Commitment per focus area (leading part of the action code) within each pillar."""
-    return store.query("measures/commitment_by_focus_area", **filters.params())
+def by_focus_area(store: Store, filters: Filters, lang: str = "id") -> pd.DataFrame:
+    """Commitment per focus area (leading part of the action code) within each pillar, with its group's label."""
+    frame = store.query("measures/commitment_by_focus_area", **filters.params())
+    named = groups(store, filters.year)
+    frame["pillar_label"] = [pillar_label(int(p), lang, named) for p in frame["pillar"]]
+    return frame
 
 
 def actions(store: Store, filters: Filters, lang: str, max_rows: int = MAX_ACTION_ROWS) -> tuple[pd.DataFrame, int]:
@@ -240,7 +285,7 @@ def actions(store: Store, filters: Filters, lang: str, max_rows: int = MAX_ACTIO
     statuses = {s: t(f"status.{s}", lang) for s in STATUSES}
     table = pd.DataFrame(
         {
-            t("field.pillar", lang): raw["pillar"],
+            groups(store, filters.year).word(lang): raw["pillar"],
             t("field.action_code", lang): raw["action_code"],
             t("field.action", lang): raw["action"],
             t("dash.col.agency", lang): raw["agency_short_name"].fillna(raw["agency_code"]),
@@ -328,10 +373,14 @@ def agency_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     )
 
 
-def agency_pillar_matrix(store: Store, filters: Filters) -> pd.DataFrame:
-    """Commitment rate per (K/L, pillar)."""
+def agency_pillar_matrix(store: Store, filters: Filters, lang: str = "id") -> pd.DataFrame:
+    """Commitment rate per (K/L, pillar), with each group's short name and label in the year's period."""
     frame = store.query("measures/agency_pillar_matrix", **filters.params())
     frame["short_name"] = frame["short_name"].fillna(frame["agency_code"])
+    named = groups(store, filters.year)
+    frame["pillar_short"] = [named.short(int(p), lang) for p in frame["pillar"]]
+    frame["pillar_label"] = [named.label(int(p), lang) for p in frame["pillar"]]
+    frame["group_word"] = named.word(lang)
     return frame
 
 
@@ -383,7 +432,8 @@ def province_pillar_table(store: Store, filters: Filters, lang: str) -> pd.DataF
     )
     frame = frame.assign(province=name, key=frame["province_code"].fillna("~"))
     wide = frame.pivot_table(index=["key", "province"], columns="pillar", values="rate", aggfunc="first") * 100
-    wide.columns = [pillar_label(int(p), lang) for p in wide.columns]
+    named = groups(store, filters.year)
+    wide.columns = [pillar_label(int(p), lang, named) for p in wide.columns]
     totals = frame.groupby(["key", "province"])[["planned", "committed"]].sum()
     wide[t("dash.col.action_plans", lang)] = totals["planned"]
     wide[t("dash.col.total", lang)] = totals["committed"] / totals["planned"] * 100
@@ -408,8 +458,12 @@ def trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Commitment rate per reported quarter (all years), per pillar and all pillars (pillar 0), with period labels."""
     frame = store.query("measures/trend_by_quarter", **_every_period(filters))
     frame["pillar"] = frame["pillar"].fillna(0).astype(int)
+    named = groups(store, filters.year)
+    if named.period is not None:
+        # A group number names another group in another period: the trend stays within the chosen year's period.
+        frame = frame[frame["year"].between(named.period.first_year, named.period.last_year)].reset_index(drop=True)
     frame["period"] = [period_label(int(y), int(q), lang) for y, q in zip(frame["year"], frame["quarter"], strict=True)]
-    frame["series"] = [t("dash.all_pillars_line", lang) if p == 0 else pillar_label(p, lang) for p in frame["pillar"]]
+    frame["series"] = [named.every(lang) if p == 0 else pillar_label(p, lang, named) for p in frame["pillar"]]
     return frame
 
 
@@ -484,9 +538,8 @@ def obstacle_themes_by_pillar(store: Store, filters: Filters, lang: str) -> pd.D
     frame = frame.reindex(grid, fill_value=0).reset_index()
     frame["name"] = frame["theme"].map(names)
     frame["position"] = frame["theme"].map({code: index for index, code in enumerate(names)})
-    frame["column"] = [
-        t("obs.all_pillars", lang) if p == 0 else t("dash.desc.pillar", lang, pillar=p) for p in frame["pillar"]
-    ]
+    named = groups(store, filters.year)
+    frame["column"] = [named.every(lang) if p == 0 else named.short(p, lang) for p in frame["pillar"]]
     return frame
 
 
@@ -532,7 +585,7 @@ def describe_obstacle_quarters(store: Store, filters: Filters, lang: str) -> str
     else:
         parts = [t("dash.desc.year", lang, year=filters.year)]
     if filters.pillar:
-        parts.append(t("dash.desc.pillar", lang, pillar=filters.pillar))
+        parts.append(pillar_short(store, filters, lang))
     if filters.agency:
         parts.append(agency_label(store, filters.agency, lang))
     if filters.province:

@@ -147,7 +147,7 @@ def _universe() -> dict[str, list[Any]]:
     return {
         "year": data("years"),
         "quarter": [1, 2, 3, 4],
-        "pillar": list(dashboard.PILLARS),
+        "pillar": data("all_group_numbers"),
         "agency": list(agencies["code"]),
         "province": [NATIONAL, *data("provinces")["code"]],
     }
@@ -262,6 +262,9 @@ def _options(
     """Each filter's options as codes. K/L and provinces with rows in the year come first; the others follow
     only when asked for, except the chosen one, which is never dropped from its list."""
     options = {name: [ANY, *universe[name]] for name in ("quarter", "pillar")} | {"year": universe["year"]}
+    # The groups of the chosen year's period (a chosen group of another period stays on offer, never dropped).
+    numbers = data("group_numbers", filters.year)
+    options["pillar"] = [ANY, *numbers, *([filters.pillar] if filters.pillar and filters.pillar not in numbers else [])]
     for name in DATA_FIRST:
         chosen = getattr(filters, name)
         first = [code for code in universe[name] if code in with_data[name]]
@@ -270,14 +273,15 @@ def _options(
     return options
 
 
-def _names(lang: str) -> dict[str, Any]:
-    """Each filter's words for a code, in the language (ANY in words too)."""
+def _names(lang: str, year: int | None = None) -> dict[str, Any]:
+    """Each filter's words for a code, in the language (ANY in words too); a group under its period's word."""
+    named = data("groups", year)
     agencies = data("agencies").set_index("code")["short_name"].to_dict()
     provinces = data("provinces").set_index("code")["name_en" if lang == "en" else "name"].to_dict()
     return {
         "year": str,
         "quarter": lambda q: t("dash.filter.latest_quarter", lang) if q == ANY else fmt_quarter(q, lang),
-        "pillar": lambda p: t("dash.filter.all_pillars", lang) if p == ANY else dashboard.pillar_label(p, lang),
+        "pillar": lambda p: named.every(lang) if p == ANY else dashboard.pillar_label(p, lang, named),
         "agency": lambda a: t("dash.filter.all_agencies", lang) if a == ANY else agencies.get(a, a),
         "province": lambda p: (
             t("dash.filter.all_provinces", lang)
@@ -357,17 +361,18 @@ def filters_sidebar(lang: str) -> Filters | None:
             _set_param(name, None)
         st.session_state[_FILTERS_KEY] = None
         return None
-    latest = universe["year"][0]
+    latest = data("default_year")
     filters = _resolve(kept, latest)
     with_data = {name: set(codes) for name, codes in data("values_with_data", filters.year).items()}
     show_all = st.session_state.get(_SHOW_ALL_KEPT_KEY, False)
     options = _options(filters, universe, with_data, show_all)
-    names = _names(lang)
+    names = _names(lang, filters.year)
     labels = _labels(names, with_data, filters.year, lang)
+    group_word = data("groups", filters.year).word(lang)
     for name in FILTER_NAMES:
         st.session_state[WIDGET_KEYS[name]] = getattr(filters, name) or ANY
         sidebar.selectbox(
-            t(f"field.{name}", lang),
+            group_word if name == "pillar" else t(f"field.{name}", lang),
             options[name],
             key=WIDGET_KEYS[name],
             format_func=labels[name],
@@ -396,7 +401,7 @@ def filters_kept_aside() -> Filters | None:
     kept = _kept(universe)
     for name in (*FILTER_NAMES, AS_OF_PARAM):
         _set_param(name, None)
-    filters = _resolve(kept, universe["year"][0]) if universe["year"] else None
+    filters = _resolve(kept, data("default_year")) if universe["year"] else None
     st.session_state[_FILTERS_KEY] = filters
     return filters
 

@@ -33,6 +33,9 @@ def page_start(title_key: str, describe: str = "describe_filters") -> tuple[Filt
     as_of = frame.data("as_of", filters)
     if filters.as_of is not None:
         st.info(t("as_of.banner", lang, date=fmt_date(as_of, lang)), icon=":material/history:")
+    illustrative = frame.data("illustrative_note", filters.year, lang)
+    if illustrative:
+        st.warning(illustrative, icon=":material/science:")
     return filters, lang, filters_text, as_of, frame.data("source_text", lang)
 
 

@@ -3,11 +3,12 @@ names shown for codes (K/L short names, province and pillar names) with their ca
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ranpe.i18n import t
 from ranpe.measures.dashboard import pillar_label
+from ranpe.plan.periods import Groups, group_names, groups, list_periods
 from ranpe.store.connection import Store
 
 QUARTERS = (1, 2, 3, 4)
@@ -38,6 +39,7 @@ class Names:
     lang: str
     agencies: dict[str, str]
     provinces: dict[str, str]
+    periods: tuple[Groups, ...] = field(default=())
 
     def agency(self, code: str | None) -> str:
         return "" if code is None else self.agencies.get(code, code)
@@ -45,8 +47,15 @@ class Names:
     def province(self, code: str | None) -> str:
         return t("national", self.lang) if code is None else self.provinces.get(code, code)
 
-    def pillar(self, pillar: int | None) -> str:
-        return "" if pillar is None else pillar_label(int(pillar), self.lang)
+    def pillar(self, pillar: int | None, year: int | None = None) -> str:
+        """A group by its period's word, number and short name ("Tema 4 · …"); the first period's without a year."""
+        if pillar is None:
+            return ""
+        named = next(
+            (g for g in self.periods if year is not None and g.period.covers(int(year))),
+            self.periods[0] if self.periods else None,
+        )
+        return pillar_label(int(pillar), self.lang, named)
 
     def agency_codes(self) -> list[str]:
         """Every K/L code, ordered by short name case-insensitively (for lists to choose from)."""
@@ -60,4 +69,7 @@ def names(store: Store, lang: str) -> Names:
         row["code"]: (row["name_en"] if lang == "en" else row["name"]) or row["code"]
         for row in store.query_rows("reference/provinces")
     }
-    return Names(lang, agencies, provinces)
+    periods = tuple(
+        Groups(p, group_names(groups(store, p.code)), (p.group_word, p.group_word_en)) for p in list_periods(store)
+    )
+    return Names(lang, agencies, provinces, periods)

@@ -84,7 +84,7 @@ def chain_rows(chain: list[dict[str, Any]], names: Names, chosen: int | None = N
             t("field.agency", lang): names.agency(row["agency_code"]),
             t("field.year", lang): row["year"],
             t("field.quarter", lang): fmt_quarter(row["quarter"], lang),
-            t("field.pillar", lang): names.pillar(row["pillar"]),
+            t("field.pillar", lang): names.pillar(row["pillar"], row["year"]),
             t("ws.col.version", lang): row["version"],
             "#": f"#{row['upload_id']}" + (" ◀" if row["upload_id"] == chosen else ""),
             t("ws.col.file", lang): row["file_name"],
@@ -183,7 +183,7 @@ def comparison_rows(comparison: Comparison, names: Names) -> list[dict[str, Any]
             t("field.agency", lang): names.agency(row["agency_code"]),
             t("field.year", lang): row["year"],
             t("field.quarter", lang): fmt_quarter(row["quarter"], lang),
-            t("field.pillar", lang): names.pillar(row["pillar"]),
+            t("field.pillar", lang): names.pillar(row["pillar"], row["year"]),
             t("field.action_code", lang): row["action_code"],
             t("field.province", lang): names.province(row["province_code"]),
             t("ws.col.committed_before", lang): yes_no(row["old_committed"]),
@@ -280,7 +280,7 @@ def _slice_columns(item: dict[str, Any], names: Names) -> dict[str, Any]:
     return {
         t("ws.col.kl", lang): names.agency(item["agency_code"]),
         t("ws.col.period", lang): f"{item['year']} {fmt_quarter(item['quarter'], lang)}",
-        t("field.pillar", lang): names.pillar(item["pillar"]),
+        t("field.pillar", lang): names.pillar(item["pillar"], item["year"]),
     }
 
 

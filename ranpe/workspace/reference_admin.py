@@ -1,5 +1,5 @@
-"""Audited edits of the reference data (K/L, aliases, active years, province aliases), users and the audit log
-as the admin pages show them."""
+"""Audited edits of the reference data (K/L, aliases, active years, province aliases, plan periods), users and the
+audit log as the admin pages show them."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ranpe.access import audit, users
 from ranpe.access.roles import Actor, require
 from ranpe.i18n import fmt_date, t
 from ranpe.ingest.contract import value_key
+from ranpe.plan import periods
 from ranpe.store import sql
 from ranpe.store.connection import Store
 from ranpe.workspace.common import WorkspaceError, name_order
@@ -273,3 +274,93 @@ def audit_rows(store: Store, lang: str, *, actor: Actor, action: str | None = No
         }
         for entry in audit.entries(store, actor, action=action)
     ]
+
+
+# -- plan periods and their groups ---------------------------------------------------------------------------
+
+NEW_PERIOD = ""
+
+
+def period_rows(store: Store, lang: str) -> list[dict[str, Any]]:
+    """Every plan period as the Data rujukan page lists it: code, names, legal basis, years, group word, groups."""
+    rows = []
+    for period in periods.list_periods(store):
+        found = periods.groups(store, period.code)
+        rows.append(
+            {
+                t("period.col.code", lang): period.code,
+                t("period.col.name", lang): period.label(lang),
+                t("period.col.legal_basis", lang): period.legal_basis,
+                t("period.col.years", lang): f"{period.first_year}–{period.last_year}",
+                t("period.col.group_word", lang): period.word(lang),
+                t("period.col.groups", lang): len(found),
+                t("period.col.illustrative", lang): t("committed.yes", lang) if period.illustrative else "",
+            }
+        )
+    return rows
+
+
+def period_form(store: Store, code: str) -> dict[str, Any]:
+    """The values an add/edit form starts from: the period's (empty for a new one) and its groups as rows."""
+    period = next((p for p in periods.list_periods(store) if p.code == code), None)
+    if period is None:
+        return {
+            "code": "",
+            "name": "",
+            "name_en": "",
+            "legal_basis": "",
+            "years": "",
+            "group_word": "Tema",
+            "group_word_en": "Theme",
+            "illustrative": False,
+            "groups": [{"number": 1, "name": "", "name_en": "", "aliases": ""}],
+        }
+    return {
+        "code": period.code,
+        "name": period.name,
+        "name_en": period.name_en,
+        "legal_basis": period.legal_basis,
+        "years": f"{period.first_year}-{period.last_year}",
+        "group_word": period.group_word,
+        "group_word_en": period.group_word_en,
+        "illustrative": period.illustrative,
+        "groups": [
+            {
+                "number": row["number"],
+                "name": row["name"],
+                "name_en": row["name_en"],
+                "short_name": row["short_name"],
+                "short_name_en": row["short_name_en"],
+                "working_group": row["working_group"],
+                "aliases": row["aliases"],
+            }
+            for row in periods.groups(store, period.code)
+        ],
+    }
+
+
+def save_period(
+    store: Store, values: dict[str, Any], group_rows: list[dict[str, Any]], *, edit: bool, actor: Actor, lang: str
+) -> periods.Period:
+    """Add or edit a period from the page's form (admins only; audited); raises periods.PeriodError with every
+    problem (the groups' rows named as the table shows them, from 1)."""
+    kept = [
+        {**row, "number": "" if row.get("number") in (None, "") else str(int(float(row["number"]))), "row": index}
+        for index, row in enumerate(group_rows, start=1)
+        if any(str(value or "").strip() for key, value in row.items() if key != "row")
+    ]
+    return periods.save_period(
+        store,
+        code=values["code"],
+        name=values["name"],
+        name_en=values["name_en"],
+        legal_basis=values["legal_basis"],
+        years=values["years"],
+        group_word=values["group_word"],
+        group_word_en=values["group_word_en"],
+        groups_in=kept,
+        actor=actor,
+        illustrative=bool(values.get("illustrative")),
+        edit=edit,
+        groups_file=t("period.col.groups", lang),
+    )

@@ -161,7 +161,7 @@ def preview_rows(result: IngestResult, names: Names, limit: int = PREVIEW_ROWS) 
             "year": row["year"],
             "quarter": fmt_quarter(row["quarter"], lang),
             "agency": names.agency(row["agency_code"]),
-            "pillar": names.pillar(row["pillar"]),
+            "pillar": names.pillar(row["pillar"], row["year"]),
             "action_code": row["action_code"],
             "action": row["action"] or "",
             "province": names.province(row["province_code"]),
@@ -216,7 +216,7 @@ def plan_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
             {
                 t("ws.col.kl", lang): names.agency(item["agency_code"]),
                 t("ws.col.period", lang): f"{item['year']} {fmt_quarter(item['quarter'], lang)}",
-                t("field.pillar", lang): names.pillar(item["pillar"]),
+                t("field.pillar", lang): names.pillar(item["pillar"], item["year"]),
                 t("ws.col.rows_in_file", lang): item["incoming_rows"],
                 t("ws.col.effect", lang): t("ws.upload.plan_replaces", lang, upload_id=item["current_upload_id"])
                 if replaces

@@ -1,0 +1,2 @@
+delete from periods
+where code = $code

@@ -1,0 +1,2 @@
+delete from period_groups
+where period_code = $period
