@@ -39,10 +39,10 @@ def is_lake(target: str) -> bool:
     return target.startswith(LAKE_PREFIX)
 
 
-def lake_data() -> str:
-    """Where the shared store keeps its data files: RANPE_LAKE_DATA (a folder every process can reach), else
-    data/lake/."""
-    return os.environ.get("RANPE_LAKE_DATA") or str(DEFAULT_LAKE_DATA)
+def lake_data_setting() -> str | None:
+    """Where the shared store keeps its data files, when RANPE_LAKE_DATA says (a folder every process can reach).
+    Unset: a store that exists keeps the folder its catalogue names; a new one gets data/lake/."""
+    return os.environ.get("RANPE_LAKE_DATA") or None
 
 
 def uploads_dir(db: Path) -> Path:

@@ -56,7 +56,7 @@ class Store:
         self._lock: lake.WriteLock | None = None
         self._snapshot: tuple[float, int] | None = None
         if self.is_lake:
-            self._open_lake(target, lake_data or config.lake_data())
+            self._open_lake(target, lake_data or config.lake_data_setting())
         else:
             self._open_file(Path(target))
 
@@ -69,7 +69,7 @@ class Store:
         try:
             self._con = duckdb.connect(str(self.path), read_only=self.read_only)
         except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
+            if "could not set lock" in str(exc).lower() or "conflicting lock" in str(exc).lower():
                 raise StoreInUse(str(self.path)) from exc
             raise StoreError(f"{self.path}: {exc}") from exc
         except duckdb.Error as exc:
@@ -82,15 +82,17 @@ class Store:
         self._con.execute("set enable_external_access = false")
         _VERSIONS[self._version_key] = self._stored_version()
 
-    def _open_lake(self, target: str, data_path: str) -> None:
+    def _open_lake(self, target: str, data_path: str | None) -> None:
         # A Path for what names the store (cache keys take str(store.path)); the original files live in the store.
         self.path = Path(target)
-        self.uploads_dir = Path(data_path) / "uploads-unused"
         self.conninfo = target.removeprefix(config.LAKE_PREFIX)
-        self.data_path = data_path
         self._version_key = target
         try:
-            self._con = lake.connect(self.conninfo, data_path, read_only=self.read_only)
+            self._con, self.data_path = lake.connect(
+                self.conninfo, data_path, str(config.DEFAULT_LAKE_DATA), read_only=self.read_only
+            )
+            # Never written: the shared store keeps original files in its table upload_originals.
+            self.uploads_dir = Path(self.data_path) / "no-uploads-folder"
             if not self.read_only:
                 self._lock = lake.WriteLock(self.conninfo)
                 self._migrate()
@@ -141,7 +143,11 @@ class Store:
         reads the lake (a cursor starts on DuckDB's in-memory catalog)."""
         cur = self._con.cursor()
         if self.is_lake:
-            lake.use(cur)
+            try:
+                lake.use(cur)
+            except duckdb.Error as exc:
+                cur.close()
+                raise StoreUnavailable(f"{self.path}: {str(exc).splitlines()[0]}") from exc
         return cur
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
@@ -284,6 +290,14 @@ class Store:
         return lake.translate(text) if self.is_lake else text
 
     # -- original files --------------------------------------------------------------------------------
+
+    def keep_original(self, cur: duckdb.DuckDBPyConnection, archive_path: str, content: bytes) -> None:
+        """Keep an upload's original bytes: in the open transaction cur (shared store), or as a file (embedded)."""
+        if self.is_lake:
+            cur.execute(sql.load("store/original_insert"), {"archive_path": archive_path, "content": content})
+            return
+        self.uploads_dir.mkdir(parents=True, exist_ok=True)
+        (self.uploads_dir / archive_path).write_bytes(content)
 
     def original(self, archive_path: str) -> bytes | None:
         """The original bytes of an upload archived under this name, or None: files under uploads/ beside the

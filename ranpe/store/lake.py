@@ -11,10 +11,14 @@ from pathlib import Path
 
 import duckdb
 
+from ranpe.store import sql
+
 # The extensions come from PyPI packages (duckdb-extension-ducklake, duckdb-extension-postgres-scanner), loaded
 # from their files: DuckDB would otherwise try to download them. postgres_scanner is the name whose entry point
 # DuckDB expects (the same bytes named postgres.duckdb_extension fail to load).
 EXTENSIONS = (("duckdb_extension_postgres_scanner", "postgres_scanner"), ("duckdb_extension_ducklake", "ducklake"))
+
+INLINING_ROW_LIMIT = 500
 
 # One number for every write of the RAN PE store: pg_advisory_lock takes a bigint.
 WRITE_LOCK_KEY = 7_262_736_001
@@ -73,25 +77,51 @@ def extension_file(package: str, name: str) -> Path:
     raise LakeUnavailable(f"{package}: no {name}.duckdb_extension for DuckDB {version} (see requirements.txt)")
 
 
-def connect(conninfo: str, data_path: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the lake attached as `lake` and in use, so every query of queries/ runs unchanged."""
+def connect(
+    conninfo: str, data_path: str | None, default_data_path: str, *, read_only: bool
+) -> tuple[duckdb.DuckDBPyConnection, str]:
+    """An in-memory DuckDB with the lake attached as `lake` and in use, so every query of queries/ runs unchanged;
+    and the folder of its data files: data_path when given (it must be the one the catalogue names), else the
+    catalogue's own, else (a new store) default_data_path."""
+    try:
+        if data_path is None:
+            try:
+                return _connect(conninfo, None, read_only=read_only)
+            except LakeUnavailable as exc:
+                if "data_path" not in str(exc).lower():
+                    raise
+            data_path = default_data_path
+        return _connect(conninfo, data_path, read_only=read_only)
+    except duckdb.Error as exc:
+        raise LakeUnavailable(str(exc).splitlines()[0]) from exc
+
+
+def _connect(conninfo: str, data_path: str | None, *, read_only: bool) -> tuple[duckdb.DuckDBPyConnection, str]:
     con = duckdb.connect()
     try:
         con.execute("set autoinstall_known_extensions = false")
         con.execute("set autoload_known_extensions = false")
         for package, name in EXTENSIONS:
-            con.execute(f"load '{extension_file(package, name)}'")
-        if not read_only:
-            Path(data_path).mkdir(parents=True, exist_ok=True)
-        options = f"data_path '{_quoted(data_path.rstrip('/') + '/')}'"
+            # LOAD and ATTACH take no bound values: their text holds paths of this installation and the
+            # configured connection string (RANPE_STORE, RANPE_LAKE_DATA), quoted; never a user's value.
+            loading = f"load '{_quoted(str(extension_file(package, name)))}'"
+            con.execute(loading)
+        # Small writes (an audit entry, a setting, a few rows) stay in PostgreSQL instead of a Parquet file each.
+        options = [f"data_inlining_row_limit {INLINING_ROW_LIMIT}"]
+        if data_path is not None:
+            if not read_only:
+                Path(data_path).mkdir(parents=True, exist_ok=True)
+            options.append(f"data_path '{_quoted(data_path.rstrip('/') + '/')}'")
         if read_only:
-            options += ", read_only"
-        con.execute(f"attach '{_quoted('ducklake:postgres:' + conninfo)}' as lake ({options})")
+            options.append("read_only")
+        attaching = f"attach '{_quoted('ducklake:postgres:' + conninfo)}' as lake ({', '.join(options)})"
+        con.execute(attaching)
         use(con)
+        stored = con.execute(sql.load("store/lake_data_path")).fetchone()[0]
     except duckdb.Error as exc:
         con.close()
         raise LakeUnavailable(str(exc).splitlines()[0]) from exc
-    return con
+    return con, str(stored)
 
 
 def use(cur: duckdb.DuckDBPyConnection) -> None:

@@ -249,7 +249,8 @@ def undo(store: Store, upload_id: int, *, actor: Actor) -> list[dict[str, Any]]:
                 "upload_ids": [item["previous_upload_id"] for item in back],
             }
             cur.execute(sql.load("workspace/undo_insert_current"), slices)
-            cur.execute(sql.load("workspace/undo_deactivate_slices"), slices)
+            keys = {name: slices[name] for name in ("agencies", "years", "quarters", "pillars")}
+            cur.execute(sql.load("workspace/undo_deactivate_slices"), keys)
             cur.execute(sql.load("workspace/undo_activate_slices"), slices | {"activated_at": datetime.now()})
         audit.write(
             cur,
