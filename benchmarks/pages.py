@@ -13,9 +13,11 @@ import runpy
 import statistics
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from benchmarks import QUERIES
+from benchmarks.lake import LAKE_HELP, fresh_lake
 from ranpe.access.roles import SYSTEM, require
 from ranpe.store.connection import Store
 
@@ -37,7 +39,7 @@ OTHER_VIEWS = {"checks, another year": ("checks", (("ws_checks_year", 2023), ("w
 REPO = Path(__file__).resolve().parent.parent
 
 
-def build_store(path: Path, row_count: int) -> None:
+def build_store(path: Path | str, row_count: int) -> None:
     """A store holding row_count synthetic active rows (benchmark fixture; writes as SYSTEM)."""
     require(SYSTEM, "admin", "build a benchmark store")
     store = Store(path)
@@ -99,7 +101,7 @@ def _timed_runs(at, label: str, changes: tuple[tuple[str, object], ...] = FILTER
     return times
 
 
-def time_pages(db: Path) -> dict[str, float]:
+def time_pages(db: Path | str) -> dict[str, float]:
     """Median seconds of each page's run after a filter change, and the naive baseline's."""
     from streamlit.runtime.scriptrunner import script_runner
     from streamlit.testing.v1 import AppTest
@@ -107,6 +109,7 @@ def time_pages(db: Path) -> dict[str, float]:
     # AppTest reruns a pages/-folder app through its v1 runner, skipping app.py (see tests/test_pages.py).
     script_runner._mpa_v1 = _run_entry_script
     os.environ["RANPE_DB"] = str(db)
+    os.environ["RANPE_STORE"] = str(db)
     os.environ["RANPE_AUTO_DEMO"] = "0"
     medians = {}
     views = {page: (page, PAGE_FILTER_CHANGES.get(page, FILTER_CHANGES)) for page in PAGES} | OTHER_VIEWS
@@ -131,15 +134,19 @@ def main(argv: list[str] | None = None) -> int:
         default=list(DEFAULT_SIZES),
         help="store sizes in rows (default: 100000 1000000; add 10000000 for the large run)",
     )
+    parser.add_argument("--lake", metavar="CONNINFO", help=LAKE_HELP)
     args = parser.parse_args(argv)
     results: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="ranpe-bench-pages-") as folder:
         for size in args.sizes:
-            db = Path(folder) / f"bench_{size}.duckdb"
-            started = time.perf_counter()
-            build_store(db, size)
-            print(f"built {size:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
-            results[size] = time_pages(db)
+            with ExitStack() as stack:
+                db = Path(folder) / f"bench_{size}.duckdb"
+                if args.lake:
+                    db = stack.enter_context(fresh_lake(args.lake, str(size), Path(folder)))
+                started = time.perf_counter()
+                build_store(db, size)
+                print(f"built {size:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
+                results[size] = time_pages(db)
     names = [*PAGES, *OTHER_VIEWS, "naive pandas"]
     print()
     print("| page | " + " | ".join(f"{size:,} rows" for size in args.sizes) + " |")

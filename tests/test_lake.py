@@ -211,3 +211,17 @@ def test_a_page_says_postgresql_is_down_in_the_users_language_and_recovers_when_
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+def test_a_backup_of_the_lake_restores_as_a_file_store_with_its_originals(shared, tmp_path):
+    from ranpe.store.backup import restore_backup, write_backup
+
+    ingest_bytes(shared, agency_file("BNPT", "Ya"), "bnpt.xlsx", actor=ANALYST)
+    ingest_bytes(shared, agency_file("BNPT", "Tidak", pillars=(1,)), "bnpt2.xlsx", actor=ANALYST)
+    expected = transfer.counts(shared)
+    manifest = write_backup(shared, tmp_path / "lake.zip")
+    assert manifest["counts"]["uploads"] == 2
+    restore_backup(tmp_path / "lake.zip", tmp_path / "restored" / "ranpe.duckdb")
+    with Store(tmp_path / "restored" / "ranpe.duckdb") as restored:
+        assert transfer.counts(restored) == expected
+        assert original_file(restored, 2, actor=ANALYST) == ("bnpt2.xlsx", original_file(shared, 2, actor=ANALYST)[1])

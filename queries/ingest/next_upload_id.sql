@@ -2,6 +2,5 @@
 -- ever used, counting the uploads since removed (the demo's), which the audit log still names.
 select greatest(
     (select coalesce(max(upload_id), 0) from uploads),
-    (select coalesce(max(upload_id), 0) from slice_activations),
     (select coalesce(max(try_cast(json_extract_string(details, '$.upload_id') as integer)), 0) from audit_log)
 ) + 1 as upload_id

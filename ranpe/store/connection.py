@@ -131,7 +131,7 @@ class Store:
     @contextmanager
     def writes_paused(self) -> Iterator[None]:
         """While the block runs no write can start, and the file alone holds every committed write."""
-        with self._write_lock:
+        with self._write_lock, self._shared_write():
             if not self.is_lake:
                 self._con.execute("checkpoint")
             yield
