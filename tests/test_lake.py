@@ -225,3 +225,10 @@ def test_a_backup_of_the_lake_restores_as_a_file_store_with_its_originals(shared
     with Store(tmp_path / "restored" / "ranpe.duckdb") as restored:
         assert transfer.counts(restored) == expected
         assert original_file(restored, 2, actor=ANALYST) == ("bnpt2.xlsx", original_file(shared, 2, actor=ANALYST)[1])
+
+
+def test_a_message_about_the_shared_store_never_shows_its_password(tmp_path):
+    url = f"ducklake:postgres:dbname=lake host=127.0.0.1 port={_free_port()} user=nobody password=s3cret"
+    with pytest.raises(StoreUnavailable) as raised:
+        Store(url + " connect_timeout=2", lake_data=str(tmp_path / "data"))
+    assert "s3cret" not in str(raised.value) and "password=***" in str(raised.value)

@@ -35,8 +35,17 @@ class StoreError(RuntimeError):
     """The database file cannot be opened or upgraded."""
 
 
+class LakeName(str):
+    """The shared store's name (RANPE_STORE) where a file store has its path: str() gives it back unchanged (a Path
+    would fold a URI's "//")."""
+
+
 class StoreUnavailable(StoreError):
     """The shared store's PostgreSQL catalog cannot be reached (it may come back: open the store again)."""
+
+    def __init__(self, message: str):
+        # Messages reach terminals and logs: never with the connection string's password.
+        super().__init__(lake.without_password(message))
 
 
 # How long the shared store's data version (its DuckLake snapshot id) is kept before it is read again.
@@ -83,8 +92,8 @@ class Store:
         _VERSIONS[self._version_key] = self._stored_version()
 
     def _open_lake(self, target: str, data_path: str | None) -> None:
-        # A Path for what names the store (cache keys take str(store.path)); the original files live in the store.
-        self.path = Path(target)
+        # What names the store, exactly as given (cache keys and the web frame's reopening take str(store.path)).
+        self.path = LakeName(target)
         self.conninfo = target.removeprefix(config.LAKE_PREFIX)
         self._version_key = target
         try:

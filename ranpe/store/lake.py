@@ -130,6 +130,12 @@ def use(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute("set search_path = 'lake.main,memory.main'")
 
 
+def without_password(text: str) -> str:
+    """A connection string fit for a message: its password (key=value or URI form) hidden."""
+    text = re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", text, flags=re.IGNORECASE)
+    return re.sub(r"(://[^:/@\s]+:)[^@\s]+@", r"\1***@", text)
+
+
 def _quoted(text: str) -> str:
     return text.replace("'", "''")
 
