@@ -232,3 +232,17 @@ def test_a_message_about_the_shared_store_never_shows_its_password(tmp_path):
     with pytest.raises(StoreUnavailable) as raised:
         Store(url + " connect_timeout=2", lake_data=str(tmp_path / "data"))
     assert "s3cret" not in str(raised.value) and "password=***" in str(raised.value)
+
+
+def test_removing_the_demo_data_removes_its_originals_from_the_lake_and_keeps_the_ids_counting_up(shared):
+    from ranpe.ingest.pipeline import remove_demo
+
+    kept = ingest_bytes(shared, agency_file("BNPT", "Ya"), "bnpt.xlsx", actor=ANALYST)
+    demo = ingest_bytes(shared, agency_file("Kemenag", "Ya"), "demo.xlsx", actor=ANALYST, is_demo=True)
+    assert remove_demo(shared, actor=ANALYST) == 1
+    assert original_file(shared, kept.upload_id, actor=ANALYST)[0] == "bnpt.xlsx"
+    left = shared.cursor().execute("select count(*) from upload_originals").fetchone()[0]
+    assert left == 1
+    # The removed demo upload's id is not given again: the audit log still names it.
+    after = ingest_bytes(shared, agency_file("Polri", "Ya"), "polri.xlsx", actor=ANALYST)
+    assert after.upload_id == demo.upload_id + 1
