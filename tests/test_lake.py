@@ -246,3 +246,16 @@ def test_removing_the_demo_data_removes_its_originals_from_the_lake_and_keeps_th
     # The removed demo upload's id is not given again: the audit log still names it.
     after = ingest_bytes(shared, agency_file("Polri", "Ya"), "polri.xlsx", actor=ANALYST)
     assert after.upload_id == demo.upload_id + 1
+
+
+def test_an_audit_entry_on_its_own_gets_the_next_id_and_keeps_the_stored_data(store):
+    """On either store (the store fixture: --store=file or lake): a sign-in's audit entry is written alone."""
+    from ranpe.access import audit
+    from ranpe.access.roles import Actor
+
+    ingest_bytes(store, agency_file("BNPT", "Ya"), "bnpt.xlsx", actor=ANALYST)
+    before = store.query_rows("store/counts")[0]
+    audit.record(store, Actor("tamu", "viewer"), "sign_in", {"mode": "local"})
+    entries = audit.entries(store, Actor("admin", "admin"), action="sign_in")
+    assert [(e["actor"], e["audit_id"]) for e in entries] == [("tamu", 2)]
+    assert store.query_rows("store/counts")[0] == before

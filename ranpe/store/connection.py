@@ -248,6 +248,27 @@ class Store:
             self._read_snapshot()
 
     @contextmanager
+    def write_alone(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A write that changes no data shown (an audit entry of a sign-in or an export): serialised like every
+        write (its id is allocated inside it), committed on its own, the data version (and so the caches) kept."""
+        if self.read_only:
+            raise StoreError("read-only store")
+        with self._write_lock, self._shared_write():
+            cur = self.cursor()
+            cur.execute("begin transaction")
+            try:
+                yield cur
+                cur.execute("commit")
+            except BaseException:
+                try:
+                    cur.execute("rollback")
+                except duckdb.TransactionException:
+                    pass  # A commit that failed has already ended the transaction.
+                raise
+            finally:
+                cur.close()
+
+    @contextmanager
     def _shared_write(self) -> Iterator[None]:
         """On the shared store, the PostgreSQL advisory lock around one write transaction: writers from every process
         and machine take turns (readers never wait); a process that dies releases it with its session."""
