@@ -184,6 +184,7 @@ def test_active_slice_without_its_upload_is_named(store):
     assert set(_keys(store)) == {"reliability.health_active_missing"}
 
 
+@pytest.mark.file_only  # the shared store keeps originals in a table
 def test_missing_original_file_is_named(store):
     _fill(store)
     next(store.uploads_dir.glob("*")).unlink()

@@ -108,6 +108,10 @@ class Store:
             for _version, text in sql.migrations():
                 for statement in lake.macros(text):
                     self._con.execute(statement)
+            # As on the embedded store, no query may reach the file system or the network: only the lake's own
+            # data files stay reachable (its PostgreSQL connection is the extension's, not a query's).
+            self._con.execute(sql.load("store/lake_allowed_directories"), {"data_path": self.data_path})
+            self._con.execute("set enable_external_access = false")
         except lake.LakeUnavailable as exc:
             self.close()
             raise StoreUnavailable(f"{target}: {exc}") from exc
