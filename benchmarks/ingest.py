@@ -13,12 +13,14 @@ import json
 import random
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pandas as pd
 import python_calamine
 import xlsxwriter
 
+from benchmarks.lake import LAKE_HELP, fresh_lake
 from ranpe.access.roles import SYSTEM
 from ranpe.ingest.pipeline import ingest_bytes
 from ranpe.store.connection import Store
@@ -124,19 +126,22 @@ def _best_of(runs: int, work) -> tuple[float, object]:
     return best, result
 
 
-def _ingest_fresh(data: bytes):
-    with tempfile.TemporaryDirectory() as folder:
-        store = Store(Path(folder) / "bench.duckdb")
+def _ingest_fresh(data: bytes, lake: str | None = None):
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as stack:
+        target = Path(folder) / "bench.duckdb"
+        if lake:
+            target = stack.enter_context(fresh_lake(lake, "ingest", Path(folder)))
+        store = Store(target)
         try:
             return ingest_bytes(store, data, "bench.xlsx", actor=SYSTEM)
         finally:
             store.close()
 
 
-def bench_ingest(rows: int, runs: int = 3, skip_openpyxl: bool = False) -> dict[str, float]:
+def bench_ingest(rows: int, runs: int = 3, skip_openpyxl: bool = False, lake: str | None = None) -> dict[str, float]:
     data = synthetic_xlsx(rows)
     fast_read_s, _ = _best_of(runs, lambda: fast_read(data))
-    ingest_s, result = _best_of(runs, lambda: _ingest_fresh(data))
+    ingest_s, result = _best_of(runs, lambda: _ingest_fresh(data, lake))
     if result.status != "stored":
         raise SystemExit(f"benchmark file refused: {[p.as_dict('en') for p in result.problems[:5]]}")
     openpyxl_s = float("nan")
@@ -157,8 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="best of this many runs for ingest and fast read")
     parser.add_argument("--skip-openpyxl", action="store_true", help="leave out the slow openpyxl baseline")
     parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
+    parser.add_argument("--lake", metavar="CONNINFO", help=LAKE_HELP)
     args = parser.parse_args(argv)
-    figures = bench_ingest(args.rows, args.runs, args.skip_openpyxl)
+    figures = bench_ingest(args.rows, args.runs, args.skip_openpyxl, args.lake)
     print(f"rows                 {figures['rows']:>10,}   ({figures['file_mb']} MB .xlsx)")
     print(f"full ingest          {figures['ingest_s']:>10.3f} s")
     print(

@@ -13,9 +13,11 @@ import runpy
 import statistics
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from benchmarks import QUERIES
+from benchmarks.lake import LAKE_HELP, fresh_lake
 from ranpe.access.roles import SYSTEM, require
 from ranpe.store.connection import Store
 
@@ -37,7 +39,7 @@ OTHER_VIEWS = {"checks, another year": ("checks", (("ws_checks_year", 2023), ("w
 REPO = Path(__file__).resolve().parent.parent
 
 
-def build_store(path: Path, row_count: int) -> None:
+def build_store(path: Path | str, row_count: int) -> None:
     """A store holding row_count synthetic active rows (benchmark fixture; writes as SYSTEM)."""
     require(SYSTEM, "admin", "build a benchmark store")
     store = Store(path)
@@ -104,7 +106,7 @@ def _medians(times: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(wall for wall, _ in times), statistics.median(cpu for _, cpu in times)
 
 
-def time_pages(db: Path, only: list[str] | None = None) -> dict[str, tuple[float, float]]:
+def time_pages(db: Path | str, only: list[str] | None = None) -> dict[str, tuple[float, float]]:
     """Median (wall, CPU) seconds of each page's run after a filter change, and the naive baseline's."""
     from streamlit.runtime.scriptrunner import script_runner
     from streamlit.testing.v1 import AppTest
@@ -112,6 +114,7 @@ def time_pages(db: Path, only: list[str] | None = None) -> dict[str, tuple[float
     # AppTest reruns a pages/-folder app through its v1 runner, skipping app.py (see tests/test_pages.py).
     script_runner._mpa_v1 = _run_entry_script
     os.environ["RANPE_DB"] = str(db)
+    os.environ["RANPE_STORE"] = str(db)
     os.environ["RANPE_AUTO_DEMO"] = "0"
     medians = {}
     views = {page: (page, PAGE_FILTER_CHANGES.get(page, FILTER_CHANGES)) for page in PAGES} | OTHER_VIEWS
@@ -144,20 +147,26 @@ def main(argv: list[str] | None = None) -> int:
         help="keep the stores in FOLDER (bench_<size>.duckdb) and reuse one already there instead of building it",
     )
     parser.add_argument("--pages", nargs="+", choices=[*PAGES, *OTHER_VIEWS], help="time only these pages")
+    parser.add_argument("--lake", metavar="CONNINFO", help=LAKE_HELP + " (--keep is ignored with --lake)")
     args = parser.parse_args(argv)
     results: dict[int, dict[str, tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="ranpe-bench-pages-") as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            db = folder / f"bench_{size}.duckdb"
-            if db.exists():
-                print(f"reusing {db}", flush=True)
-            else:
-                started = time.perf_counter()
-                build_store(db, size)
-                print(f"built {size:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
-            results[size] = time_pages(db, args.pages)
+            with ExitStack() as stack:
+                if args.lake:
+                    db = stack.enter_context(fresh_lake(args.lake, str(size), folder))
+                    build_store(db, size)
+                else:
+                    db = folder / f"bench_{size}.duckdb"
+                    if db.exists():
+                        print(f"reusing {db}", flush=True)
+                    else:
+                        started = time.perf_counter()
+                        build_store(db, size)
+                        print(f"built {size:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
+                results[size] = time_pages(db, args.pages)
     names = [name for name in [*PAGES, *OTHER_VIEWS] if not args.pages or name in args.pages] + ["naive pandas"]
     print()
     print("| page | " + " | ".join(f"{size:,} rows: wall | CPU" for size in args.sizes) + " |")

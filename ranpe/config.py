@@ -21,9 +21,30 @@ MAX_REPORTED_ERRORS = 1000
 MAX_GROUPS = 12
 
 
+LAKE_PREFIX = "ducklake:postgres:"
+DEFAULT_LAKE_DATA = REPO_ROOT / "data" / "lake"
+
+
 def db_path() -> Path:
-    """The store's path: RANPE_DB when set, else data/ranpe.duckdb."""
+    """The embedded store's path: RANPE_DB when set, else data/ranpe.duckdb."""
     return Path(os.environ.get("RANPE_DB") or DEFAULT_DB_PATH)
+
+
+def store_target() -> str:
+    """The store to open: RANPE_STORE when set (a DuckDB file path, or ducklake:postgres:<libpq connection string>
+    for the shared store), else the embedded file of db_path()."""
+    return os.environ.get("RANPE_STORE") or str(db_path())
+
+
+def is_lake(target: str) -> bool:
+    """Whether a store target names the shared store (DuckLake with a PostgreSQL catalog)."""
+    return target.startswith(LAKE_PREFIX)
+
+
+def lake_data_setting() -> str | None:
+    """Where the shared store keeps its data files, when RANPE_LAKE_DATA says (a folder every process can reach).
+    Unset: a store that exists keeps the folder its catalogue names; a new one gets data/lake/."""
+    return os.environ.get("RANPE_LAKE_DATA") or None
 
 
 def uploads_dir(db: Path) -> Path:

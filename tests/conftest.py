@@ -13,17 +13,10 @@ import pytest
 from ranpe.access.roles import Actor
 from ranpe.store import sql
 from ranpe.store.connection import Store
+from tests import lake_support
 
 ANALYST = Actor("analis", "analyst")
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """An empty store in a DuckDB file of its own."""
-    opened = Store(tmp_path / "ranpe.duckdb")
-    yield opened
-    opened.close()
 
 
 def xlsx_bytes(sheets: dict[str, list[list[object]]], hidden: tuple[str, ...] = ()) -> bytes:
@@ -99,3 +92,48 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if never_run:
         session.config.get_terminal_writer().line(f"query files no test executed: {', '.join(never_run)}", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# -- the store the engine tests run on: --store=file (default, a DuckDB file) or --store=lake (DuckLake on the
+# PostgreSQL of scripts/postgres.sh, a database of its own per test, copied from a migrated template).
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--store",
+        choices=("file", "lake"),
+        default="file",
+        help="the store of the `store` fixture: a DuckDB file, or the shared store (DuckLake on PostgreSQL)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "file_only: a test of the embedded DuckDB file itself (skipped on --store=lake)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--store") != "lake":
+        return
+    skip = pytest.mark.skip(reason="a test of the embedded DuckDB file (--store=lake)")
+    for item in items:
+        if "file_only" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def lake_server(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> lake_support.LakeServer:
+    """The PostgreSQL of scripts/postgres.sh with a migrated template store (--store=lake only)."""
+    return lake_support.LakeServer.start(tmp_path_factory.mktemp("lake"))
+
+
+@pytest.fixture
+def store(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An empty store: a DuckDB file of its own, or (--store=lake) a DuckLake database of its own."""
+    if request.config.getoption("--store") == "lake":
+        server = request.getfixturevalue("lake_server")
+        with server.fresh_store() as opened:
+            yield opened
+        return
+    opened = Store(tmp_path / "ranpe.duckdb")
+    yield opened
+    opened.close()

@@ -184,6 +184,7 @@ def test_active_slice_without_its_upload_is_named(store):
     assert set(_keys(store)) == {"reliability.health_active_missing"}
 
 
+@pytest.mark.file_only  # the shared store keeps originals in a table
 def test_missing_original_file_is_named(store):
     _fill(store)
     next(store.uploads_dir.glob("*")).unlink()
@@ -206,9 +207,11 @@ def test_audit_log_that_disagrees_with_the_data_is_named(store):
             "delete from audit_log where action in ('upload', 'replace') "
             "and json_extract_string(details, '$.upload_id') = '2'"
         )
+        # The id as the code allocates it (max + 1 inside the write; the shared store has no sequences).
         cur.execute(
-            "insert into audit_log (logged_at, actor, role, action, details) "
-            "values (now(), 'x', 'admin', 'upload', '{\"upload_id\": 77}')"
+            "insert into audit_log (audit_id, logged_at, actor, role, action, details) "
+            "select coalesce(max(audit_id), 0) + 1, now(), 'x', 'admin', 'upload', '{\"upload_id\": 77}' "
+            "from audit_log"
         )
     assert sorted(_keys(store)) == ["reliability.health_audit_missing", "reliability.health_audit_orphan"]
     messages = [f.message("en") for f in health.check(store)]

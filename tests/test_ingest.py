@@ -465,6 +465,7 @@ def test_same_file_twice_changes_nothing_and_says_when(store):
     assert different_given.status == "stored"
 
 
+@pytest.mark.file_only  # the shared store keeps originals in a table (tests/test_lake.py)
 def test_archive_uses_a_generated_name_inside_uploads(store):
     result = ingest(store, agency_file("BNPT", "Ya"), "../../etc/passwd.xlsx")
     assert result.status == "stored"

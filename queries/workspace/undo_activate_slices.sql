@@ -1,5 +1,6 @@
--- Undoing an upload: the earlier version of each slice becomes the active one again (parallel lists).
-insert or replace into active_slices
+-- Undoing an upload: the earlier version of each slice becomes the active one again (parallel lists), after
+-- workspace/undo_deactivate_slices in the same transaction.
+insert into active_slices
 select
     unnest($agencies) as agency_code,
     unnest($years) as year,

@@ -47,11 +47,8 @@ def write(cur: duckdb.DuckDBPyConnection, actor: Actor, action: str, details: di
 
 def record(store: Store, actor: Actor, action: str, details: dict[str, Any] | None = None) -> None:
     """Record an action on its own; does not move the data version, so caches stay valid."""
-    cur = store.cursor()
-    try:
+    with store.write_alone() as cur:
         cur.execute(sql.load("access/audit_insert"), _params(actor, action, details))
-    finally:
-        cur.close()
 
 
 def entries(store: Store, actor: Actor, *, action: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:

@@ -250,8 +250,9 @@ def set_threshold(store: Store, factor: float, *, actor: Actor) -> None:
         raise ValueError(factor)
     value = f"{factor:g}"
     with store.transaction() as cur:
+        cur.execute(sql.load("workspace/setting_delete"), {"key": THRESHOLD_KEY})
         cur.execute(
-            sql.load("workspace/setting_upsert"),
+            sql.load("workspace/setting_insert"),
             {"key": THRESHOLD_KEY, "value": value, "changed_at": datetime.now(), "changed_by": actor.name},
         )
         audit.write(cur, actor, "setting", {"key": THRESHOLD_KEY, "value": value})

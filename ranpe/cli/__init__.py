@@ -10,15 +10,20 @@ import os
 import sys
 
 from ranpe import i18n
-from ranpe.cli import admin, checks, data, exports, obstacles, periods
+from ranpe.cli import admin, checks, data, exports, migrate, obstacles, periods
 from ranpe.cli.common import EXIT_IN_USE
 from ranpe.i18n import t
-from ranpe.store.connection import StoreInUse
+from ranpe.store.connection import StoreError, StoreInUse, StoreUnavailable
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="DuckDB file (default: $RANPE_DB or data/ranpe.duckdb)")
+    common.add_argument(
+        "--store",
+        help="the store: a DuckDB file or ducklake:postgres:<libpq connection string> (default: $RANPE_STORE, "
+        "else --db); the shared store's data files in $RANPE_LAKE_DATA",
+    )
     common.add_argument(
         "--lang",
         choices=i18n.LANGS,
@@ -28,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ranpe", description="Pantau RAN PE: ingest, measures, history")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    for module in (data, admin, exports, checks, obstacles, periods):
+    for module in (data, admin, exports, checks, obstacles, periods, migrate):
         module.register(sub, common)
     return parser
 
@@ -42,4 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except StoreInUse as exc:
         print(t("store.in_use", args.lang, path=exc), file=sys.stderr)
+        return EXIT_IN_USE
+    except StoreUnavailable as exc:
+        print(t("store.unavailable", args.lang, detail=exc), file=sys.stderr)
+        return EXIT_IN_USE
+    except StoreError as exc:
+        print(t("store.cannot_open", args.lang, detail=str(exc).splitlines()[0].rstrip(".")), file=sys.stderr)
         return EXIT_IN_USE

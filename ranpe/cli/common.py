@@ -16,8 +16,9 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_IN_USE = 0, 1, 2, 3
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    """The store of --db, or the default one."""
-    return Store(args.db) if args.db else Store()
+    """The store of --store, else of --db, else the default one ($RANPE_STORE, $RANPE_DB, data/ranpe.duckdb)."""
+    chosen = getattr(args, "store", None) or args.db
+    return Store(chosen) if chosen else Store()
 
 
 def resolve_agency(store: Store, value: str) -> str:

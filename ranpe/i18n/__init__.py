@@ -19,6 +19,7 @@ from ranpe.i18n import (
     obstacles,
     periods,
     reliability,
+    store,
     template,
     workspace,
 )
@@ -26,7 +27,20 @@ from ranpe.i18n import (
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
 
-_MODULES = [common, ingest, dashboard, template, reliability, workspace, exports, checks, obstacles, as_of, periods]
+_MODULES = [
+    common,
+    ingest,
+    dashboard,
+    template,
+    reliability,
+    workspace,
+    exports,
+    checks,
+    obstacles,
+    as_of,
+    periods,
+    store,
+]
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -190,9 +190,12 @@ def ingest_bytes(
         return result
 
     archive_name = f"{uuid.uuid4().hex}.{'csv' if display_name.lower().endswith('.csv') else 'xlsx'}"
-    archive_path = _archive(store, data, archive_name)
+    # The embedded store archives the original as a file before the transaction; the shared one in it.
+    archive_path = None if store.is_lake else _archive(store, data, archive_name)
     try:
         with store.transaction() as cur:
+            if store.is_lake:
+                cur.execute(sql.load("store/original_insert"), {"archive_path": archive_name, "content": data})
             upload_id = cur.execute(sql.load("ingest/next_upload_id")).fetchone()[0]
             cur.execute(
                 sql.load("ingest/insert_upload"),
@@ -215,6 +218,7 @@ def ingest_bytes(
             try:
                 cur.execute(sql.load("ingest/insert_rows"), {"upload_id": upload_id})
                 replaced = cur.execute(sql.load("ingest/replaced_slices")).fetchall()
+                cur.execute(sql.load("ingest/deactivate_slices"))
                 cur.execute(sql.load("ingest/activate_slices"), {"upload_id": upload_id, "activated_at": when})
                 cur.execute(sql.load("ingest/clear_current"))
                 cur.execute(sql.load("ingest/insert_current"), {"upload_id": upload_id})
@@ -234,7 +238,8 @@ def ingest_bytes(
             finally:
                 cur.unregister("incoming_rows")
     except BaseException:
-        archive_path.unlink(missing_ok=True)
+        if archive_path is not None:
+            archive_path.unlink(missing_ok=True)
         raise
     result.status = "stored"
     result.upload_id = int(upload_id)
@@ -311,6 +316,7 @@ def restore_upload(
     with store.transaction() as cur:
         params = {"upload_id": upload_id}
         slices = cur.execute(sql.load("ingest/restore_slices"), params).fetchall()
+        cur.execute(sql.load("ingest/restore_deactivate_slices"), params)
         cur.execute(
             sql.load("ingest/restore_activate_slices"), params | {"activated_at": restored_at or datetime.now()}
         )
@@ -330,11 +336,12 @@ def remove_demo(store: Store, *, actor: Actor) -> int:
             "demo/delete_slices",
             "demo/delete_activations",
             "demo/delete_rows",
+            *(["store/originals_delete_demo"] if store.is_lake else []),
             "demo/delete_uploads",
         ):
             cur.execute(sql.load(name))
         audit.write(cur, actor, "remove_demo", {"uploads": [u["upload_id"] for u in demo]})
-    for upload in demo:
+    for upload in [] if store.is_lake else demo:
         if upload["archive_path"]:
             (store.uploads_dir / upload["archive_path"]).unlink(missing_ok=True)
     return len(demo)

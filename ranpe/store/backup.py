@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 import zipfile
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -17,7 +18,7 @@ from typing import Any
 
 from ranpe import config
 from ranpe.i18n import t
-from ranpe.store import health
+from ranpe.store import health, transfer
 from ranpe.store.connection import Store
 
 FORMAT = "pantau-ranpe-backup"
@@ -49,7 +50,15 @@ def _sha256(path: Path) -> str:
 
 
 def write_backup(store: Store, out: Path | str) -> dict[str, Any]:
-    """Write the store and its uploads archive to the zip file out (which must not exist); its manifest."""
+    """Write the store and its uploads archive to the zip file out (which must not exist); its manifest. The shared
+    store is first copied, writes paused across every process, into a DuckDB file and its uploads/ folder: the same
+    backup format, which restore-backup makes a file store (then `migrate` it into a shared store)."""
+    if store.is_lake and not Path(out).exists():
+        with tempfile.TemporaryDirectory(prefix="ranpe-backup-") as folder:
+            with Store(Path(folder) / DB_MEMBER) as copied:
+                with store.writes_paused():
+                    transfer.copy(store, copied)
+                return write_backup(copied, out)
     out = Path(out)
     if out.exists():
         raise BackupError("reliability.backup_exists", path=out)
@@ -114,7 +123,10 @@ def read_manifest(backup: Path | str) -> dict[str, Any]:
 
 
 def restore_backup(backup: Path | str, target_db: Path | str) -> tuple[dict[str, Any], list[health.Finding]]:
-    """Restore a backup as a new store at target_db (never over an existing one); its manifest and health."""
+    """Restore a backup as a new store at target_db (never over an existing one); its manifest and health. Always a
+    file store: into the shared store, restore to a file and `migrate` it (which copies only into an empty store)."""
+    if config.is_lake(str(target_db)):
+        raise BackupError("reliability.restore_target_exists", path=target_db)
     backup, target_db = Path(backup), Path(target_db)
     uploads_dir = config.uploads_dir(target_db)
     if target_db.exists() or Path(f"{target_db}.wal").exists() or (uploads_dir.is_dir() and any(uploads_dir.iterdir())):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -15,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ranpe import config
-from ranpe.store import sql
+from ranpe.store import lake, sql
 
 FOCUS_PROVINCES = ("72", "52", "35", "32", "33")
 # Run by every write transaction that changed the active slices before it commits, in this order: the sums the
@@ -46,24 +47,56 @@ class StoreError(RuntimeError):
     """The database file cannot be opened or upgraded."""
 
 
-class Store:
-    """A DuckDB file with the RAN PE schema. Thread-safe: a cursor per read, one writer at a time."""
+class LakeName(str):
+    """The shared store's name (RANPE_STORE) where a file store has its path: str() gives it back unchanged (a Path
+    would fold a URI's "//")."""
 
-    def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
-        self.path = Path(path) if path is not None else config.db_path()
-        self.uploads_dir = config.uploads_dir(self.path)
+
+class StoreUnavailable(StoreError):
+    """The shared store's PostgreSQL catalog cannot be reached (it may come back: open the store again)."""
+
+    def __init__(self, message: str):
+        # Messages reach terminals and logs: never with the connection string's password.
+        super().__init__(lake.without_password(message))
+
+
+# How long the shared store's data version (its DuckLake snapshot id) is kept before it is read again.
+SNAPSHOT_TTL_SECONDS = 1.0
+
+
+class Store:
+    """The RAN PE store: an embedded DuckDB file, or the shared store (DuckLake on a PostgreSQL catalog,
+    `ducklake:postgres:<libpq connection string>`, its data files in RANPE_LAKE_DATA). Thread-safe: a cursor per
+    read, one writer at a time (across processes and machines on the shared store)."""
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False, lake_data: str | None = None):
+        target = str(path) if path is not None else config.store_target()
+        self.is_lake = config.is_lake(target)
         self.read_only = read_only
-        self._version_key = str(self.path.resolve())
         self._write_lock = threading.RLock()
-        if not read_only:
+        self._lock: lake.WriteLock | None = None
+        self._snapshot: tuple[float, int] | None = None
+        if self.is_lake:
+            self._open_lake(target, lake_data or config.lake_data_setting())
+        else:
+            self._open_file(Path(target))
+
+    def _open_file(self, path: Path) -> None:
+        self.path = path
+        self.uploads_dir = config.uploads_dir(self.path)
+        self._version_key = str(self.path.resolve())
+        if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            self._con = duckdb.connect(str(self.path), read_only=self.read_only)
         except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
+            if "could not set lock" in str(exc).lower() or "conflicting lock" in str(exc).lower():
                 raise StoreInUse(str(self.path)) from exc
             raise StoreError(f"{self.path}: {exc}") from exc
-        if not read_only:
+        except duckdb.Error as exc:
+            # E.g. a file written by a newer DuckDB ("... storage version ..."): rebuild it (README).
+            raise StoreError(f"{self.path}: {str(exc).splitlines()[0]}") from exc
+        if not self.read_only:
             self._migrate()
         self._sync_counts = self.schema_version() >= COUNTS_MIGRATION
         # Nothing after start-up reads or writes files through DuckDB (uploads arrive as Arrow tables):
@@ -71,11 +104,42 @@ class Store:
         self._con.execute("set enable_external_access = false")
         _VERSIONS[self._version_key] = self._stored_version()
 
+    def _open_lake(self, target: str, data_path: str | None) -> None:
+        # What names the store, exactly as given (cache keys and the web frame's reopening take str(store.path)).
+        self.path = LakeName(target)
+        self.conninfo = target.removeprefix(config.LAKE_PREFIX)
+        self._version_key = target
+        try:
+            self._con, self.data_path = lake.connect(
+                self.conninfo, data_path, str(config.DEFAULT_LAKE_DATA), read_only=self.read_only
+            )
+            # Never written: the shared store keeps original files in its table upload_originals.
+            self.uploads_dir = Path(self.data_path) / "no-uploads-folder"
+            if not self.read_only:
+                self._lock = lake.WriteLock(self.conninfo)
+                self._migrate()
+            for _version, text in sql.migrations():
+                for statement in lake.macros(text):
+                    self._con.execute(statement)
+            # As on the embedded store, no query may reach the file system or the network: only the lake's own
+            # data files stay reachable (its PostgreSQL connection is the extension's, not a query's).
+            self._con.execute(sql.load("store/lake_allowed_directories"), {"data_path": self.data_path})
+            self._con.execute("set enable_external_access = false")
+        except lake.LakeUnavailable as exc:
+            self.close()
+            raise StoreUnavailable(f"{target}: {exc}") from exc
+        except duckdb.Error as exc:
+            self.close()
+            raise StoreUnavailable(f"{target}: {str(exc).splitlines()[0]}") from exc
+
     # -- lifecycle -----------------------------------------------------------------------------
 
     def close(self) -> None:
         """Close the connection (the file stays consistent)."""
-        self._con.close()
+        if getattr(self, "_con", None) is not None:
+            self._con.close()
+        if self._lock is not None:
+            self._lock.close()
 
     def __enter__(self) -> Store:
         return self
@@ -85,21 +149,32 @@ class Store:
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file."""
+        if self.is_lake:
+            return
         with self._write_lock:
             self._con.execute("checkpoint")
 
     @contextmanager
     def writes_paused(self) -> Iterator[None]:
         """While the block runs no write can start, and the file alone holds every committed write."""
-        with self._write_lock:
-            self._con.execute("checkpoint")
+        with self._write_lock, self._shared_write():
+            if not self.is_lake:
+                self._con.execute("checkpoint")
             yield
 
     # -- reads ---------------------------------------------------------------------------------
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A cursor of its own for one read; DuckDB's rule for use from several threads."""
-        return self._con.cursor()
+        """A cursor of its own for one read; DuckDB's rule for use from several threads. On the shared store it
+        reads the lake (a cursor starts on DuckDB's in-memory catalog)."""
+        cur = self._con.cursor()
+        if self.is_lake:
+            try:
+                lake.use(cur)
+            except duckdb.Error as exc:
+                cur.close()
+                raise StoreUnavailable(f"{self.path}: {str(exc).splitlines()[0]}") from exc
+        return cur
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         """Run queries/<name>.sql with bound parameters; the result as a DataFrame."""
@@ -128,8 +203,27 @@ class Store:
             cur.close()
 
     def data_version(self) -> int:
-        """A number that changes whenever stored data changes (kept in memory: cache keys ask for it often)."""
-        return _VERSIONS[self._version_key]
+        """A number that changes whenever stored data changes (kept in memory: cache keys ask for it often).
+        On the shared store, the DuckLake snapshot id, read again at most once a second, so that other processes'
+        commits are seen within a rerun; this process's own commits at once."""
+        if not self.is_lake:
+            return _VERSIONS[self._version_key]
+        now = time.monotonic()
+        kept = self._snapshot
+        if kept is not None and now - kept[0] < SNAPSHOT_TTL_SECONDS:
+            return kept[1]
+        return self._read_snapshot()
+
+    def _read_snapshot(self) -> int:
+        cur = self.cursor()
+        try:
+            snapshot = int(cur.execute(sql.load("store/lake_snapshot")).fetchone()[0])
+        except duckdb.Error as exc:
+            raise StoreUnavailable(f"{self.path}: {str(exc).splitlines()[0]}") from exc
+        finally:
+            cur.close()
+        self._snapshot = (time.monotonic(), snapshot)
+        return snapshot
 
     def _stored_version(self) -> int:
         return int(self.query_rows("store/data_version")[0]["version"])
@@ -148,8 +242,8 @@ class Store:
     def _transaction(self, *, record_activations: bool) -> Iterator[duckdb.DuckDBPyConnection]:
         if self.read_only:
             raise StoreError("read-only store")
-        with self._write_lock:
-            cur = self._con.cursor()
+        with self._write_lock, self._shared_write():
+            cur = self.cursor()
             cur.execute("begin transaction")
             try:
                 yield cur
@@ -158,14 +252,58 @@ class Store:
                     if self._sync_counts and cur.execute(sql.load("store/counts_stale")).fetchone()[0]:
                         for name in SYNC_COUNTS:
                             cur.execute(sql.load(name))
-                version = cur.execute("update data_version set version = version + 1 returning version").fetchone()[0]
+                # Two statements: DuckLake has no RETURNING on an update.
+                cur.execute("update data_version set version = version + 1")
+                version = cur.execute("select version from data_version").fetchone()[0]
                 cur.execute("commit")
                 _VERSIONS[self._version_key] = int(version)
             except BaseException:
-                cur.execute("rollback")
+                try:
+                    cur.execute("rollback")
+                except duckdb.TransactionException:
+                    pass  # A commit that failed has already ended the transaction.
                 raise
             finally:
                 cur.close()
+        if self.is_lake:
+            self._read_snapshot()
+
+    @contextmanager
+    def write_alone(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A write that changes no data shown (an audit entry of a sign-in or an export): serialised like every
+        write (its id is allocated inside it), committed on its own, the data version (and so the caches) kept."""
+        if self.read_only:
+            raise StoreError("read-only store")
+        with self._write_lock, self._shared_write():
+            cur = self.cursor()
+            cur.execute("begin transaction")
+            try:
+                yield cur
+                cur.execute("commit")
+            except BaseException:
+                try:
+                    cur.execute("rollback")
+                except duckdb.TransactionException:
+                    pass  # A commit that failed has already ended the transaction.
+                raise
+            finally:
+                cur.close()
+
+    @contextmanager
+    def _shared_write(self) -> Iterator[None]:
+        """On the shared store, the PostgreSQL advisory lock around one write transaction: writers from every process
+        and machine take turns (readers never wait); a process that dies releases it with its session."""
+        if self._lock is None:
+            yield
+            return
+        try:
+            self._lock.acquire()
+        except lake.LakeUnavailable as exc:
+            raise StoreUnavailable(f"{self.path}: {exc}") from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     # -- schema --------------------------------------------------------------------------------
 
@@ -178,20 +316,51 @@ class Store:
             cur.close()
 
     def _migrate(self) -> None:
-        self._con.execute(
-            "create table if not exists schema_migrations (version integer primary key, applied_at timestamp)"
-        )
+        # On the shared store, under the write lock: two processes starting at once apply each migration once.
+        with self._write_lock, self._shared_write():
+            self._migrate_locked()
+
+    def _migrate_locked(self) -> None:
+        self._con.execute(self._schema_sql(sql.load("store/create_schema_migrations")))
+        if self.is_lake:
+            self._con.execute(sql.load("store/create_originals"))
         done = self.schema_version()
         for version, text in sql.migrations():
             if version <= done:
                 continue
             # Before the history of activations exists (migration 6), nothing records into it.
             with self._transaction(record_activations=False) as cur:
-                cur.execute(text)
+                cur.execute(self._schema_sql(text))
                 cur.execute("insert into schema_migrations values (?, ?)", [version, datetime.now()])
                 seed = SEEDS.get(version)
                 if seed is not None:
                     seed(cur)
+
+    def _schema_sql(self, text: str) -> str:
+        """A migration as this store takes it (the shared store has no keys, sequences or indexes)."""
+        return lake.translate(text) if self.is_lake else text
+
+    # -- original files --------------------------------------------------------------------------------
+
+    def keep_original(self, cur: duckdb.DuckDBPyConnection, archive_path: str, content: bytes) -> None:
+        """Keep an upload's original bytes: in the open transaction cur (shared store), or as a file (embedded)."""
+        if self.is_lake:
+            cur.execute(sql.load("store/original_insert"), {"archive_path": archive_path, "content": content})
+            return
+        self.uploads_dir.mkdir(parents=True, exist_ok=True)
+        (self.uploads_dir / archive_path).write_bytes(content)
+
+    def original(self, archive_path: str) -> bytes | None:
+        """The original bytes of an upload archived under this name, or None: files under uploads/ beside the
+        embedded store; a table of the shared store (every process and machine reads the same)."""
+        if self.is_lake:
+            rows = self.query_rows("store/original", archive_path=archive_path)
+            return bytes(rows[0]["content"]) if rows else None
+        base = self.uploads_dir.resolve()
+        path = (base / archive_path).resolve()
+        if not path.is_relative_to(base) or not path.is_file():
+            return None
+        return path.read_bytes()
 
 
 def _read_reference(name: str) -> list[dict[str, str]]:

@@ -53,7 +53,7 @@ def _check(store: Store, archive: bool) -> list[Finding]:
         findings.append(Finding("reliability.health_active_missing", row))
     if archive:
         for row in store.query_rows("health/archived_uploads"):
-            if not (store.uploads_dir / row["archive_path"]).is_file():
+            if store.original(row["archive_path"]) is None:
                 findings.append(Finding("reliability.health_archive_missing", {"upload_id": row["upload_id"]}))
     tables = {row["table_name"] for row in store.query_rows("health/tables")}
     if "audit_log" in tables:

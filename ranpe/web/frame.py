@@ -14,7 +14,7 @@ from ranpe.i18n import DEFAULT_LANG, LANGS, AsOf, fmt_date, fmt_quarter, t
 from ranpe.measures import dashboard
 from ranpe.measures.filters import NATIONAL, Filters, end_of_day
 from ranpe.store import health
-from ranpe.store.connection import Store
+from ranpe.store.connection import Store, StoreUnavailable
 
 FILTER_NAMES = ("year", "quarter", "pillar", "agency", "province")
 WIDGET_KEYS = {name: f"filter_{name}" for name in FILTER_NAMES}
@@ -40,8 +40,20 @@ def _open_store(path: str) -> Store:
 
 
 def store() -> Store:
-    """The process's one Store (RANPE_DB or data/ranpe.duckdb)."""
-    return _open_store(str(config.db_path()))
+    """The process's one Store (RANPE_STORE, RANPE_DB or data/ranpe.duckdb). When the shared store's PostgreSQL
+    cannot be reached, the page says so in the user's language and stops; the next run tries again."""
+    try:
+        opened = _open_store(config.store_target())
+        opened.data_version()
+    except StoreUnavailable:
+        _open_store.clear()
+        _store_unavailable()
+    return opened
+
+
+def _store_unavailable() -> None:
+    st.error(t("store.unavailable_page", chosen_language()), icon=":material/cloud_off:")
+    st.stop()
 
 
 @st.cache_data(show_spinner=False, max_entries=1000)

@@ -58,11 +58,10 @@ def set_quarter_deadline(store: Store, year: int, quarter: int, due: date | None
 
 def _set_setting(store: Store, actor: Actor, key: str, value: str | None) -> None:
     with store.transaction() as cur:
-        if value is None:
-            cur.execute(sql.load("workspace/setting_delete"), {"key": key})
-        else:
+        cur.execute(sql.load("workspace/setting_delete"), {"key": key})
+        if value is not None:
             cur.execute(
-                sql.load("workspace/setting_upsert"),
+                sql.load("workspace/setting_insert"),
                 {"key": key, "value": value, "changed_at": datetime.now(), "changed_by": actor.name},
             )
         audit.write(cur, actor, "setting", {"key": key, "value": value})

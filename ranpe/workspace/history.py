@@ -200,11 +200,10 @@ def original_file(store: Store, upload_id: int, *, actor: Actor) -> tuple[str, b
     found = store.query_rows("workspace/upload_original", upload_id=upload_id)
     if not found or not found[0]["archive_path"]:
         raise WorkspaceError("ws.history.no_original", upload_id=upload_id)
-    base = store.uploads_dir.resolve()
-    path = (base / found[0]["archive_path"]).resolve()
-    if not path.is_relative_to(base) or not path.is_file():
+    content = store.original(found[0]["archive_path"])
+    if content is None:
         raise WorkspaceError("ws.history.no_original", upload_id=upload_id)
-    return found[0]["file_name"], path.read_bytes()
+    return found[0]["file_name"], content
 
 
 def restore(store: Store, upload_id: int, *, actor: Actor) -> list[dict[str, Any]]:
@@ -250,6 +249,8 @@ def undo(store: Store, upload_id: int, *, actor: Actor) -> list[dict[str, Any]]:
                 "upload_ids": [item["previous_upload_id"] for item in back],
             }
             cur.execute(sql.load("workspace/undo_insert_current"), slices)
+            keys = {name: slices[name] for name in ("agencies", "years", "quarters", "pillars")}
+            cur.execute(sql.load("workspace/undo_deactivate_slices"), keys)
             cur.execute(sql.load("workspace/undo_activate_slices"), slices | {"activated_at": datetime.now()})
         audit.write(
             cur,

@@ -1,0 +1,3 @@
+select content
+from upload_originals
+where archive_path = $archive_path

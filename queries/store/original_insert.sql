@@ -1,0 +1,1 @@
+insert into upload_originals values ($archive_path, $content)

@@ -1,0 +1,2 @@
+select count(*) as n
+from query_table($table_name)

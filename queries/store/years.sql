@@ -1,0 +1,3 @@
+select distinct year
+from submission_rows
+order by year

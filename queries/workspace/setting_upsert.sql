@@ -1,2 +1,0 @@
-insert or replace into settings (key, value, changed_at, changed_by)
-values ($key, $value, $changed_at, $changed_by)

@@ -1,0 +1,187 @@
+"""The shared store's parts: DuckLake on a PostgreSQL catalog, opened offline, its schema translated, its writes
+serialised across processes and machines by a PostgreSQL advisory lock."""
+
+from __future__ import annotations
+
+import re
+import site
+import sys
+import threading
+from pathlib import Path
+
+import duckdb
+
+from ranpe.store import sql
+
+# The extensions come from PyPI packages (duckdb-extension-ducklake, duckdb-extension-postgres-scanner), loaded
+# from their files: DuckDB would otherwise try to download them. postgres_scanner is the name whose entry point
+# DuckDB expects (the same bytes named postgres.duckdb_extension fail to load).
+EXTENSIONS = (("duckdb_extension_postgres_scanner", "postgres_scanner"), ("duckdb_extension_ducklake", "ducklake"))
+
+INLINING_ROW_LIMIT = 500
+
+# One number for every write of the RAN PE store: pg_advisory_lock takes a bigint.
+WRITE_LOCK_KEY = 7_262_736_001
+
+# What DuckLake has not: keys, sequences, nextval defaults, indexes. Ids are allocated by the writing code
+# (max + 1 inside the serialised write) and uniqueness kept by it, on both stores.
+_TRANSLATIONS = (
+    (re.compile(r"^\s*create\s+sequence\b[^;]*;\s*$", re.IGNORECASE | re.MULTILINE), ""),
+    (re.compile(r"^\s*create\s+(unique\s+)?index\b[^;]*;\s*$", re.IGNORECASE | re.MULTILINE), ""),
+    (re.compile(r",\s*primary\s+key\s*\([^)]*\)", re.IGNORECASE), ""),
+    (re.compile(r"\s+primary\s+key\b", re.IGNORECASE), ""),
+    (re.compile(r"\s+default\s+nextval\s*\(\s*'[^']*'\s*\)", re.IGNORECASE), ""),
+)
+
+# Macros live in DuckDB's in-memory catalog, defined anew on each open from every migration in order: DuckLake
+# would store them, but it cannot read back a parameter's NULL default (counted_rows' `sel_as_of := null`).
+_STATEMENT_END = re.compile(r";\s*(?:\n|$)")
+_MACRO = re.compile(r"^(?:\s*--[^\n]*\n)*\s*(create|drop)\s+macro\b", re.IGNORECASE)
+_CREATE_MACRO = re.compile(r"^((?:\s*--[^\n]*\n)*\s*)create\s+macro\s+", re.IGNORECASE)
+
+
+class LakeUnavailable(RuntimeError):
+    """The PostgreSQL catalog of the shared store cannot be reached."""
+
+
+def translate(text: str) -> str:
+    """A migration's SQL as DuckLake takes it: without primary keys, sequences, nextval defaults, indexes and macros
+    (see macros())."""
+    for pattern, replacement in _TRANSLATIONS:
+        text = pattern.sub(replacement, text)
+    kept = [statement for statement in _statements(text) if not _MACRO.match(statement)]
+    return ";\n".join(kept) + (";\n" if kept else "")
+
+
+def macros(text: str) -> list[str]:
+    """A migration's macros, each as `create or replace macro memory.main.<name>`: run in order over every migration
+    on each open of the shared store, the last definition of each name wins, as on the embedded store."""
+    return [
+        _CREATE_MACRO.sub(r"\1create or replace macro memory.main.", statement, count=1)
+        for statement in _statements(text)
+        if _CREATE_MACRO.match(statement)
+    ]
+
+
+def _statements(text: str) -> list[str]:
+    return [statement for statement in _STATEMENT_END.split(text) if statement.strip()]
+
+
+def extension_file(package: str, name: str) -> Path:
+    """The .duckdb_extension file a PyPI package ships for this DuckDB version."""
+    version = f"v{duckdb.__version__}"
+    for root in [*site.getsitepackages(), site.getusersitepackages(), *sys.path]:
+        candidate = Path(root) / package / "extensions" / version / f"{name}.duckdb_extension"
+        if candidate.is_file():
+            return candidate
+    raise LakeUnavailable(f"{package}: no {name}.duckdb_extension for DuckDB {version} (see requirements.txt)")
+
+
+def connect(
+    conninfo: str, data_path: str | None, default_data_path: str, *, read_only: bool
+) -> tuple[duckdb.DuckDBPyConnection, str]:
+    """An in-memory DuckDB with the lake attached as `lake` and in use, so every query of queries/ runs unchanged;
+    and the folder of its data files: data_path when given (it must be the one the catalogue names), else the
+    catalogue's own, else (a new store) default_data_path."""
+    try:
+        if data_path is None:
+            try:
+                return _connect(conninfo, None, read_only=read_only)
+            except LakeUnavailable as exc:
+                if "data_path" not in str(exc).lower():
+                    raise
+            data_path = default_data_path
+        return _connect(conninfo, data_path, read_only=read_only)
+    except duckdb.Error as exc:
+        raise LakeUnavailable(str(exc).splitlines()[0]) from exc
+
+
+def _connect(conninfo: str, data_path: str | None, *, read_only: bool) -> tuple[duckdb.DuckDBPyConnection, str]:
+    con = duckdb.connect()
+    try:
+        con.execute("set autoinstall_known_extensions = false")
+        con.execute("set autoload_known_extensions = false")
+        for package, name in EXTENSIONS:
+            # LOAD and ATTACH take no bound values: their text holds paths of this installation and the
+            # configured connection string (RANPE_STORE, RANPE_LAKE_DATA), quoted; never a user's value.
+            loading = f"load '{_quoted(str(extension_file(package, name)))}'"
+            con.execute(loading)
+        # Small writes (an audit entry, a setting, a few rows) stay in PostgreSQL instead of a Parquet file each.
+        options = [f"data_inlining_row_limit {INLINING_ROW_LIMIT}"]
+        if data_path is not None:
+            if not read_only:
+                Path(data_path).mkdir(parents=True, exist_ok=True)
+            options.append(f"data_path '{_quoted(data_path.rstrip('/') + '/')}'")
+        if read_only:
+            options.append("read_only")
+        attaching = f"attach '{_quoted('ducklake:postgres:' + conninfo)}' as lake ({', '.join(options)})"
+        con.execute(attaching)
+        use(con)
+        stored = con.execute(sql.load("store/lake_data_path")).fetchone()[0]
+    except duckdb.Error as exc:
+        con.close()
+        raise LakeUnavailable(str(exc).splitlines()[0]) from exc
+    return con, str(stored)
+
+
+def use(cur: duckdb.DuckDBPyConnection) -> None:
+    """Point a connection or cursor at the lake: its tables by their bare names, the macros of memory.main too."""
+    cur.execute("use lake")
+    cur.execute("set search_path = 'lake.main,memory.main'")
+
+
+def without_password(text: str) -> str:
+    """A connection string fit for a message: its password (key=value or URI form) hidden."""
+    text = re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", text, flags=re.IGNORECASE)
+    return re.sub(r"(://[^:/@\s]+:)[^@\s]+@", r"\1***@", text)
+
+
+def _quoted(text: str) -> str:
+    return text.replace("'", "''")
+
+
+class WriteLock:
+    """A PostgreSQL session-level advisory lock: one write transaction at a time across every process and machine
+    on the store. The connection is opened on first use and again after a failure."""
+
+    def __init__(self, conninfo: str):
+        self._conninfo = conninfo
+        self._pg = None
+        self._guard = threading.Lock()
+
+    def acquire(self) -> None:
+        import psycopg
+
+        with self._guard:
+            for attempt in (1, 2):
+                try:
+                    if self._pg is None or self._pg.closed:
+                        self._pg = psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5)
+                    self._pg.execute("select pg_advisory_lock(%s)", [WRITE_LOCK_KEY])
+                    return
+                except psycopg.OperationalError as exc:
+                    self._drop()
+                    if attempt == 2:
+                        raise LakeUnavailable(str(exc).splitlines()[0]) from exc
+
+    def release(self) -> None:
+        with self._guard:
+            if self._pg is None:
+                return
+            try:
+                self._pg.execute("select pg_advisory_unlock(%s)", [WRITE_LOCK_KEY])
+            except Exception:
+                # The session is gone, and with it the lock.
+                self._drop()
+
+    def close(self) -> None:
+        with self._guard:
+            self._drop()
+
+    def _drop(self) -> None:
+        if self._pg is not None:
+            try:
+                self._pg.close()
+            except Exception:
+                pass
+        self._pg = None

@@ -1,0 +1,261 @@
+"""The shared store (DuckLake on PostgreSQL): schema translation, original files in the store, other processes'
+commits seen, two writing processes losing nothing, `migrate` from an embedded file, PostgreSQL down on a page.
+Needs PostgreSQL (scripts/postgres.sh starts one); runs whatever --store says."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from ranpe.cli import main
+from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.store import lake, sql, transfer
+from ranpe.store.connection import Store, StoreError, StoreUnavailable
+from ranpe.workspace.history import original_file
+from tests.conftest import ANALYST, REPO
+from tests.lake_support import LakeServer
+from tests.test_ingest import agency_file
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> LakeServer:
+    return LakeServer.start(tmp_path_factory.mktemp("lake"))
+
+
+@pytest.fixture
+def shared(server: LakeServer) -> Store:
+    with server.fresh_store() as opened:
+        yield opened
+
+
+def test_a_migration_loses_its_keys_sequences_and_macros_on_the_lake_and_keeps_the_rest():
+    migrations = dict(sql.migrations())
+    text = migrations[2]
+    translated = lake.translate(text)
+    assert "primary key" not in translated and "sequence" not in translated and "nextval" not in translated
+    assert "create table audit_log" in translated and "create table settings" in translated
+    assert "insert into settings values ('deadline_days', '15', null, null)" in translated
+    first = lake.translate(migrations[1])
+    assert "primary key (agency_code, year, quarter, pillar)" not in first and "activated_at timestamp" in first
+    assert "create macro" not in first and "create view current_rows" in first
+    macros = lake.macros(migrations[7])
+    assert [m.split("memory.main.")[1].split("(")[0] for m in macros] == [
+        "active_slices_at",
+        "current_rows_at",
+        "counted_rows",
+    ]
+
+
+def test_an_upload_on_the_lake_keeps_its_original_in_the_store_and_its_ids_count_up(shared):
+    first = ingest_bytes(shared, agency_file("BNPT", "Ya"), "bnpt.xlsx", actor=ANALYST)
+    second = ingest_bytes(shared, agency_file("Kemenag", "Ya"), "kemenag.xlsx", actor=ANALYST)
+    assert (first.status, second.status) == ("stored", "stored")
+    assert second.upload_id == first.upload_id + 1
+    name, content = original_file(shared, first.upload_id, actor=ANALYST)
+    assert (name, content) == ("bnpt.xlsx", agency_file("BNPT", "Ya")) or name == "bnpt.xlsx"
+    assert content[:2] == b"PK"
+    ids = [row["audit_id"] for row in shared.query_rows("access/audit_log", action=None, limit=10)]
+    assert sorted(ids) == list(range(1, len(ids) + 1))
+    assert not shared.uploads_dir.exists()
+
+
+def test_another_process_commit_moves_the_data_version_within_a_second(server, shared):
+    before = shared.data_version()
+    script = (
+        "import sys; from ranpe.store.connection import Store; from ranpe.ingest.pipeline import ingest_bytes;"
+        "from tests.conftest import ANALYST; from tests.test_ingest import agency_file;"
+        "s = Store(sys.argv[1], lake_data=sys.argv[2]);"
+        "print(ingest_bytes(s, agency_file('BNPT', 'Ya'), 'b.xlsx', actor=ANALYST).status)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(shared.path), str(server.data)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "stored"
+    time.sleep(1.1)
+    assert shared.data_version() != before
+    assert shared.query_rows("store/counts")[0]["uploads"] == 1
+
+
+WRITER = """
+import sys
+from ranpe.store.connection import Store
+from ranpe.ingest.pipeline import ingest_bytes
+from tests.conftest import ANALYST
+from tests.test_ingest import agency_file
+store = Store(sys.argv[1], lake_data=sys.argv[2])
+agencies = sys.argv[3].split(",")
+for agency in agencies:
+    result = ingest_bytes(store, agency_file(agency, "Ya"), agency + ".xlsx", actor=ANALYST)
+    assert result.status == "stored", result
+print("done")
+"""
+
+
+def test_two_processes_writing_at_once_lose_nothing(server, shared):
+    url, data = str(shared.path), str(server.data)
+    groups = ["BNPT,Kemenag,Polri,TNI", "Kemenkumham,Kemendagri,Kemenlu,BIN"]
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, url, data, group], cwd=REPO, stdout=subprocess.PIPE, text=True)
+        for group in groups
+    ]
+    outputs = [writer.communicate(timeout=600)[0].strip() for writer in writers]
+    assert outputs == ["done", "done"] and [w.returncode for w in writers] == [0, 0]
+    counts = shared.query_rows("store/counts")[0]
+    assert counts["uploads"] == 8
+    assert counts["slices"] == 16  # 8 agencies × 2 pillars, each active once
+    ids = [row[0] for row in shared.cursor().execute("select upload_id from uploads order by 1").fetchall()]
+    assert ids == list(range(1, 9))
+    audited = shared.cursor().execute("select count(*), count(distinct audit_id) from audit_log").fetchone()
+    assert audited == (8, 8)
+
+
+def test_migrate_copies_an_embedded_store_into_the_lake_with_its_history_and_originals(server, tmp_path, capsys):
+    source_path = tmp_path / "ranpe.duckdb"
+    with Store(source_path) as source:
+        ingest_bytes(source, agency_file("BNPT", "Tidak"), "bnpt.xlsx", actor=ANALYST)
+        ingest_bytes(source, agency_file("Kemenag", "Ya"), "kemenag.xlsx", actor=ANALYST)
+        ingest_bytes(source, agency_file("BNPT", "Ya", pillars=(1,)), "bnpt2.xlsx", actor=ANALYST)
+        expected = transfer.counts(source)
+    dbname = server.new_database()
+    try:
+        assert main(["migrate", "--from", str(source_path), "--to", server.url(dbname)]) == 0
+        report = json.loads(capsys.readouterr().out)
+        assert report["copied"] == expected and report["years_verified"] == [2023]
+        with Store(server.url(dbname), lake_data=str(server.data)) as target:
+            assert transfer.counts(target) == expected
+            assert original_file(target, 1, actor=ANALYST)[0] == "bnpt.xlsx"
+            # The copy goes on as a store of its own: the next upload follows the copied ids.
+            assert ingest_bytes(target, agency_file("Polri", "Ya"), "polri.xlsx", actor=ANALYST).upload_id == 4
+        # A second copy into a store that holds uploads is refused.
+        assert main(["migrate", "--from", str(source_path), "--to", server.url(dbname)]) == 1
+    finally:
+        server.drop(dbname)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_an_unreachable_postgresql_is_a_store_error_with_a_message(tmp_path):
+    url = f"ducklake:postgres:dbname=lake host=127.0.0.1 port={_free_port()} user=nobody connect_timeout=2"
+    with pytest.raises(StoreUnavailable) as raised:
+        Store(url, lake_data=str(tmp_path / "data"))
+    assert isinstance(raised.value, StoreError) and "127.0.0.1" in str(raised.value)
+
+
+def test_a_file_written_by_a_newer_duckdb_is_refused_with_a_message(tmp_path, capsys):
+    newer = tmp_path / "ranpe.duckdb"
+    header = bytearray(4096 * 3)
+    header[8:12] = b"DUCK"
+    header[12:20] = (999).to_bytes(8, "little")
+    newer.write_bytes(bytes(header))
+    assert main(["summary", "--year", "2024", "--db", str(newer), "--lang", "en"]) == 3
+    message = capsys.readouterr().err
+    assert "cannot be opened" in message and "python -m ranpe demo" in message and "Traceback" not in message
+
+
+@pytest.mark.timeout(300)
+def test_a_page_says_postgresql_is_down_in_the_users_language_and_recovers_when_it_returns(tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    port = _free_port()
+    # A server of its own, in a folder PostgreSQL's user can enter (pytest's own folders are the owner's only).
+    folder = Path(tempfile.mkdtemp(prefix="ranpe-pg-"))
+    folder.chmod(0o755)
+    env = {"RANPE_PG_DIR": str(folder / "pg"), "RANPE_PG_PORT": str(port)}
+    script = ["bash", str(REPO / "scripts" / "postgres.sh")]
+    conninfo = subprocess.run(
+        [*script, "start"], env=os.environ | env, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    saved = {name: os.environ.get(name) for name in ("RANPE_STORE", "RANPE_LAKE_DATA", "RANPE_AUTO_DEMO")}
+    os.environ.update(
+        RANPE_STORE="ducklake:postgres:" + conninfo + " connect_timeout=2",
+        RANPE_LAKE_DATA=str(tmp_path / "data"),
+        RANPE_AUTO_DEMO="0",
+    )
+    try:
+        app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        app.run()
+        assert not app.exception
+        subprocess.run([*script, "stop"], env=os.environ | env, check=True)
+        time.sleep(1.2)  # the data version is read again at most once a second
+        app.run()
+        assert not app.exception
+        errors = " ".join(e.value for e in app.error)
+        assert "server basis data (PostgreSQL) tidak dapat dihubungi" in errors
+        subprocess.run([*script, "start"], env=os.environ | env, check=True, capture_output=True)
+        time.sleep(1.2)
+        app.run()
+        assert not app.exception
+        assert "PostgreSQL" not in " ".join(e.value for e in app.error)
+    finally:
+        subprocess.run([*script, "purge"], env=os.environ | env, check=False)
+        shutil.rmtree(folder, ignore_errors=True)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def test_a_backup_of_the_lake_restores_as_a_file_store_with_its_originals(shared, tmp_path):
+    from ranpe.store.backup import restore_backup, write_backup
+
+    ingest_bytes(shared, agency_file("BNPT", "Ya"), "bnpt.xlsx", actor=ANALYST)
+    ingest_bytes(shared, agency_file("BNPT", "Tidak", pillars=(1,)), "bnpt2.xlsx", actor=ANALYST)
+    expected = transfer.counts(shared)
+    manifest = write_backup(shared, tmp_path / "lake.zip")
+    assert manifest["counts"]["uploads"] == 2
+    restore_backup(tmp_path / "lake.zip", tmp_path / "restored" / "ranpe.duckdb")
+    with Store(tmp_path / "restored" / "ranpe.duckdb") as restored:
+        assert transfer.counts(restored) == expected
+        assert original_file(restored, 2, actor=ANALYST) == ("bnpt2.xlsx", original_file(shared, 2, actor=ANALYST)[1])
+
+
+def test_a_message_about_the_shared_store_never_shows_its_password(tmp_path):
+    url = f"ducklake:postgres:dbname=lake host=127.0.0.1 port={_free_port()} user=nobody password=s3cret"
+    with pytest.raises(StoreUnavailable) as raised:
+        Store(url + " connect_timeout=2", lake_data=str(tmp_path / "data"))
+    assert "s3cret" not in str(raised.value) and "password=***" in str(raised.value)
+
+
+def test_removing_the_demo_data_removes_its_originals_from_the_lake_and_keeps_the_ids_counting_up(shared):
+    from ranpe.ingest.pipeline import remove_demo
+
+    kept = ingest_bytes(shared, agency_file("BNPT", "Ya"), "bnpt.xlsx", actor=ANALYST)
+    demo = ingest_bytes(shared, agency_file("Kemenag", "Ya"), "demo.xlsx", actor=ANALYST, is_demo=True)
+    assert remove_demo(shared, actor=ANALYST) == 1
+    assert original_file(shared, kept.upload_id, actor=ANALYST)[0] == "bnpt.xlsx"
+    left = shared.cursor().execute("select count(*) from upload_originals").fetchone()[0]
+    assert left == 1
+    # The removed demo upload's id is not given again: the audit log still names it.
+    after = ingest_bytes(shared, agency_file("Polri", "Ya"), "polri.xlsx", actor=ANALYST)
+    assert after.upload_id == demo.upload_id + 1
+
+
+def test_an_audit_entry_on_its_own_gets_the_next_id_and_keeps_the_stored_data(store):
+    """On either store (the store fixture: --store=file or lake): a sign-in's audit entry is written alone."""
+    from ranpe.access import audit
+    from ranpe.access.roles import Actor
+
+    ingest_bytes(store, agency_file("BNPT", "Ya"), "bnpt.xlsx", actor=ANALYST)
+    before = store.query_rows("store/counts")[0]
+    audit.record(store, Actor("tamu", "viewer"), "sign_in", {"mode": "local"})
+    entries = audit.entries(store, Actor("admin", "admin"), action="sign_in")
+    assert [(e["actor"], e["audit_id"]) for e in entries] == [("tamu", 2)]
+    assert store.query_rows("store/counts")[0] == before
