@@ -9,12 +9,24 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, time
 
-from ranpe.i18n import as_of, checks, common, dashboard, exports, ingest, obstacles, reliability, template, workspace
+from ranpe.i18n import (
+    as_of,
+    catalogue,
+    checks,
+    common,
+    dashboard,
+    exports,
+    ingest,
+    obstacles,
+    reliability,
+    template,
+    workspace,
+)
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
 
-_MODULES = [common, ingest, dashboard, template, reliability, workspace, exports, checks, obstacles, as_of]
+_MODULES = [common, ingest, dashboard, template, reliability, workspace, exports, checks, obstacles, as_of, catalogue]
 
 
 def _merge() -> dict[str, tuple[str, str]]:
