@@ -74,10 +74,10 @@ inner join catalogue_years as y on a.version_id = y.version_id and a.action_code
 
 -- The crosswalk: how an action code of one period continues in the next (same, split, merged, new, ended).
 create table crosswalk (
-    from_period varchar,                    -- null for a "new" action
-    from_code varchar,
-    to_period varchar,                      -- null for an "ended" action
-    to_code varchar,
+    from_period varchar not null,
+    from_code varchar,                      -- null for a "new" action
+    to_period varchar not null,
+    to_code varchar,                        -- null for an "ended" action
     relation varchar not null,
     imported_at timestamp not null,
     imported_by varchar not null,

@@ -1,0 +1,3 @@
+insert into crosswalk (from_period, from_code, to_period, to_code, relation, imported_at, imported_by, file_name)
+select from_period, from_code, to_period, to_code, relation, imported_at, $imported_by, $file_name
+from incoming_crosswalk
