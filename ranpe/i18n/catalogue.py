@@ -82,6 +82,34 @@ TEXTS = {
         "There is no action catalogue for period {period} yet",
     ),
     "catalogue.active": ("aktif", "active"),
+    # The catalogue template.
+    "catalogue.template.sheet": ("Katalog Aksi", "Action catalogue"),
+    "catalogue.template.title": ("Templat Katalog Aksi {period}", "Action catalogue template, {period}"),
+    "catalogue.template.intro": (
+        "Satu baris untuk setiap aksi periode ini. Kolom bertanda * wajib diisi. Satu berkas memuat satu periode; "
+        "setiap impor menjadi versi baru katalog (versi lama tetap tersimpan dan dapat diaktifkan kembali).",
+        "One row per action of the period. Columns marked * are required. One file holds one period; each import "
+        "becomes a new version of the catalogue (earlier versions are kept and can be made active again).",
+    ),
+    "catalogue.template.period": (
+        "Periode: isi {period} di kolom Periode (cukup di baris pertama), atau pilih periode saat mengimpor.",
+        "Period: write {period} in the Period column (the first row is enough), or choose the period at import.",
+    ),
+    "catalogue.template.years": (
+        'Tahun Pelaksanaan: "2021–2024", "2022, 2023" atau satu tahun, dalam {first}–{last}; kosong = semua tahun '
+        "periode.",
+        'Years: "2021–2024", "2022, 2023" or one year, within {first}–{last}; blank = every year of the period.',
+    ),
+    "catalogue.template.agencies": (
+        "Penanggung Jawab: satu K/L (kode, singkatan, nama lengkap atau alias). Instansi Terkait: beberapa K/L "
+        "dipisahkan titik koma, koma atau baris baru.",
+        "Lead agency: one K/L (code, short name, full name or alias). Supporting agencies: several K/L separated "
+        "by semicolons, commas or line breaks.",
+    ),
+    "catalogue.template.targets": (
+        'Target: satu kolom Target, atau satu kolom per tahun seperti "Target {year}".',
+        'Target: one Target column, or one column per year such as "Target {year}".',
+    ),
     # Crosswalk.
     "crosswalk.relation.same": ("sama", "same"),
     "crosswalk.relation.split": ("dipecah", "split"),
