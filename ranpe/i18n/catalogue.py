@@ -142,26 +142,14 @@ TEXTS = {
     ),
     "crosswalk.title": ("Kesinambungan antarperiode", "Across periods"),
     "crosswalk.no_counterpart": ("tanpa padanan di periode lain", "no counterpart in the other period"),
-    # Data checks that need the catalogue.
-    "check.not_in_catalogue": (
-        "Kode aksi {action_code} tidak ada di katalog periode {period}",
-        "Action code {action_code} is not in period {period}'s catalogue",
+    # Data checks that need the catalogue (the rules' names and help are in checks.py).
+    "check.msg.action_not_in_catalogue": (
+        "Kode aksi ini tidak ada di katalog aksi {period}",
+        "This action code is not in the {period} action catalogue",
     ),
-    "check.not_lead_or_supporting": (
-        "{agency} melaporkan aksi {action_code}, padahal bukan penanggung jawab ({lead}) maupun instansi terkait",
-        "{agency} reports action {action_code}, which it neither leads ({lead}) nor supports",
-    ),
-    "check.rule.not_in_catalogue": (
-        "Kode aksi tidak ada di katalog periode",
-        "Action code not in the period's catalogue",
-    ),
-    "check.rule.not_lead_or_supporting": (
-        "K/L melaporkan aksi yang tidak dipimpin atau didukungnya",
-        "A K/L reporting an action it neither leads nor supports",
-    ),
-    "check.skipped_no_catalogue": (
-        "Dilewati: belum ada katalog aksi untuk periode {period}",
-        "Skipped: there is no action catalogue for period {period}",
+    "check.msg.action_not_assigned": (
+        "K/L ini bukan penanggung jawab ({lead}) maupun instansi terkait aksi ini menurut katalog {period}",
+        "This K/L neither leads (the lead is {lead}) nor supports this action by the {period} catalogue",
     ),
     # Measures and pages.
     "measure.coverage": ("Cakupan laporan", "Report coverage"),
