@@ -15,6 +15,7 @@ DASHBOARD_PAGES = (
     ("agencies", ":material/account_balance:"),
     ("regions", ":material/map:"),
     ("trends", ":material/trending_up:"),
+    ("unreported", ":material/assignment_late:"),
     ("about", ":material/info:"),
     ("obstacles", ":material/report_problem:"),
 )

@@ -796,7 +796,11 @@ def load(store: Store, progress: Callable[[str], None] | None = None, lang: str 
 
 
 def remove(store: Store) -> int:
-    """Delete every demo upload, its rows and archived files; the number of uploads removed."""
+    """Delete every demo upload, its rows and archived files (and the demo's catalogues and crosswalk); the number
+    of uploads removed."""
+    from ranpe.plan import catalogue
+
+    catalogue.remove_demo(store, actor=SYSTEM)
     return pipeline.remove_demo(store, actor=SYSTEM)
 
 
@@ -840,7 +844,8 @@ def load_catalogues(store: Store) -> list[str]:
     codes = list(done)
     for before, after in itertools.pairwise(codes):
         data = _semicolon_csv(_crosswalk_rows(before, done[before], after, done[after]))
-        result = crosswalk.import_bytes(store, data, f"Crosswalk {before} {after}.csv", actor=SYSTEM)
+        name = f"Crosswalk {before} {after}.csv"
+        result = crosswalk.import_bytes(store, data, name, actor=SYSTEM, is_demo=True, imported_at=CATALOGUE_DATE)
         if result.status == "refused":
             raise RuntimeError(f"demo crosswalk {before}: {[p.message('en') for p in result.problems]}")
     return codes

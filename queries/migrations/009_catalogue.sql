@@ -81,5 +81,6 @@ create table crosswalk (
     relation varchar not null,
     imported_at timestamp not null,
     imported_by varchar not null,
-    file_name varchar not null
+    file_name varchar not null,
+    is_demo boolean not null default false
 );

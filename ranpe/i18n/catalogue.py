@@ -160,9 +160,15 @@ TEXTS = {
     "measure.lead_commitment": ("Komitmen penanggung jawab", "Lead commitment"),
     "measure.cumulative": ("Capaian kumulatif", "Cumulative implementation"),
     "measure.cumulative.help": (
-        "Aksi katalog {period} yang dikomitmenkan pada paling sedikit satu tahun {first}–{year} ÷ aksi katalog",
-        "{period} catalogue actions committed in at least one year {first}–{year} ÷ catalogue actions",
+        "Aksi katalog {period} yang dikomitmenkan pada paling sedikit satu tahun periode itu sampai {year} ÷ aksi "
+        "katalog",
+        "{period} catalogue actions committed in at least one year of the period up to {year} ÷ catalogue actions",
     ),
+    "measure.lead_commitment.help": (
+        "Aksi yang direncanakan dan dikomitmenkan oleh K/L penanggung jawabnya sendiri ÷ aksi yang direncanakan",
+        "Planned actions committed by their own lead K/L ÷ actions planned",
+    ),
+    "dash.page.unreported": ("Aksi belum dilaporkan", "Unreported actions"),
     "measure.of": ("{part} dari {whole} aksi", "{part} of {whole} actions"),
     "unreported.title": ("Aksi belum dilaporkan", "Unreported actions"),
     "unreported.caption": (
@@ -179,6 +185,8 @@ TEXTS = {
     "upload.catalogue.period": ("Periode katalog", "Catalogue period"),
     "upload.catalogue.period_from_file": ("Dari kolom Periode di berkas", "From the file's Period column"),
     "upload.catalogue.file": ("Berkas katalog (.xlsx/.csv)", "Catalogue file (.xlsx/.csv)"),
+    "upload.catalogue.template": ("Unduh templat katalog", "Download the catalogue template"),
+    "upload.catalogue.template_file": ("templat_katalog_aksi.xlsx", "action_catalogue_template.xlsx"),
     "upload.catalogue.store": ("Simpan katalog", "Store the catalogue"),
     "upload.catalogue.versions": ("Versi katalog", "Catalogue versions"),
     "upload.catalogue.restore": ("Aktifkan kembali versi {version}", "Make version {version} active again"),

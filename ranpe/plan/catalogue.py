@@ -737,3 +737,23 @@ def actions(store: Store, period: str) -> list[dict[str, Any]]:
 
 def has_catalogue(store: Store, period: str) -> bool:
     return bool(store.query_rows("plan/catalogue_active_version", period=period))
+
+
+def remove_demo(store: Store, *, actor: Actor) -> int:
+    """Delete the demo's catalogue versions (their actions, activations and archived files) and its crosswalk;
+    the number of versions removed."""
+    require(actor, "analyst", "remove demo data")
+    archives = store.query_rows("plan/catalogue_demo_archives")
+    with store.transaction() as cur:
+        for name in (
+            "plan/delete_demo_catalogue_actions",
+            "plan/delete_demo_catalogue_supporting",
+            "plan/delete_demo_catalogue_years",
+            "plan/delete_demo_catalogue_activations",
+            "plan/delete_demo_catalogue_versions",
+            "plan/delete_demo_crosswalk",
+        ):
+            cur.execute(sql.load(name))
+    for row in archives:
+        (store.uploads_dir / row["archive_path"]).unlink(missing_ok=True)
+    return len(archives)

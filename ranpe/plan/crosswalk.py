@@ -212,7 +212,13 @@ def _header(rows: list[list[object]]) -> tuple[int | None, dict[str, int]]:
 
 
 def import_bytes(
-    store: Store, data: bytes, file_name: str, *, actor: Actor, imported_at: datetime | None = None
+    store: Store,
+    data: bytes,
+    file_name: str,
+    *,
+    actor: Actor,
+    imported_at: datetime | None = None,
+    is_demo: bool = False,
 ) -> CrosswalkResult:
     """Check a crosswalk file and store it, replacing the crosswalk of each period pair it holds; or refuse it."""
     require(actor, "analyst", "crosswalk import")
@@ -231,7 +237,8 @@ def import_bytes(
             cur.execute(sql.load("plan/crosswalk_delete_pair"), {"from_period": from_period, "to_period": to_period})
         cur.register("incoming_crosswalk", table)
         try:
-            cur.execute(sql.load("plan/crosswalk_insert"), {"imported_by": actor.name, "file_name": display_name})
+            params = {"imported_by": actor.name, "file_name": display_name, "is_demo": is_demo}
+            cur.execute(sql.load("plan/crosswalk_insert"), params)
         finally:
             cur.unregister("incoming_crosswalk")
         audit.write(cur, actor, "upload", {"crosswalk": display_name, "rows": len(rows), "pairs": result.pairs})
