@@ -82,6 +82,10 @@ TEXTS = {
         "There is no action catalogue for period {period} yet",
     ),
     "catalogue.active": ("aktif", "active"),
+    "catalogue.table.title": ("Katalog aksi", "Action catalogue"),
+    "exports.slug.unreported_actions": ("aksi-belum-dilaporkan", "unreported-actions"),
+    "exports.slug.lead_supporting": ("kl-memimpin-mendukung", "agencies-leading-supporting"),
+    "exports.slug.catalogue": ("katalog-aksi", "action-catalogue"),
     # The catalogue template.
     "catalogue.template.sheet": ("Katalog Aksi", "Action catalogue"),
     "catalogue.template.title": ("Templat Katalog Aksi {period}", "Action catalogue template, {period}"),

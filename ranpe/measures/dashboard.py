@@ -633,6 +633,30 @@ def unreported_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     return table
 
 
+def catalogue_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """The active catalogue of the year's period (within the pillar filter), with each action's crosswalk."""
+    period = period_of_year(store, filters.year)
+    rows = store.query_rows("plan/catalogue_actions", period=period.code) if period else []
+    rows = [r for r in rows if filters.pillar is None or r["pillar"] == filters.pillar]
+    links = crosswalk_texts(store, filters.year, lang)
+    table = pd.DataFrame(
+        {
+            t("field.period", lang): [period.code if period else ""] * len(rows),
+            t("field.action_code", lang): [r["action_code"] for r in rows],
+            t("field.action", lang): [r["action"] for r in rows],
+            t("field.pillar", lang): [int(r["pillar"]) for r in rows],
+            t("field.lead_agency", lang): [r["lead_agency"] for r in rows],
+            t("field.supporting_agencies", lang): [r["supporting_agencies"] for r in rows],
+            t("field.years", lang): [r["years"] for r in rows],
+        }
+    )
+    if links:
+        table[t("crosswalk.title", lang)] = [
+            links.get(r["action_code"], t("crosswalk.no_counterpart", lang)) for r in rows
+        ]
+    return table
+
+
 def crosswalk_texts(store: Store, year: int, lang: str) -> dict[str, str]:
     """For the actions of the year's period: where each comes from or goes to in another period ("→ RANPE-2026
     T1.1 (sama)"); empty when the period has no crosswalk. Actions not listed have no counterpart."""
