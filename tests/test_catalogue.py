@@ -547,3 +547,40 @@ def test_cli_crosswalk_import_and_catalogue_template(store, tmp_path, capsys):
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert [c.value for c in sheet[1]][:4] == ["Periode", "Kode Aksi*", "Aksi*", "Tema*"]
     assert Path(out).exists()
+
+
+# -- the demo ---------------------------------------------------------------------------------------------------
+
+
+def test_the_demo_catalogue_is_consistent_with_the_demo_rows(demo_store_path):
+    with Store(demo_store_path, read_only=True) as store:
+        actions = catalogue.actions(store, "RANPE-2020")
+        assert len(actions) == 135
+        assert sum(1 for a in actions if a["supporting_agencies"]) >= 20
+        figures = summary(store, Filters(2023))
+        # Every 2023 action reported is in the catalogue; a few of the year's catalogue actions are not reported.
+        assert figures["coverage"]["reported"] == figures["actions_planned"] == 79
+        assert 1 <= figures["coverage"]["catalogue"] - figures["coverage"]["reported"] <= 5
+        unreported = unreported_actions(store, Filters(2023))
+        assert len(unreported) == figures["coverage"]["catalogue"] - 79
+        assert all(row["lead_agency"] for row in unreported)
+        assert figures["cumulative"]["catalogue"] == 135
+        # The catalogue is made from the rows: no row is outside it or reported by a K/L it does not name.
+        assert run_checks(store, 2023).selected(rule_codes=list(catalogue_rules())).num_rows == 0
+
+
+def test_demo_catalogues_and_crosswalk_are_removed_with_the_demo(store):
+    data = catalogue_file([GOOD])
+    catalogue.import_bytes(store, data, "m.xlsx", period="RANPE-2020", actor=ANALYST, is_demo=True)
+    add_second_period(store)
+    header = ["Kode Aksi", "Aksi", "Tema", "Penanggung Jawab"]
+    catalogue.import_bytes(
+        store, catalogue_file([["T1.1", "a", 1, "BNPT"]], header), "n.xlsx", period="RANPE-2026", actor=ANALYST
+    )
+    cross = csv_bytes([CROSS_HEADER, ["RANPE-2020", "1.1.1", "RANPE-2026", "T1.1", "same"]])
+    crosswalk.import_bytes(store, cross, "cw.csv", actor=ANALYST, is_demo=True)
+    assert catalogue.remove_demo(store, actor=ANALYST) == 1
+    assert [v["period_code"] for v in catalogue.versions(store)] == ["RANPE-2026"]
+    assert catalogue.actions(store, "RANPE-2020") == []
+    assert crosswalk.rows(store) == []
+    assert len(list(store.uploads_dir.iterdir())) == 1
