@@ -884,6 +884,14 @@ def _catalogue_rows(period, basis: list[dict], names: dict[str, str]) -> list[tu
                 _years_text(years),
             )
         )
+    # A period with no catalogue size of its own (a later one): a few actions planned but not reported yet.
+    if period.code not in CATALOGUE_SIZE:
+        firsts = {}
+        for row in out:
+            firsts.setdefault(row[2], row)
+        for pillar, first in sorted(firsts.items())[:UNREPORTED_PER_YEAR]:
+            text = f"Aksi ilustratif {pillar}.9.1 (belum dilaporkan)"
+            out.append((f"{pillar}.9.1", text, pillar, first[3], "", ""))
     # The actions of 2020 only, up to the period's count per pillar.
     for pillar, size in CATALOGUE_SIZE.get(period.code, {}).items():
         areas = FOCUS_AREAS[pillar]

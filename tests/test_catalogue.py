@@ -9,12 +9,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from ranpe.access.roles import SYSTEM
 from ranpe.checks.rules import run_checks
 from ranpe.cli import main
 from ranpe.ingest.pipeline import ingest_bytes
 from ranpe.measures.filters import Filters
 from ranpe.measures.summary import lead_and_supporting, summary, unreported_actions
-from ranpe.plan import catalogue, crosswalk
+from ranpe.plan import catalogue, crosswalk, periods
 from ranpe.plan.template import write_catalogue_template
 from ranpe.store.connection import Store
 from tests.conftest import ANALYST, csv_bytes, xlsx_bytes
@@ -27,16 +28,37 @@ def catalogue_file(rows: list[list[object]], header: list[str] = HEADER, **sheet
 
 
 def add_second_period(store: Store) -> None:
-    """An illustrative RANPE-2026 (2026–2029) with nine themes, as an admin would add it."""
+    """An illustrative RANPE-2026 (2026–2029) with nine themes, as an admin adds it (periods.save_period, once the
+    periods work provides it; before that, written straight into the tables)."""
+    themes = [
+        {"number": str(n), "name": f"Tema nomor {n}", "name_en": f"Theme number {n}", "aliases": f"T{n}"}
+        for n in range(1, 10)
+    ]
+    save = getattr(periods, "save_period", None)
+    if save is not None:
+        save(
+            store,
+            code="RANPE-2026",
+            name="RAN PE 2026–2029",
+            name_en="RAN PE 2026–2029",
+            legal_basis="",
+            years="2026-2029",
+            group_word="Tema",
+            group_word_en="Theme",
+            groups_in=themes,
+            actor=SYSTEM,
+            illustrative=True,
+        )
+        return
     with store.transaction() as cur:
         cur.execute(
             "insert into periods values ('RANPE-2026', 'RAN PE 2026–2029', 'RAN PE 2026–2029', '', 2026, 2029, "
             "'Tema', 'Theme', true)"
         )
-        for number in range(1, 10):
+        for theme in themes:
             cur.execute(
                 "insert into period_groups values ('RANPE-2026', ?, ?, ?, '', ?)",
-                [number, f"Tema nomor {number}", f"Theme number {number}", f"T{number}"],
+                [int(theme["number"]), theme["name"], theme["name_en"], theme["aliases"]],
             )
 
 
