@@ -139,18 +139,13 @@ def plan_measures(store: Store, filters: Filters) -> dict[str, Any]:
 def cumulative(store: Store, filters: Filters, period: Period) -> dict[str, Any]:
     """Catalogue actions of the period committed in at least one year of it up to the filters' year (that year as
     the filters choose it, earlier years at their latest quarters) ÷ the period's catalogue actions."""
-    committed: set[str] = set()
-    for year in range(period.first_year, filters.year + 1):
-        quarter = filters.quarter if year == filters.year else None
-        params = Filters(year, quarter, filters.pillar, filters.agency, filters.province, filters.as_of).params()
-        rows = store.query_rows("measures/catalogue_committed_in_year", period=period.code, **params)
-        committed.update(r["action_code"] for r in rows)
-    size = store.query_rows("measures/catalogue_size", period=period.code, pillar=filters.pillar, agency=filters.agency)
-    catalogue = int(size[0]["actions"])
+    params = filters.params() | {"period": period.code, "first_year": period.first_year}
+    figures = store.query_rows("measures/catalogue_cumulative", **params)[0]
+    committed, catalogue = int(figures["committed"]), int(figures["catalogue"])
     return {
-        "committed": len(committed),
+        "committed": committed,
         "catalogue": catalogue,
-        "rate": _rate(len(committed), catalogue),
+        "rate": _rate(committed, catalogue),
         "through_year": filters.year,
     }
 
