@@ -49,6 +49,8 @@ def fill(path: Path, with_catalogue: bool = True) -> None:
             ["RANPE-2020", "1.1.1", "RANPE-2026", "T1.1", "same"],
         ]
         assert crosswalk.import_bytes(store, csv_bytes(cross), "cw.csv", actor=ANALYST).status == "stored"
+        later = csv_bytes([REPORT_HEADER, [2026, 1, "BNPT", 1, "T1.1", "a", "Ya"]])
+        assert ingest_bytes(store, later, "r26.csv", actor=ANALYST).status == "stored"
 
 
 @pytest.fixture
@@ -123,6 +125,20 @@ def test_the_actions_table_shows_the_crosswalk_beside_an_action(planned_db, monk
     links = dict(zip(shown["Action code"], shown["Across periods"], strict=True))
     assert links["1.1.1"] == "→ RANPE-2026 T1.1 (same)"
     assert links["1.1.2"] == "no counterpart in the other period"
+
+
+@pytest.mark.usefixtures("app_env")
+def test_the_trends_page_follows_the_crosswalk_across_periods(planned_db, monkeypatch):
+    at = run_app(planned_db, monkeypatch, "trends", lang="en", year="2023")
+    shown = next(f.value for f in at.dataframe if "Across periods" in f.value.columns)
+    rows = {r["Action code"]: (r["Across periods"], r["2023"], r["2026"]) for _, r in shown.iterrows()}
+    # 1.1.1 continues as T1.1 in RANPE-2026, committed by BNPT in 2026; the others have no counterpart.
+    assert rows == {
+        "1.1.1": ("→ RANPE-2026 T1.1 (same)", "✓", "✓"),
+        "1.1.2": ("no counterpart in the other period", "○", "–"),
+        "2.1.1": ("no counterpart in the other period", "✓", "–"),
+        "3.1.1": ("no counterpart in the other period", "–", "–"),
+    }
 
 
 # -- the upload page's catalogue section --------------------------------------------------------------------

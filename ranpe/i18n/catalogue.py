@@ -145,6 +145,14 @@ TEXTS = {
         "Stored: {count} crosswalk rows ({pairs})",
     ),
     "crosswalk.title": ("Kesinambungan antarperiode", "Across periods"),
+    "crosswalk.trend_title": ("Aksi dari periode ke periode", "Actions from period to period"),
+    "crosswalk.trend_caption": (
+        "Setiap aksi katalog periode ini per tahun, mengikuti crosswalk ke kode padanannya di periode lain: "
+        "✓ dikomitmenkan, ○ dilaporkan tanpa komitmen, – tidak ada laporan.",
+        "Each catalogue action of this period, year by year, following the crosswalk to its counterpart codes in "
+        "the other period: ✓ committed, ○ reported, not committed, – no report.",
+    ),
+    "exports.slug.trend_across_periods": ("aksi-antarperiode", "actions-across-periods"),
     "crosswalk.no_counterpart": ("tanpa padanan di periode lain", "no counterpart in the other period"),
     # Data checks that need the catalogue (the rules' names and help are in checks.py).
     "check.msg.action_not_in_catalogue": (

@@ -673,3 +673,39 @@ def crosswalk_texts(store: Store, year: int, lang: str) -> dict[str, str]:
             other = f"← {row['from_period']} {row['from_code']}" if row["from_code"] else "← –"
             texts.setdefault(row["to_code"], []).append(f"{other} ({relation})")
     return {code: "; ".join(parts) for code, parts in texts.items()}
+
+
+def trend_across_periods(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """The catalogue actions of the year's period, year by year across every period with data, following the
+    crosswalk: years of another period show its counterpart codes (any of them committed: ✓, reported: ○, no row:
+    –); an action the crosswalk links to nothing is marked so. Empty without a catalogue or a crosswalk."""
+    period = period_of_year(store, filters.year)
+    links = crosswalk_texts(store, filters.year, lang) if period else {}
+    if not links:
+        return pd.DataFrame()
+    codes = [row["action_code"] for row in store.query_rows("plan/catalogue_actions", period=period.code)]
+    counterparts: dict[str, set[str]] = {code: {code} for code in codes}
+    for row in store.query_rows("plan/crosswalk_of_period", period=period.code):
+        if row["from_period"] == period.code and row["from_code"] in counterparts and row["to_code"]:
+            counterparts[row["from_code"]].add(row["to_code"])
+        if row["to_period"] == period.code and row["to_code"] in counterparts and row["from_code"]:
+            counterparts[row["to_code"]].add(row["from_code"])
+    params = {k: v for k, v in filters.params().items() if k not in ("year", "quarter")}
+    status: dict[tuple[str, int], bool] = {}
+    for row in store.query_rows("measures/action_years", **params):
+        key = (row["action_code"], int(row["year"]))
+        status[key] = status.get(key, False) or bool(row["committed"])
+    years = sorted({year for _, year in status})
+    table = pd.DataFrame(
+        {
+            t("field.action_code", lang): codes,
+            t("crosswalk.title", lang): [links.get(code, t("crosswalk.no_counterpart", lang)) for code in codes],
+        }
+    )
+    for year in years:
+        cells = []
+        for code in codes:
+            found = [status[(other, year)] for other in counterparts[code] if (other, year) in status]
+            cells.append("✓" if any(found) else "○" if found else "–")
+        table[str(year)] = cells
+    return table

@@ -59,6 +59,17 @@ def lead_supporting_section(filters: Filters, lang: str) -> None:
     downloads.table_downloads(table, "lead_supporting", lang, title=t("lead.title", lang))
 
 
+def trend_across_periods_section(filters: Filters, lang: str) -> None:
+    """The year's catalogue actions, year by year across periods as the crosswalk links them (with a crosswalk)."""
+    table = frame.data("trend_across_periods", filters, lang)
+    if table.empty:
+        return
+    st.subheader(t("crosswalk.trend_title", lang))
+    st.caption(t("crosswalk.trend_caption", lang))
+    st.dataframe(table, hide_index=True, key="plan_trend_across_periods")
+    downloads.table_downloads(table, "trend_across_periods", lang, title=t("crosswalk.trend_title", lang))
+
+
 def unreported_section(filters: Filters, lang: str) -> None:
     """The catalogue actions of the year with no report in the view (the filters apply), exportable."""
     figures = frame.data("kpis", filters)["current"]
