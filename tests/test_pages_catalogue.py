@@ -164,7 +164,12 @@ def test_upload_page_previews_a_catalogue_then_stores_it_and_lists_its_versions(
     assert "Stored: 1 actions, catalogue RANPE-2020 version 1 (now active)" in texts(at)
     with Store(tmp_path / "ranpe.duckdb") as store:
         assert [a["action_code"] for a in catalogue.actions(store, "RANPE-2020")] == ["1.1.1"]
-    assert table(at, "version_id")["version_id"].tolist() == [1]
+    versions = table(at, "Version")
+    assert (versions["Version"].tolist(), versions["Active"].tolist(), versions["Actions"].tolist()) == (
+        [1],
+        ["Yes"],
+        [1],
+    )
 
 
 def test_upload_page_shows_every_problem_of_a_refused_catalogue(tmp_path, monkeypatch):

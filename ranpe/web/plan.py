@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ranpe.i18n import fmt_int, fmt_pct, t
+from ranpe.i18n import fmt_date, fmt_int, fmt_pct, t
 from ranpe.measures.filters import Filters
 from ranpe.web import auth, downloads, frame
 from ranpe.workspace import upload
@@ -156,7 +156,21 @@ def catalogue_upload_section(lang: str) -> None:
     versions = catalogue.versions(store)
     if versions:
         st.markdown(f"**{t('upload.catalogue.versions', lang)}**")
-        shown = pd.DataFrame(versions)
+        shown = pd.DataFrame(
+            {
+                t("catalogue.col.version", lang): [int(v["version_id"]) for v in versions],
+                t("field.period", lang): [v["period_code"] for v in versions],
+                t("catalogue.col.file", lang): [v["file_name"] for v in versions],
+                t("catalogue.col.imported_at", lang): [
+                    fmt_date(v["imported_at"], lang, with_time=True) for v in versions
+                ],
+                t("catalogue.col.imported_by", lang): [v["imported_by"] for v in versions],
+                t("catalogue.col.actions", lang): [int(v["action_count"]) for v in versions],
+                t("catalogue.col.active", lang): [
+                    t("committed.yes" if v["active"] else "committed.no", lang) for v in versions
+                ],
+            }
+        )
         st.dataframe(shown, hide_index=True, key="catalogue_versions")
         older = [int(v["version_id"]) for v in versions if not v["active"]]
         if older and actor.can("analyst"):
