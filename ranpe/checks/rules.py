@@ -149,6 +149,11 @@ class CheckRun:
         return self.table.num_rows
 
     @property
+    def rules_run(self) -> tuple[Rule, ...]:
+        """The rules this run ran (those with a query, less the ones skipped: the catalogue's, without one)."""
+        return tuple(rule for rule in ACTIVE_RULES if rule not in self.skipped)
+
+    @property
     def rows_checked(self) -> int:
         """Rows (action plans) of the view's quarter (of every quarter when none is chosen) that were checked."""
         return pc.sum(self._checked_in_view()["rows_checked"]).as_py() or 0
