@@ -15,7 +15,6 @@ DASHBOARD_PAGES = (
     ("agencies", ":material/account_balance:"),
     ("regions", ":material/map:"),
     ("trends", ":material/trending_up:"),
-    ("unreported", ":material/assignment_late:"),
     ("about", ":material/info:"),
     ("obstacles", ":material/report_problem:"),
 )

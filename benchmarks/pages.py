@@ -21,7 +21,7 @@ from benchmarks import QUERIES
 from ranpe.access.roles import SYSTEM, require
 from ranpe.store.connection import Store
 
-PAGES = ("overview", "pillars", "agencies", "regions", "trends", "checks", "obstacles", "unreported")
+PAGES = ("overview", "pillars", "agencies", "regions", "trends", "checks", "obstacles")
 # The benchmark catalogue: per pillar, focus areas 1-5 × actions 1-9 of the synthetic codes (135 actions).
 CATALOGUE_AREAS, CATALOGUE_NUMBERS = 5, 9
 DEFAULT_SIZES = (100_000, 1_000_000)

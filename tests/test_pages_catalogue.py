@@ -1,5 +1,6 @@
 """AppTest of the plan's parts of the pages: the overview's catalogue cards, the K/L page's lead vs supporting
-table, the unreported actions page, the actions' crosswalk column, and the upload page's catalogue section."""
+table, the unreported actions (on the pillars page), the actions' crosswalk column, the trend across periods,
+and the upload page's catalogue section."""
 
 from __future__ import annotations
 
@@ -97,25 +98,25 @@ def test_agencies_page_shows_actions_led_and_supported(planned_db, monkeypatch):
 
 
 @pytest.mark.usefixtures("app_env")
-def test_unreported_page_lists_them_with_their_lead_follows_the_filters_and_exports(planned_db, monkeypatch):
-    at = run_app(planned_db, monkeypatch, "unreported", lang="en", year="2023")
-    assert at.title[0].value == "Unreported actions"
-    shown = at.dataframe[0].value
+def test_unreported_actions_are_listed_with_their_lead_follow_the_filters_and_export(planned_db, monkeypatch):
+    at = run_app(planned_db, monkeypatch, "pillars", lang="en", year="2023")
+    assert "Unreported actions" in [h.value for h in at.subheader]
+    shown = next(f.value for f in at.dataframe if "Lead agency" in f.value.columns)
     assert shown["Action code"].tolist() == ["3.1.1"]
     assert shown["Lead agency"].tolist() == ["Kemenag"]
     assert shown["Across periods"].tolist() == ["no counterpart in the other period"]
-    labels = [b.label for b in at.get("download_button")]
-    assert "Excel (.xlsx)" in " ".join(labels) or any("xlsx" in label.lower() for label in labels)
-    at = run_app(planned_db, monkeypatch, "unreported", lang="en", year="2023", pillar="1")
+    exports = [b for b in at.get("download_button") if "unreported_actions" in b.proto.id]
+    assert len(exports) == 2  # .xlsx and .csv
+    at = run_app(planned_db, monkeypatch, "pillars", lang="en", year="2023", pillar="1")
     assert "Every catalogue action has been reported" in at.success[0].value
 
 
 @pytest.mark.usefixtures("app_env")
-def test_unreported_page_without_a_catalogue_says_so(tmp_path, monkeypatch):
+def test_unreported_actions_without_a_catalogue_say_so(tmp_path, monkeypatch):
     path = tmp_path / "ranpe.duckdb"
     fill(path, with_catalogue=False)
-    at = run_app(path, monkeypatch, "unreported", lang="en", year="2023")
-    assert "There is no action catalogue for period RANPE-2020 yet" in at.info[0].value
+    at = run_app(path, monkeypatch, "pillars", lang="en", year="2023")
+    assert "There is no action catalogue for period RANPE-2020 yet" in [c.value for c in at.caption]
 
 
 @pytest.mark.usefixtures("app_env")

@@ -186,7 +186,6 @@ TEXTS = {
         "Aksi yang direncanakan dan dikomitmenkan oleh K/L penanggung jawabnya sendiri ÷ aksi yang direncanakan",
         "Planned actions committed by their own lead K/L ÷ actions planned",
     ),
-    "dash.page.unreported": ("Aksi belum dilaporkan", "Unreported actions"),
     "measure.of": ("{part} dari {whole} aksi", "{part} of {whole} actions"),
     "unreported.title": ("Aksi belum dilaporkan", "Unreported actions"),
     "unreported.caption": (
