@@ -1,8 +1,9 @@
 -- The measures that need the catalogue, for the counted rows: report coverage (catalogue actions of the year with
 -- at least one counted row ÷ catalogue actions of the year) and lead commitment (actions planned, i.e. in the
 -- counted rows, that their own lead K/L committed ÷ actions planned). Within the pillar filter, and with a K/L
--- filter the actions it leads or supports. catalogue_total = 0: the year's period has no catalogue.
-with counted as (
+-- filter the actions it leads or supports. catalogue_total = 0: the year's period has no catalogue. The counted
+-- rows are read twice: materialised once.
+with counted as materialized (
     select action_code, agency_code, committed
     from counted_rows(
         $year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of
