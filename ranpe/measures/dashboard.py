@@ -601,7 +601,7 @@ def obstacle_theme_table(store: Store, filters: Filters, lang: str) -> pd.DataFr
 def lead_supporting_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Per K/L, the catalogue actions of the year it leads and supports, and how many of each it committed (empty
     without a catalogue)."""
-    rows = lead_and_supporting(store, filters)
+    rows = lead_and_supporting(store, filters) if has_catalogue(store, filters.year) else []
     return pd.DataFrame(
         {
             t("dash.col.agency", lang): [r["short_name"] or r["agency_code"] for r in rows],
@@ -615,7 +615,7 @@ def lead_supporting_table(store: Store, filters: Filters, lang: str) -> pd.DataF
 
 def unreported_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """The catalogue actions of the year with no report in the view, with their lead and supporting K/L."""
-    rows = unreported_actions(store, filters)
+    rows = unreported_actions(store, filters) if has_catalogue(store, filters.year) else []
     links = crosswalk_texts(store, filters.year, lang)
     table = pd.DataFrame(
         {
@@ -655,6 +655,12 @@ def catalogue_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
             links.get(r["action_code"], t("crosswalk.no_counterpart", lang)) for r in rows
         ]
     return table
+
+
+def has_catalogue(store: Store, year: int) -> bool:
+    """Whether the year's period has an action catalogue (the plan's tables and cards are shown only then)."""
+    period = period_of_year(store, year)
+    return period is not None and bool(store.query_rows("plan/catalogue_active_version", period=period.code))
 
 
 def crosswalk_texts(store: Store, year: int, lang: str) -> dict[str, str]:
