@@ -223,7 +223,8 @@ def kpi_rows(figures: dict, lang: str) -> list[tuple[str, str, str]]:
 
 
 def plan_kpi_rows(figures: dict, lang: str) -> list[tuple[str, str, str]]:
-    """The measures that need the catalogue as KPI cards (label, value, detail), none without a catalogue."""
+    """The measures that need the catalogue as KPI cards (label, value, detail), none without a catalogue. The
+    cumulative card names the year it runs through, not the period (no slide names a year after the pack's)."""
     if figures.get("coverage") is None:
         return []
     coverage, lead, cumulative = figures["coverage"], figures["lead_commitment"], figures["cumulative"]
@@ -239,7 +240,7 @@ def plan_kpi_rows(figures: dict, lang: str) -> list[tuple[str, str, str]]:
             of(lead["committed_by_lead"], lead["planned"]),
         ),
         (
-            f"{t('measure.cumulative', lang)} {figures['period']['name']}",
+            t("measure.cumulative_through", lang, year=cumulative["through_year"]),
             fmt_pct(cumulative["rate"], lang),
             of(cumulative["committed"], cumulative["catalogue"]),
         ),

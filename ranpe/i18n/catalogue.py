@@ -177,6 +177,7 @@ TEXTS = {
     ),
     "measure.lead_commitment": ("Komitmen penanggung jawab", "Lead commitment"),
     "measure.cumulative": ("Capaian kumulatif", "Cumulative implementation"),
+    "measure.cumulative_through": ("Capaian kumulatif s.d. {year}", "Cumulative implementation through {year}"),
     "measure.cumulative.help": (
         "Aksi katalog {period} yang dikomitmenkan pada paling sedikit satu tahun periode itu sampai {year} ÷ aksi "
         "katalog",
