@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ranpe.i18n import fmt_int, fmt_pct, fmt_quarter, t
-from ranpe.web import downloads, frame, page
+from ranpe.web import downloads, frame, page, plan
 
 filters, lang, filters_text, as_of, source = page.page_start("dash.page.agencies")
 
@@ -62,6 +62,7 @@ st.dataframe(
     },
 )
 downloads.table_downloads(None, "by_agency", lang)
+plan.lead_supporting_section(filters, lang)
 
 if filters.agency is None:
     st.info(t("dash.agencies.pick", lang), icon=":material/touch_app:")

@@ -152,7 +152,7 @@ metrics[2].metric(
         "check.page.rules_value",
         lang,
         count=fmt_int(len(rules_with_findings), lang),
-        total=fmt_int(len(rules.ACTIVE_RULES), lang),
+        total=fmt_int(len(run.rules_run), lang),
     ),
     help=t("check.page.rules_help", lang),
 )
@@ -181,7 +181,7 @@ if selected_agency and selected_agency != agency:
     st.caption(t("check.page.selected_agency", lang, agency=names["agency"].get(selected_agency, selected_agency)))
 chosen_rules = st.multiselect(
     t("check.page.rule_filter", lang),
-    [rule.code for rule in rules.ACTIVE_RULES if rule.code in rules_with_findings],
+    [rule.code for rule in run.rules_run if rule.code in rules_with_findings],
     key="ws_checks_rules",
     format_func=lambda code: report.rule_label(code, lang),
     placeholder=t("check.page.rule_filter_all", lang),

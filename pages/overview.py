@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ranpe.i18n import fmt_int, fmt_num, fmt_pct, fmt_quarter, t
-from ranpe.web import downloads, frame, page
+from ranpe.web import downloads, frame, page, plan
 
 filters, lang, filters_text, as_of, source = page.page_start("dash.page.overview")
 
@@ -90,6 +90,8 @@ for column, (key, value, before, detail) in zip(st.columns(4), cards, strict=Tru
             border=True,
         )
         st.caption(detail)
+if current["coverage"] is not None:
+    plan.plan_cards(current, lang)
 headline_note = t(
     "dash.kpi.headline_note",
     lang,

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ranpe.i18n import fmt_int, t
 from ranpe.measures import dashboard
-from ranpe.web import downloads, frame, page
+from ranpe.web import downloads, frame, page, plan
 
 filters, lang, filters_text, as_of, source = page.page_start("dash.page.pillars")
 
@@ -48,3 +48,4 @@ table, total = frame.data("actions", filters, lang)
 st.caption(t("dash.pillars.showing", lang, shown=fmt_int(len(table), lang), total=fmt_int(total, lang)))
 st.dataframe(table, hide_index=True, key="pillars_actions", placeholder="–")
 downloads.table_downloads(None, "actions", lang)
+plan.unreported_section(filters, lang)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ranpe.i18n import t
-from ranpe.web import downloads, frame, page
+from ranpe.web import downloads, frame, page, plan
 
 filters, lang, _view_text, as_of, source = page.page_start("dash.page.trends", describe="describe_trend_view")
 
@@ -46,3 +46,4 @@ with right:
     )
     st.plotly_chart(completeness_figure, key="trends_completeness", config=frame.plotly_config(lang), theme=None)
     downloads.chart_downloads(completeness_figure, "completeness", lang)
+plan.trend_across_periods_section(filters, lang)

@@ -11,7 +11,7 @@ from ranpe.access import audit
 from ranpe.i18n import fmt_int, fmt_quarter, t
 from ranpe.ingest.pipeline import UsageError
 from ranpe.plan import periods
-from ranpe.web import frame
+from ranpe.web import frame, plan
 from ranpe.web.auth import ensure_signed_in, require_role
 from ranpe.workspace import common, upload
 
@@ -59,6 +59,9 @@ with st.expander(t("ws.upload.template", lang), icon=":material/download:"):
             key=f"ws_template_{template_lang}",
             icon=":material/table_view:",
         )
+
+with st.expander(t("upload.catalogue.title", lang), icon=":material/checklist:"):
+    plan.catalogue_upload_section(lang)
 
 st.subheader(t("ws.upload.files", lang))
 st.html(f"<style>{upload.uploader_css(lang, upload.FILE_TYPES)}</style>")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import random
 import time
 import zlib
@@ -920,13 +921,17 @@ def load(store: Store, progress: Callable[[str], None] | None = None, lang: str 
         if result.status != "stored":
             details = "; ".join(f"{p.sheet} {p.row} {p.column} [{p.value}]: {p.message('en')}" for p in result.problems)
             raise RuntimeError(f"demo file {demo_file.name} was {result.status}: {details}")
+    load_catalogues(store)
     say(t("demo.progress.done", lang, count=len(files), seconds=f"{time.perf_counter() - started:.1f}"))
     return len(files)
 
 
 def remove(store: Store) -> int:
-    """Delete every demo upload, its rows and archived files, and the illustrative period the demo added (when no
-    other rows use its years); the number of uploads removed."""
+    """Delete every demo upload, its rows and archived files, the demo's catalogues and crosswalk, and the
+    illustrative period the demo added (when no other rows use its years); the number of uploads removed."""
+    from ranpe.plan import catalogue
+
+    catalogue.remove_demo(store, actor=SYSTEM)
     removed = pipeline.remove_demo(store, actor=SYSTEM)
     ours = [p for p in periods.list_periods(store) if p.code == ILLUSTRATIVE_PERIOD["code"] and p.illustrative]
     for period in ours:
@@ -935,3 +940,139 @@ def remove(store: Store) -> int:
         except periods.PeriodError:
             pass  # rows of its years stay: so does the period they are read in
     return removed
+
+
+# -- the plan: each period's action catalogue and the crosswalk between them ------------------------------------
+
+# The first period's catalogue counts 135 actions (DOMAIN.md). The demo rows report 82 of them over 2021–2024; the
+# others were planned for 2020 only, a year the demo holds no reports of.
+CATALOGUE_SIZE = {"RANPE-2020": {1: 85, 2: 26, 3: 24}}
+# Per year, this many actions of the year's catalogue are left without a report (a few unreported actions).
+UNREPORTED_PER_YEAR = 2
+CATALOGUE_HEADER = ("Kode Aksi", "Aksi", "Pilar", "Penanggung Jawab", "Instansi Terkait", "Tahun Pelaksanaan")
+CATALOGUE_DATE = datetime(2024, 12, 31, 9, 0)
+
+
+def load_catalogues(store: Store) -> list[str]:
+    """Import a catalogue for every period whose years hold demo rows (the illustrative RANPE-2026 too, when the
+    store has it), and a crosswalk between consecutive periods that both have one; the period codes covered."""
+    from ranpe.plan import catalogue, crosswalk
+    from ranpe.plan.periods import list_periods
+
+    names = {row["code"]: row["short_name"] for row in store.query_rows("reference/agencies")}
+    done: dict[str, list[str]] = {}
+    for period in list_periods(store):
+        basis = store.query_rows("demo/catalogue_basis", first_year=period.first_year, last_year=period.last_year)
+        if not basis:
+            continue
+        rows = _catalogue_rows(period, basis, names)
+        data = _semicolon_csv([CATALOGUE_HEADER, *rows])
+        result = catalogue.import_bytes(
+            store,
+            data,
+            f"Matriks Rencana Aksi {period.code}.csv",
+            period=period.code,
+            actor=SYSTEM,
+            is_demo=True,
+            imported_at=CATALOGUE_DATE,
+        )
+        if result.status == "refused":
+            raise RuntimeError(f"demo catalogue {period.code}: {[p.message('en') for p in result.problems]}")
+        done[period.code] = [row[0] for row in rows]
+    codes = list(done)
+    for before, after in itertools.pairwise(codes):
+        data = _semicolon_csv(_crosswalk_rows(before, done[before], after, done[after]))
+        name = f"Crosswalk {before} {after}.csv"
+        result = crosswalk.import_bytes(store, data, name, actor=SYSTEM, is_demo=True, imported_at=CATALOGUE_DATE)
+        if result.status == "refused":
+            raise RuntimeError(f"demo crosswalk {before}: {[p.message('en') for p in result.problems]}")
+    return codes
+
+
+def _catalogue_rows(period, basis: list[dict], names: dict[str, str]) -> list[tuple]:
+    """One row per action: the lead is the K/L committing it in most years (then reporting it in most years, then
+    most rows), the others reporting it support."""
+    by_action: dict[str, dict] = {}
+    for row in basis:
+        action = by_action.setdefault(
+            row["action_code"], {"pillar": row["pillar"], "text": row["action"], "agencies": {}, "years": set()}
+        )
+        committed, years, rows = action["agencies"].get(row["agency_code"], (0, 0, 0))
+        action["agencies"][row["agency_code"]] = (committed + row["committed"], years + 1, rows + row["row_count"])
+        action["years"].add(row["year"])
+    data_years = sorted({row["year"] for row in basis})
+    # A few actions of each year left without a report: reported in another year, planned for this one too.
+    for year in data_years:
+        missing = sorted(code for code, a in by_action.items() if year not in a["years"])
+        for code in missing[:UNREPORTED_PER_YEAR]:
+            by_action[code].setdefault("unreported", set()).add(year)
+    out = []
+    for code in sorted(by_action, key=_code_key):
+        action = by_action[code]
+        ranked = sorted(action["agencies"].items(), key=lambda item: (*(-n for n in item[1]), item[0]))
+        lead, others = ranked[0][0], sorted(a for a, _ in ranked[1:])
+        years = sorted(action["years"] | action.get("unreported", set()))
+        out.append(
+            (
+                code,
+                action["text"] or f"Aksi {code}",
+                action["pillar"],
+                names.get(lead, lead),
+                "; ".join(names.get(a, a) for a in others),
+                _years_text(years),
+            )
+        )
+    # A period with no catalogue size of its own (a later one): a few actions planned but not reported yet.
+    if period.code not in CATALOGUE_SIZE:
+        firsts = {}
+        for row in out:
+            firsts.setdefault(row[2], row)
+        for pillar, first in sorted(firsts.items())[:UNREPORTED_PER_YEAR]:
+            text = f"Aksi ilustratif {pillar}.9.1 (belum dilaporkan)"
+            out.append((f"{pillar}.9.1", text, pillar, first[3], "", ""))
+    # The actions of 2020 only, up to the period's count per pillar.
+    for pillar, size in CATALOGUE_SIZE.get(period.code, {}).items():
+        areas = FOCUS_AREAS[pillar]
+        have = sum(1 for a in by_action.values() if a["pillar"] == pillar)
+        for index in range(size - have):
+            area, area_name, _, texts = areas[index % len(areas)]
+            number = len(texts) + 1 + index // len(areas)
+            lead = next(code for code, pillars in AGENCY_PILLARS.items() if pillar in pillars)
+            text = f"{texts[index % len(texts)]} (tahap awal, {area_name.lower()})"
+            out.append((f"{pillar}.{area}.{number}", text, pillar, names.get(lead, lead), "", str(period.first_year)))
+    return out
+
+
+def _code_key(code: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in code.split("."))
+
+
+def _years_text(years: list[int]) -> str:
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 1:
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(str(y) for y in years)
+
+
+def _crosswalk_rows(before: str, old: list[str], after: str, new: list[str]) -> list[tuple]:
+    """An illustrative crosswalk: the first of the new actions continue old ones (same), then one old action is
+    split in two and two are merged into one, the remaining new actions are new, and a few old ones end."""
+    rows: list[tuple] = [("from_period", "from_code", "to_period", "to_code", "relation")]
+    same = min(len(new) // 2, len(old))
+    rows += [(before, old[i], after, new[i], "same") for i in range(same)]
+    rest_old, rest_new = old[same:], new[same:]
+    if len(rest_new) >= 3 and len(rest_old) >= 3:
+        rows += [(before, rest_old[0], after, rest_new[0], "split"), (before, rest_old[0], after, rest_new[1], "split")]
+        rows += [
+            (before, rest_old[1], after, rest_new[2], "merged"),
+            (before, rest_old[2], after, rest_new[2], "merged"),
+        ]
+        rest_old, rest_new = rest_old[3:], rest_new[3:]
+    rows += [(before, "", after, code, "new") for code in rest_new]
+    rows += [(before, code, after, "", "ended") for code in rest_old[:5]]
+    return rows
+
+
+def _semicolon_csv(rows: list[tuple]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8")

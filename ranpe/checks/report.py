@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from ranpe.checks.rules import ACTIVE_RULES, CheckRun, Finding, Rule, number_text, place_text
+from ranpe.checks.rules import CheckRun, Finding, Rule, number_text, place_text
 from ranpe.exports.files import csv_bytes, xlsx_bytes
 from ranpe.i18n import fmt_int, fmt_quarter, t
 from ranpe.store.connection import Store
@@ -59,7 +59,7 @@ def counts_frame(run: CheckRun, agencies: dict[str, str], lang: str) -> pd.DataF
     """One row per K/L with findings: its code, short name, its total, and the findings of each rule run; the
     K/L with most findings first."""
     counts = {
-        agency: {rule.code: found.get(rule.code, 0) for rule in ACTIVE_RULES} for agency, found in run.counts().items()
+        agency: {rule.code: found.get(rule.code, 0) for rule in run.rules_run} for agency, found in run.counts().items()
     }
     code_column, name_column, total_column = (
         t("check.col.agency_code", lang),
@@ -75,7 +75,7 @@ def counts_frame(run: CheckRun, agencies: dict[str, str], lang: str) -> pd.DataF
         }
         for code, per_rule in counts.items()
     ]
-    columns = [code_column, name_column, total_column, *(rule_label(rule.code, lang) for rule in ACTIVE_RULES)]
+    columns = [code_column, name_column, total_column, *(rule_label(rule.code, lang) for rule in run.rules_run)]
     frame = pd.DataFrame(rows, columns=columns)
     if frame.empty:
         return frame
@@ -156,7 +156,7 @@ def finding_rows(findings: list[Finding] | tuple[Finding, ...], lookups: dict, l
 def findings_xlsx(run: CheckRun, findings: list[Finding] | tuple[Finding, ...], lookups: dict, lang: str) -> bytes:
     """The findings to send back to a K/L (values only, no formulas), and a sheet naming every rule: run or
     skipped, what it checks or why it was skipped, and its findings."""
-    counts = {rule.code: 0 for rule in ACTIVE_RULES}
+    counts = {rule.code: 0 for rule in run.rules_run}
     for finding in findings:
         counts[finding.rule] += 1
     rules = [
@@ -166,7 +166,7 @@ def findings_xlsx(run: CheckRun, findings: list[Finding] | tuple[Finding, ...], 
             rule_help(rule, run.threshold, lang),
             counts[rule.code],
         ]
-        for rule in ACTIVE_RULES
+        for rule in run.rules_run
     ] + [
         [rule_label(rule.code, lang), t("check.export.skipped", lang), t(rule.skipped_because, lang), None]
         for rule in run.skipped

@@ -47,13 +47,16 @@ RULES = (
     Rule("realization_above_target", "checks/row_rules", binds=("quarter", "factor")),
     Rule("realization_decreased", "checks/realization_decreased"),
     Rule("action_dropped", "checks/action_dropped"),
-    Rule("action_not_in_catalogue", None, "check.skip.no_catalogue"),
-    Rule("action_not_assigned", None, "check.skip.no_catalogue"),
+    # Run when the year's period has an action catalogue, skipped (with this reason) when it has none.
+    Rule("action_not_in_catalogue", "checks/action_not_in_catalogue", "check.skip.no_catalogue"),
+    Rule("action_not_assigned", "checks/action_not_assigned", "check.skip.no_catalogue"),
     Rule("rate_parts_disagree", "checks/row_rules", binds=("quarter", "factor")),
 )
 RULE_CODES = tuple(rule.code for rule in RULES)
 ACTIVE_RULES = tuple(rule for rule in RULES if rule.query)
 SKIPPED_RULES = tuple(rule for rule in RULES if not rule.query)
+# The rules that need the action catalogue of the year's period (they find nothing in a period without one).
+CATALOGUE_RULES = tuple(rule for rule in RULES if rule.skipped_because == "check.skip.no_catalogue")
 
 
 @dataclass(frozen=True)
@@ -265,6 +268,8 @@ def run_checks(
     after it ignored); the quarter and K/L choose which findings are listed (earlier quarters are still read: a
     decrease or a dropped action in TW III is found against TW II)."""
     factor = threshold(store)
+    has_catalogue = store.query_rows("checks/catalogue_exists", year=year)[0]["has_catalogue"]
+    skipped = SKIPPED_RULES + (() if has_catalogue else CATALOGUE_RULES)
     cur = store.cursor()
     try:
         cur.execute(sql.load("checks/define_stored_rows"))
@@ -273,11 +278,11 @@ def run_checks(
         )
         cur.execute(sql.load("checks/rows_as_of"))
         cur.execute(sql.load("checks/stage_stored"))
-        table = _run_rules(cur, quarter, factor)
+        table = _run_rules(cur, quarter, factor, skipped)
         checked = cur.sql(sql.load("checks/checked_counts")).to_arrow_table()
     finally:
         cur.close()
-    return CheckRun(year, quarter, agency, factor, table, checked, as_of=as_of)
+    return CheckRun(year, quarter, agency, factor, table, checked, skipped, as_of=as_of)
 
 
 def check_upload(store: Store, table: pa.Table, file_name: str, limit: int | None = None) -> tuple[list[Finding], int]:
@@ -300,10 +305,11 @@ def check_upload(store: Store, table: pa.Table, file_name: str, limit: int | Non
     return findings_of(_ordered(brought, limit)), brought.num_rows
 
 
-def _run_rules(cur: Any, quarter: int | None, factor: float) -> pa.Table:
+def _run_rules(cur: Any, quarter: int | None, factor: float, skipped: tuple[Rule, ...] = ()) -> pa.Table:
     """Every rule's findings over the staged rows, in one table (not ordered yet: CheckRun.findings orders them)."""
     bound = {"quarter": quarter, "factor": factor}
-    queries = {rule.query: rule.binds for rule in ACTIVE_RULES}  # a query shared by several rules is run once
+    # A query shared by several rules is run once.
+    queries = {rule.query: rule.binds for rule in ACTIVE_RULES if rule not in skipped}
     parts = [
         cur.sql(sql.load(query), params={name: bound[name] for name in binds}).to_arrow_table().cast(FINDINGS_SCHEMA)
         for query, binds in queries.items()
@@ -398,6 +404,14 @@ def _rate_parts_disagree(details: dict[str, Any], lang: str) -> str:
     )
 
 
+def _action_not_in_catalogue(details: dict[str, Any], lang: str) -> str:
+    return t("check.msg.action_not_in_catalogue", lang, period=details["period"])
+
+
+def _action_not_assigned(details: dict[str, Any], lang: str) -> str:
+    return t("check.msg.action_not_assigned", lang, period=details["period"], lead=details["lead"])
+
+
 _MESSAGES = {
     "not_committed_but_done": _not_committed_but_done,
     "completed_below_target": _completed_below_target,
@@ -405,4 +419,6 @@ _MESSAGES = {
     "realization_decreased": _realization_decreased,
     "action_dropped": _action_dropped,
     "rate_parts_disagree": _rate_parts_disagree,
+    "action_not_in_catalogue": _action_not_in_catalogue,
+    "action_not_assigned": _action_not_assigned,
 }

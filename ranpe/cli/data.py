@@ -120,6 +120,10 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     try:
+        if args.catalogue:
+            from ranpe.cli.catalogue import write_catalogue_template
+
+            return write_catalogue_template(store, args)
         try:
             write_template(store, Path(args.out), lang=args.template_lang, year=args.year)
         except ValueError:
@@ -220,6 +224,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="headers in id (default) or en; defaults to --lang",
     )
     p.add_argument("--year", type=int, help="the groups of this year's plan period (default: the latest real period)")
+    p.add_argument("--catalogue", action="store_true", help="write the action catalogue template instead")
+    p.add_argument("--period", help="with --catalogue: the period's code or name (default: the latest)")
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser("history", parents=[common], help="list uploads")

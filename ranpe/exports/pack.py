@@ -109,6 +109,8 @@ class PackContent:
     obstacles: list[tuple[str, str, str]]
     obstacles_total: int
     summary: dict = field(default_factory=dict)
+    # With an action catalogue: report coverage, lead commitment, cumulative implementation (a second row of cards).
+    plan_kpis: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,31 @@ def kpi_rows(figures: dict, lang: str) -> list[tuple[str, str, str]]:
 
 # The key numbers beside the group chart: every group up to this many; beyond, the highest and lowest rates.
 KEY_GROUPS = 4
+
+
+def plan_kpi_rows(figures: dict, lang: str) -> list[tuple[str, str, str]]:
+    """The measures that need the catalogue as KPI cards (label, value, detail), none without a catalogue. The
+    cumulative card names the year it runs through, not the period (no slide names a year after the pack's)."""
+    if figures.get("coverage") is None:
+        return []
+    coverage, lead, cumulative = figures["coverage"], figures["lead_commitment"], figures["cumulative"]
+
+    def of(part: int, whole: int) -> str:
+        return t("measure.of", lang, part=fmt_int(part, lang), whole=fmt_int(whole, lang))
+
+    return [
+        (t("measure.coverage", lang), fmt_pct(coverage["rate"], lang), of(coverage["reported"], coverage["catalogue"])),
+        (
+            t("measure.lead_commitment", lang),
+            fmt_pct(lead["rate"], lang),
+            of(lead["committed_by_lead"], lead["planned"]),
+        ),
+        (
+            t("measure.cumulative_through", lang, year=cumulative["through_year"]),
+            fmt_pct(cumulative["rate"], lang),
+            of(cumulative["committed"], cumulative["catalogue"]),
+        ),
+    ]
 
 
 def _pillar_numbers(frame: pd.DataFrame, lang: str, named: Groups) -> list[str]:
@@ -565,6 +592,7 @@ def build_content(
         ],
         obstacles_total=sum(item["plans"] for item in reported),
         summary=figures,
+        plan_kpis=plan_kpi_rows(figures, lang),
     )
 
 
@@ -578,6 +606,8 @@ SIDE_LEFT_IN = 9.3
 SIDE_WIDTH_IN = 3.6
 NOTE_TOP_IN = 5.2
 SOURCE_TOP_IN = 6.5
+# The KPI slide's second row (the measures that need the catalogue), between the first row and the source line.
+PLAN_KPI_TOP_IN = 4.85
 FOOTER_TOP_IN = SLIDE_HEIGHT_IN - 0.45
 # The DEMO badge at the top right of every slide; on the cover, a band across the slide.
 BADGE_LEFT_IN = 8.3
@@ -688,6 +718,11 @@ def write_pptx(content: PackContent) -> bytes:
         _text_box(slide, left, 2.0, card_width, 0.6, label, size=16, bold=True)
         _text_box(slide, left, 2.7, card_width, 1.0, value, size=40, bold=True, colour=ACCENT_COLOUR)
         _text_box(slide, left, 3.9, card_width, 1.0, detail, size=14, colour=MUTED_COLOUR)
+    for index, (label, value, detail) in enumerate(content.plan_kpis):
+        left = 0.5 + index * (card_width + 0.3)
+        _text_box(slide, left, PLAN_KPI_TOP_IN, card_width, 0.4, label, size=13, bold=True)
+        _text_box(slide, left, PLAN_KPI_TOP_IN + 0.45, card_width, 0.6, value, size=26, bold=True, colour=ACCENT_COLOUR)
+        _text_box(slide, left, PLAN_KPI_TOP_IN + 1.0, card_width, 0.4, detail, size=12, colour=MUTED_COLOUR)
     _slide_source(slide, content.footer_source)
     _pptx_furniture(slide, content, 2, pages)
 
@@ -884,6 +919,11 @@ class _PdfWriter:
             self.text(left, 2.0, label, size=16, bold=True, width=card_width)
             self.text(left, 2.7, value, size=40, bold=True, colour=ACCENT_COLOUR)
             self.text(left, 3.9, detail, size=14, colour=MUTED_COLOUR, width=card_width)
+        for index, (label, value, detail) in enumerate(content.plan_kpis):
+            left = 0.5 + index * (card_width + 0.3)
+            self.text(left, PLAN_KPI_TOP_IN, label, size=13, bold=True, width=card_width)
+            self.text(left, PLAN_KPI_TOP_IN + 0.45, value, size=26, bold=True, colour=ACCENT_COLOUR)
+            self.text(left, PLAN_KPI_TOP_IN + 1.0, detail, size=12, colour=MUTED_COLOUR, width=card_width)
         self.source(content.footer_source)
 
         for chart in content.charts:

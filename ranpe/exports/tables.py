@@ -113,6 +113,9 @@ TABLES: dict[str, tuple[str, Callable[[Store, Filters, str], pd.DataFrame]]] = {
     "actions": ("exports.title.actions", _actions),
     "obstacle_texts": ("obs.table.texts", _obstacle_texts),
     "obstacle_themes": ("obs.table.themes", dashboard.obstacle_theme_table),
+    "unreported_actions": ("unreported.title", dashboard.unreported_table),
+    "lead_supporting": ("lead.title", dashboard.lead_supporting_table),
+    "catalogue": ("catalogue.table.title", dashboard.catalogue_table),
 }
 
 

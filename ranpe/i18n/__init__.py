@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 
 from ranpe.i18n import (
     as_of,
+    catalogue,
     checks,
     common,
     dashboard,
@@ -40,6 +41,7 @@ _MODULES = [
     as_of,
     periods,
     store,
+    catalogue,
 ]
 
 

@@ -12,8 +12,8 @@ import pandas as pd
 from ranpe.i18n import TEXTS, AsOf, fmt_pct, fmt_quarter, t
 from ranpe.measures import obstacles as coded_obstacles
 from ranpe.measures.filters import NATIONAL, Filters
-from ranpe.measures.summary import reporting_completeness, summary
-from ranpe.plan.periods import Groups, groups_of_year
+from ranpe.measures.summary import lead_and_supporting, reporting_completeness, summary, unreported_actions
+from ranpe.plan.periods import Groups, groups_of_year, period_of_year
 from ranpe.store.connection import Store
 
 # The actions table shows at most this many action plans; the page says how many there are in all.
@@ -301,6 +301,9 @@ def actions(store: Store, filters: Filters, lang: str, max_rows: int = MAX_ACTIO
             t("field.follow_up", lang): raw["follow_up"],
         }
     )
+    links = crosswalk_texts(store, filters.year, lang)
+    if links:
+        table[t("crosswalk.title", lang)] = raw["action_code"].map(links).fillna(t("crosswalk.no_counterpart", lang))
     return table, total
 
 
@@ -651,3 +654,125 @@ def obstacle_theme_table(store: Store, filters: Filters, lang: str) -> pd.DataFr
     return display_table(
         lang, {"obs.col.theme": counts["name"], "obs.col.texts": counts["texts"], "obs.col.open": counts["open"]}
     )
+
+
+# -- the plan: catalogue and crosswalk -----------------------------------------------------------------------
+
+
+def lead_supporting_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """Per K/L, the catalogue actions of the year it leads and supports, and how many of each it committed (empty
+    without a catalogue)."""
+    rows = lead_and_supporting(store, filters) if has_catalogue(store, filters.year) else []
+    return pd.DataFrame(
+        {
+            t("dash.col.agency", lang): [r["short_name"] or r["agency_code"] for r in rows],
+            t("lead.led", lang): [int(r["led"]) for r in rows],
+            t("lead.led_committed", lang): [int(r["led_committed"]) for r in rows],
+            t("lead.supported", lang): [int(r["supported"]) for r in rows],
+            t("lead.supported_committed", lang): [int(r["supported_committed"]) for r in rows],
+        }
+    )
+
+
+def unreported_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """The catalogue actions of the year with no report in the view, with their lead and supporting K/L."""
+    rows = unreported_actions(store, filters) if has_catalogue(store, filters.year) else []
+    links = crosswalk_texts(store, filters.year, lang)
+    table = pd.DataFrame(
+        {
+            t("field.pillar", lang): [int(r["pillar"]) for r in rows],
+            t("field.action_code", lang): [r["action_code"] for r in rows],
+            t("field.action", lang): [r["action"] for r in rows],
+            t("field.lead_agency", lang): [r["lead_short_name"] or r["lead_agency"] for r in rows],
+            t("field.supporting_agencies", lang): [r["supporting_agencies"] for r in rows],
+        }
+    )
+    if links:
+        table[t("crosswalk.title", lang)] = [
+            links.get(r["action_code"], t("crosswalk.no_counterpart", lang)) for r in rows
+        ]
+    return table
+
+
+def catalogue_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """The active catalogue of the year's period (within the pillar filter), with each action's crosswalk."""
+    period = period_of_year(store, filters.year)
+    rows = store.query_rows("plan/catalogue_actions", period=period.code) if period else []
+    rows = [r for r in rows if filters.pillar is None or r["pillar"] == filters.pillar]
+    links = crosswalk_texts(store, filters.year, lang)
+    table = pd.DataFrame(
+        {
+            t("field.period", lang): [period.code if period else ""] * len(rows),
+            t("field.action_code", lang): [r["action_code"] for r in rows],
+            t("field.action", lang): [r["action"] for r in rows],
+            t("field.pillar", lang): [int(r["pillar"]) for r in rows],
+            t("field.lead_agency", lang): [r["lead_agency"] for r in rows],
+            t("field.supporting_agencies", lang): [r["supporting_agencies"] for r in rows],
+            t("field.years", lang): [r["years"] for r in rows],
+        }
+    )
+    if links:
+        table[t("crosswalk.title", lang)] = [
+            links.get(r["action_code"], t("crosswalk.no_counterpart", lang)) for r in rows
+        ]
+    return table
+
+
+def has_catalogue(store: Store, year: int) -> bool:
+    """Whether the year's period has an action catalogue (the plan's tables and cards are shown only then)."""
+    period = period_of_year(store, year)
+    return period is not None and bool(store.query_rows("plan/catalogue_active_version", period=period.code))
+
+
+def crosswalk_texts(store: Store, year: int, lang: str) -> dict[str, str]:
+    """For the actions of the year's period: where each comes from or goes to in another period ("→ RANPE-2026
+    T1.1 (sama)"); empty when the period has no crosswalk. Actions not listed have no counterpart."""
+    period = period_of_year(store, year)
+    if period is None:
+        return {}
+    texts: dict[str, list[str]] = {}
+    for row in store.query_rows("plan/crosswalk_of_period", period=period.code):
+        relation = t(f"crosswalk.relation.{row['relation']}", lang)
+        if row["from_period"] == period.code and row["from_code"]:
+            other = f"→ {row['to_period']} {row['to_code']}" if row["to_code"] else "→ –"
+            texts.setdefault(row["from_code"], []).append(f"{other} ({relation})")
+        if row["to_period"] == period.code and row["to_code"]:
+            other = f"← {row['from_period']} {row['from_code']}" if row["from_code"] else "← –"
+            texts.setdefault(row["to_code"], []).append(f"{other} ({relation})")
+    return {code: "; ".join(parts) for code, parts in texts.items()}
+
+
+def trend_across_periods(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
+    """The catalogue actions of the year's period, year by year across every period with data, following the
+    crosswalk: years of another period show its counterpart codes (any of them committed: ✓, reported: ○, no row:
+    –); an action the crosswalk links to nothing is marked so. Empty without a catalogue or a crosswalk."""
+    period = period_of_year(store, filters.year)
+    links = crosswalk_texts(store, filters.year, lang) if period else {}
+    if not links:
+        return pd.DataFrame()
+    codes = [row["action_code"] for row in store.query_rows("plan/catalogue_actions", period=period.code)]
+    counterparts: dict[str, set[str]] = {code: {code} for code in codes}
+    for row in store.query_rows("plan/crosswalk_of_period", period=period.code):
+        if row["from_period"] == period.code and row["from_code"] in counterparts and row["to_code"]:
+            counterparts[row["from_code"]].add(row["to_code"])
+        if row["to_period"] == period.code and row["to_code"] in counterparts and row["from_code"]:
+            counterparts[row["to_code"]].add(row["from_code"])
+    params = {k: v for k, v in filters.params().items() if k not in ("year", "quarter")}
+    status: dict[tuple[str, int], bool] = {}
+    for row in store.query_rows("measures/action_years", **params):
+        key = (row["action_code"], int(row["year"]))
+        status[key] = status.get(key, False) or bool(row["committed"])
+    years = sorted({year for _, year in status})
+    table = pd.DataFrame(
+        {
+            t("field.action_code", lang): codes,
+            t("crosswalk.title", lang): [links.get(code, t("crosswalk.no_counterpart", lang)) for code in codes],
+        }
+    )
+    for year in years:
+        cells = []
+        for code in codes:
+            found = [status[(other, year)] for other in counterparts[code] if (other, year) in status]
+            cells.append("✓" if any(found) else "○" if found else "–")
+        table[str(year)] = cells
+    return table

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ranpe.measures.filters import Filters
+from ranpe.plan.periods import Period, period_of_year
 from ranpe.store.connection import Store
 
 
@@ -70,7 +71,7 @@ def summary(
     reported_quarters = [c for c in completeness if c["reported_by_any"]]
     chosen = filters.quarter or (reported_quarters[-1]["quarter"] if reported_quarters else None)
     completeness_row = next((c for c in completeness if c["quarter"] == chosen), None)
-    return {
+    return plan_measures(store, filters) | {
         "year": filters.year,
         "quarter": filters.quarter,
         "filters": filters.as_dict(),
@@ -116,3 +117,55 @@ def summary(
             for r in by_province
         ],
     }
+
+
+def plan_measures(store: Store, filters: Filters) -> dict[str, Any]:
+    """The year's period and the measures that need its catalogue (DOMAIN.md, "The plan itself"): report coverage,
+    lead commitment and cumulative implementation through the year, each None when the period has no catalogue."""
+    period = period_of_year(store, filters.year)
+    shown = {"code": period.code, "name": period.name, "group_word": period.group_word} if period else None
+    nothing = {"period": shown, "coverage": None, "lead_commitment": None, "cumulative": None}
+    if period is None or not store.query_rows("plan/catalogue_active_version", period=period.code):
+        return nothing
+    params = filters.params()
+    figures = store.query_rows("measures/catalogue_coverage", **params)[0]
+    if not figures["catalogue_total"]:
+        return nothing
+    return {
+        "period": shown,
+        "coverage": {
+            "reported": int(figures["reported"]),
+            "catalogue": int(figures["catalogue"]),
+            "rate": _rate(figures["reported"], figures["catalogue"]),
+        },
+        "lead_commitment": {
+            "committed_by_lead": int(figures["committed_by_lead"]),
+            "planned": int(figures["planned"]),
+            "rate": _rate(figures["committed_by_lead"], figures["planned"]),
+        },
+        "cumulative": cumulative(store, filters, period),
+    }
+
+
+def cumulative(store: Store, filters: Filters, period: Period) -> dict[str, Any]:
+    """Catalogue actions of the period committed in at least one year of it up to the filters' year (that year as
+    the filters choose it, earlier years at their latest quarters) ÷ the period's catalogue actions."""
+    params = filters.params() | {"period": period.code, "first_year": period.first_year}
+    figures = store.query_rows("measures/catalogue_cumulative", **params)[0]
+    committed, catalogue = int(figures["committed"]), int(figures["catalogue"])
+    return {
+        "committed": committed,
+        "catalogue": catalogue,
+        "rate": _rate(committed, catalogue),
+        "through_year": filters.year,
+    }
+
+
+def unreported_actions(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """The catalogue actions of the year with no report in the counted rows, with their lead K/L."""
+    return store.query_rows("measures/unreported_actions", **filters.params())
+
+
+def lead_and_supporting(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """Per K/L: catalogue actions of the year it leads and supports, and how many of each it committed."""
+    return store.query_rows("measures/lead_supporting_by_agency", **filters.params())

@@ -1,0 +1,2 @@
+delete from catalogue_versions
+where is_demo

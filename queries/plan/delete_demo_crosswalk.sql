@@ -1,0 +1,2 @@
+delete from crosswalk
+where is_demo
