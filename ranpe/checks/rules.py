@@ -57,6 +57,8 @@ ACTIVE_RULES = tuple(rule for rule in RULES if rule.query)
 SKIPPED_RULES = tuple(rule for rule in RULES if not rule.query)
 # The rules that need the action catalogue of the year's period (they find nothing in a period without one).
 CATALOGUE_RULES = tuple(rule for rule in RULES if rule.skipped_because == "check.skip.no_catalogue")
+# The migration that brings the action catalogue's tables.
+CATALOGUE_MIGRATION = 9
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,11 @@ class CheckRun:
     @property
     def total(self) -> int:
         return self.table.num_rows
+
+    @property
+    def rules_run(self) -> tuple[Rule, ...]:
+        """The rules this run ran (those with a query, less the ones skipped: the catalogue's, without one)."""
+        return tuple(rule for rule in ACTIVE_RULES if rule not in self.skipped)
 
     @property
     def rows_checked(self) -> int:
@@ -268,8 +275,7 @@ def run_checks(
     after it ignored); the quarter and K/L choose which findings are listed (earlier quarters are still read: a
     decrease or a dropped action in TW III is found against TW II)."""
     factor = threshold(store)
-    has_catalogue = store.query_rows("checks/catalogue_exists", year=year)[0]["has_catalogue"]
-    skipped = SKIPPED_RULES + (() if has_catalogue else CATALOGUE_RULES)
+    skipped = SKIPPED_RULES + _without_catalogue(store, [year])
     cur = store.cursor()
     try:
         cur.execute(sql.load("checks/define_stored_rows"))
@@ -298,11 +304,21 @@ def check_upload(store: Store, table: pa.Table, file_name: str, limit: int | Non
             cur.execute(sql.load("checks/stage_upload"), {"file_name": file_name})
         finally:
             cur.unregister("incoming_rows")
-        found = _run_rules(cur, None, factor)
+        found = _run_rules(cur, None, factor, _without_catalogue(store, pc.unique(table["year"]).to_pylist()))
     finally:
         cur.close()
     brought = found.filter(found["incoming"])
     return findings_of(_ordered(brought, limit)), brought.num_rows
+
+
+def _without_catalogue(store: Store, years: list[int]) -> tuple[Rule, ...]:
+    """The catalogue rules when none of the years' periods has a catalogue (or the store predates catalogues: a
+    store opened without upgrading, which only tests do), else none."""
+    if store.schema_version() >= CATALOGUE_MIGRATION and any(
+        store.query_rows("checks/catalogue_exists", year=year)[0]["has_catalogue"] for year in years if year is not None
+    ):
+        return ()
+    return CATALOGUE_RULES
 
 
 def _run_rules(cur: Any, quarter: int | None, factor: float, skipped: tuple[Rule, ...] = ()) -> pa.Table:
