@@ -73,3 +73,7 @@ def start_app(env: dict[str, str], log: IO[bytes] | None = None) -> tuple[subpro
 def stop_app(process: subprocess.Popen) -> None:
     process.terminate()
     process.wait(timeout=20)
+
+
+# The upload page's uploader of submissions (the catalogue section below it has an uploader of its own).
+SUBMISSIONS_UPLOADER = ".st-key-ws_upload_files [data-testid='stFileUploader']"

@@ -14,7 +14,7 @@ import pytest
 from ranpe.access import users
 from ranpe.access.roles import Actor
 from ranpe.measures.dashboard import pillar_label
-from tests.browser_support import ARTIFACTS, start_app, stop_app
+from tests.browser_support import ARTIFACTS, SUBMISSIONS_UPLOADER, start_app, stop_app
 from tests.conftest import xlsx_bytes
 from tests.test_browser_dashboard import Visit
 
@@ -52,7 +52,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def upload(visit: Visit, tmp_path: Path, name: str, rows: list[list[object]]) -> None:
     path = tmp_path / name
     path.write_bytes(xlsx_bytes({"Laporan": rows}))
-    visit.page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
+    visit.page.locator(f"{SUBMISSIONS_UPLOADER} input[type='file']").set_input_files(str(path))
     visit.page.get_by_text(name).first.wait_for(timeout=30_000)
     visit.wait_until_idle()
 
@@ -161,9 +161,7 @@ def test_upload_preview_in_indonesian_shows_uploader_words_rows_as_understood_an
         assert pseudo_text(visit, button) == ["0px", '"Pilih berkas"']
         limit = pseudo_text(visit, "[data-testid='stFileUploaderDropzoneInstructions'] span")
         assert limit == ["0px", '"Paling besar 50 MB per berkas • XLSX, CSV"']
-        visit.page.locator("[data-testid='stFileUploader']").screenshot(
-            path=str(ARTIFACTS / "workspace_uploader_id.png")
-        )
+        visit.page.locator(SUBMISSIONS_UPLOADER).screenshot(path=str(ARTIFACTS / "workspace_uploader_id.png"))
 
         upload(visit, tmp_path, "kemenag-v1.xlsx", first)
         visit.page.get_by_role("button", name="Simpan (1 berkas siap)").click()
@@ -234,7 +232,7 @@ def test_pages_opened_directly_on_a_fresh_server_still_ask_for_sign_in(browser, 
         visit.page.get_by_label("Nama pengguna").fill("analis")
         visit.page.get_by_label("Kata sandi").fill("sandi-analis-panjang")
         visit.page.get_by_role("button", name="Masuk").click()
-        visit.page.locator("[data-testid='stFileUploader']").wait_for(timeout=30_000)
+        visit.page.locator(SUBMISSIONS_UPLOADER).wait_for(timeout=30_000)
         shot(visit, "upload_signed_in")
     finally:
         visit.close()

@@ -19,7 +19,7 @@ from ranpe.measures.filters import NATIONAL, Filters
 from ranpe.measures.summary import summary
 from ranpe.store.connection import Store
 from tests import hostile
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, SUBMISSIONS_UPLOADER
 from tests.conftest import ANALYST
 
 READERS = 20
@@ -252,7 +252,7 @@ def test_sessions_browsing_while_two_upload_each_see_only_their_own_results(tmp_
         pages = [browser.new_context(locale="id-ID").new_page() for _ in UPLOADS]
         for page in pages:  # the Unggah page open in two browsers
             page.goto(f"http://127.0.0.1:{port}/upload", wait_until="domcontentloaded")
-            page.locator("[data-testid='stFileUploader'] input[type='file']").wait_for(state="attached", timeout=60_000)
+            page.locator(f"{SUBMISSIONS_UPLOADER} input[type='file']").wait_for(state="attached", timeout=60_000)
         sessions = [threading.Thread(target=browse, args=(query, port)) for query in views]
         try:
             for thread in sessions:
@@ -260,7 +260,7 @@ def test_sessions_browsing_while_two_upload_each_see_only_their_own_results(tmp_
             first_runs_done.wait()
             upload_started = time.perf_counter()
             for page, path in zip(pages, files.values(), strict=True):
-                page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
+                page.locator(f"{SUBMISSIONS_UPLOADER} input[type='file']").set_input_files(str(path))
             for page in pages:
                 page.get_by_text("siap disimpan, 60 baris tanpa kesalahan").wait_for(timeout=60_000)
             for page in pages:
