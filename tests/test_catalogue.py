@@ -605,4 +605,8 @@ def test_demo_catalogues_and_crosswalk_are_removed_with_the_demo(store):
     assert [v["period_code"] for v in catalogue.versions(store)] == ["RANPE-2026"]
     assert catalogue.actions(store, "RANPE-2020") == []
     assert crosswalk.rows(store) == []
-    assert len(list(store.uploads_dir.iterdir())) == 1
+    # The original file of the version kept stays: a file beside the embedded store, a row in the shared one.
+    if store.is_lake:
+        assert store.query_rows("store/table_count", table_name="upload_originals")[0]["n"] == 1
+    else:
+        assert len(list(store.uploads_dir.iterdir())) == 1

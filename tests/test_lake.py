@@ -68,6 +68,20 @@ def test_an_upload_on_the_lake_keeps_its_original_in_the_store_and_its_ids_count
     assert not shared.uploads_dir.exists()
 
 
+def test_a_catalogue_on_the_lake_keeps_its_original_in_the_store_until_the_demo_goes(shared):
+    from ranpe.plan import catalogue
+    from tests.test_catalogue import GOOD, catalogue_file
+
+    data = catalogue_file([GOOD])
+    result = catalogue.import_bytes(shared, data, "m.xlsx", period="RANPE-2020", actor=ANALYST, is_demo=True)
+    assert result.status == "stored"
+    (version,) = shared.query_rows("plan/catalogue_demo_archives")
+    assert shared.query_rows("store/original", archive_path=version["archive_path"])[0]["content"] == data
+    assert not shared.uploads_dir.exists()
+    assert catalogue.remove_demo(shared, actor=ANALYST) == 1
+    assert shared.query_rows("store/original", archive_path=version["archive_path"]) == []
+
+
 def test_another_process_commit_moves_the_data_version_within_a_second(server, shared):
     before = shared.data_version()
     script = (

@@ -608,9 +608,12 @@ def import_bytes(
         return result
     when = imported_at or datetime.now()
     archive_name = f"{uuid.uuid4().hex}.{'csv' if display_name.lower().endswith('.csv') else 'xlsx'}"
-    archive_path = _archive(store, data, archive_name)
+    # The embedded store archives the original as a file before the transaction; the shared one in it.
+    archive_path = None if store.is_lake else _archive(store, data, archive_name)
     try:
         with store.transaction() as cur:
+            if store.is_lake:
+                cur.execute(sql.load("store/original_insert"), {"archive_path": archive_name, "content": data})
             ids = cur.execute(sql.load("plan/catalogue_next_ids")).fetchone()
             version_id, activation_id = int(ids[0]), int(ids[1])
             cur.execute(
@@ -645,7 +648,8 @@ def import_bytes(
                 {"catalogue_version": version_id, "period": code, "file": display_name, "sha256": sha256},
             )
     except BaseException:
-        archive_path.unlink(missing_ok=True)
+        if archive_path is not None:
+            archive_path.unlink(missing_ok=True)
         raise
     result.status = "stored"
     result.version_id = version_id
@@ -746,6 +750,7 @@ def remove_demo(store: Store, *, actor: Actor) -> int:
     archives = store.query_rows("plan/catalogue_demo_archives")
     with store.transaction() as cur:
         for name in (
+            *(["plan/delete_demo_catalogue_originals"] if store.is_lake else []),
             "plan/delete_demo_catalogue_actions",
             "plan/delete_demo_catalogue_supporting",
             "plan/delete_demo_catalogue_years",
@@ -754,6 +759,6 @@ def remove_demo(store: Store, *, actor: Actor) -> int:
             "plan/delete_demo_crosswalk",
         ):
             cur.execute(sql.load(name))
-    for row in archives:
+    for row in [] if store.is_lake else archives:
         (store.uploads_dir / row["archive_path"]).unlink(missing_ok=True)
     return len(archives)

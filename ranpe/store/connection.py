@@ -121,6 +121,7 @@ class Store:
             for _version, text in sql.migrations():
                 for statement in lake.macros(text):
                     self._con.execute(statement)
+            self._sync_counts = self.schema_version() >= COUNTS_MIGRATION
             # As on the embedded store, no query may reach the file system or the network: only the lake's own
             # data files stay reachable (its PostgreSQL connection is the extension's, not a query's).
             self._con.execute(sql.load("store/lake_allowed_directories"), {"data_path": self.data_path})
