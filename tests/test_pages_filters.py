@@ -222,8 +222,9 @@ def test_the_english_template_offers_the_dashboards_pillar_names(store: Store) -
     assert [reference.pillar(name) for name in offered] == [1, 2, 3]
 
 
-# Keys whose English text may spell out "agency": the contract's English header, and file-name slugs.
-AGENCY_WORD_ALLOWED = re.compile(r"^(field\.agency|exports\.slug\..*)$")
+# Keys whose English text may spell out "agency": the contracts' English headers (submissions: Agency; the action
+# catalogue: Lead agency, Supporting agencies — DOMAIN.md), and file-name slugs.
+AGENCY_WORD_ALLOWED = re.compile(r"^(field\.(agency|lead_agency|supporting_agencies)|exports\.slug\..*)$")
 
 
 def test_english_texts_say_k_l_for_the_ministries_and_agencies() -> None:

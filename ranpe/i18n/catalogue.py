@@ -38,7 +38,8 @@ TEXTS = {
     # Problems of a catalogue file.
     "catalogue.no_header": (
         "Tidak ada lembar dengan judul kolom katalog aksi (misalnya Kode Aksi, Aksi, Pilar/Tema, Penanggung Jawab)",
-        "No sheet has the catalogue's column headers (such as Action code, Action, Pillar/Theme, Lead agency)",
+        "No sheet has the catalogue's column headers (such as Action code, Action, Pillar/Theme, Lead agency: "
+        "the lead K/L)",
     ),
     "catalogue.no_period": (
         "Periode tidak diketahui: tambahkan kolom Periode atau pilih periode saat mengimpor ({periods})",
