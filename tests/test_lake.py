@@ -27,8 +27,10 @@ from tests.test_ingest import agency_file
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> LakeServer:
-    return LakeServer.start(tmp_path_factory.mktemp("lake"))
+def server(lake_server: LakeServer) -> LakeServer:
+    """The session's PostgreSQL and migrated template (tests/conftest.py): one template per process, so that every
+    store copied from it, here and in the --store=lake pass, names the same data folder."""
+    return lake_server
 
 
 @pytest.fixture
