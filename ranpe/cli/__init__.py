@@ -10,7 +10,7 @@ import os
 import sys
 
 from ranpe import i18n
-from ranpe.cli import admin, catalogue, checks, data, exports, migrate, obstacles, periods
+from ranpe.cli import admin, catalogue, checks, data, exports, migrate, obstacles, periods, serve
 from ranpe.cli.common import EXIT_IN_USE
 from ranpe.i18n import t
 from ranpe.store.connection import StoreError, StoreInUse, StoreUnavailable
@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ranpe", description="Pantau RAN PE: ingest, measures, history")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    for module in (data, admin, exports, checks, obstacles, periods, catalogue, migrate):
+    for module in (data, admin, exports, checks, obstacles, periods, catalogue, migrate, serve):
         module.register(sub, common)
     return parser
 

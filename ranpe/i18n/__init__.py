@@ -20,6 +20,7 @@ from ranpe.i18n import (
     obstacles,
     periods,
     reliability,
+    serve,
     store,
     template,
     workspace,
@@ -42,6 +43,7 @@ _MODULES = [
     periods,
     store,
     catalogue,
+    serve,
 ]
 
 

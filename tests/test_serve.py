@@ -1,0 +1,167 @@
+"""Several app processes behind HAProxy (ranpe.serve, `python -m ranpe serve`): the configuration deploy/haproxy.cfg
+as shipped and as rendered, the refusal of an embedded file for several processes, and — on PostgreSQL, with 2 app
+processes and the proxy in real Chromium — two sessions on different processes, an upload through one seen in the
+other within a rerun, and an app process killed without losing the upload or the next session."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ranpe import serve
+from ranpe.cli import main as cli_main
+from tests.browser_support import ARTIFACTS, REPO, free_port
+from tests.test_browser_dashboard import Visit
+from tests.test_browser_workspace import GOOD, upload
+
+needs_haproxy = pytest.mark.skipif(
+    shutil.which("haproxy") is None and not os.path.exists("/usr/sbin/haproxy"),
+    reason="HAProxy is not installed (.ci/run installs Debian's haproxy)",
+)
+
+
+def haproxy_check(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([serve.haproxy_binary(), "-c", "-f", str(path)], capture_output=True, text=True)
+
+
+@needs_haproxy
+def test_shipped_and_rendered_configuration_are_valid_haproxy(tmp_path):
+    shipped = haproxy_check(serve.TEMPLATE)
+    assert shipped.returncode == 0, shipped.stdout + shipped.stderr
+
+    text = serve.render_config(
+        serve.TEMPLATE.read_text(encoding="utf-8"),
+        "127.0.0.1",
+        18601,
+        [("app1", "127.0.0.1", 18611), ("app2", "127.0.0.1", 18612)],
+    )
+    rendered = tmp_path / "haproxy.cfg"
+    rendered.write_text(text, encoding="utf-8")
+    checked = haproxy_check(rendered)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    lines = [line.strip() for line in text.splitlines()]
+    assert "bind 127.0.0.1:18601" in lines
+    assert [line for line in lines if line.startswith("server ")] == [
+        "server app1 127.0.0.1:18611 cookie app1",
+        "server app2 127.0.0.1:18612 cookie app2",
+    ]
+    # Sticky by a cookie HAProxy inserts, WebSockets kept an hour, health on Streamlit's endpoint, redispatch.
+    for needed in (
+        "balance roundrobin",
+        "cookie RANPE_SRV insert indirect nocache httponly",
+        "timeout tunnel 1h",
+        "option httpchk GET /_stcore/health",
+        "option redispatch",
+    ):
+        assert needed in lines
+    # The serve command runs HAProxy as whoever started it: the system service's user switch is left out.
+    assert not any(line.startswith(("user ", "group ")) for line in lines)
+    assert "10.0.0.11" not in text
+
+
+def test_several_processes_on_an_embedded_file_are_refused(tmp_path, capsys):
+    db = tmp_path / "ranpe.duckdb"
+    assert cli_main(["serve", "--processes", "2", "--store", str(db), "--lang", "en"]) == 1
+    said = capsys.readouterr().err
+    assert f"{db} is an embedded DuckDB file: only one process can open it, not 2" in said
+    assert "ducklake:postgres:" in said
+    assert cli_main(["serve", "--processes", "3", "--db", str(db)]) == 1
+    assert "hanya satu proses yang dapat membukanya, bukan 3" in capsys.readouterr().err
+    assert not db.exists()  # refused before anything was opened or started
+
+
+def srv_cookie(visit: Visit) -> str:
+    return next(c["value"] for c in visit.context.cookies() if c["name"] == serve.COOKIE)
+
+
+def shot(visit: Visit, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    visit.page.screenshot(path=str(ARTIFACTS / f"serve_{name}.png"), full_page=True)
+
+
+def main_text(visit: Visit) -> str:
+    return visit.page.locator("[data-testid='stAppViewContainer']").inner_text()
+
+
+@needs_haproxy
+@pytest.mark.browser
+@pytest.mark.slow
+def test_two_processes_behind_the_proxy_share_the_store_and_survive_one_killed(browser, lake_server, tmp_path):
+    dbname = lake_server.new_database()
+    target = lake_server.url(dbname)
+    env = os.environ | {
+        "RANPE_LAKE_DATA": str(lake_server.data),
+        "RANPE_AUTO_DEMO": "0",
+        "RANPE_USERS_FILE": str(tmp_path / "users.toml"),  # none: sign-in off, the local admin may upload
+    }
+    visits: list[Visit] = []
+    try:
+        with serve.serving(
+            target, 2, port=free_port(), address="127.0.0.1", folder=tmp_path / "serve", env=env
+        ) as served:
+            first, second = Visit(browser, served.url), Visit(browser, served.url)
+            visits += [first, second]
+            for visit in (first, second):
+                visit.open("")
+                visit.page.get_by_text("Belum ada data").first.wait_for(timeout=30_000)
+            # Each browser got the proxy's cookie naming the process that served it: two different processes.
+            assert {srv_cookie(first), srv_cookie(second)} == {"app1", "app2"}
+            shot(second, "second_before_upload")
+
+            # An upload stored through the first session's process ...
+            first.open("upload")
+            upload(first, tmp_path, "laporan-baik.xlsx", GOOD)
+            first.page.get_by_role("button", name="Simpan (1 berkas siap)").click()
+            first.page.get_by_text("Disimpan: 3 baris (unggahan #").wait_for(timeout=60_000)
+            shot(first, "first_stored")
+
+            # ... shows in the other process's pages within one rerun: the history, then the overview.
+            second.go_to("Riwayat")
+            second.page.get_by_text("laporan-baik.xlsx").first.wait_for(state="attached", timeout=30_000)
+            shot(second, "second_history")
+            second.go_to("Ringkasan")
+            second.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+            assert "Belum ada data" not in main_text(second)
+            shot(second, "second_overview")
+            assert srv_cookie(second) != srv_cookie(first)  # still on its own process
+
+            # Kill the first session's process outright: the stored upload stays ...
+            killed = served.app(srv_cookie(first))
+            survivor = next(app.name for app in served.apps if app is not killed)
+            killed.process.send_signal(signal.SIGKILL)
+            killed.process.wait(timeout=10)
+            figures = subprocess.run(
+                [sys.executable, "-m", "ranpe", "summary", "--year", "2023", "--json"],
+                cwd=REPO,
+                env=env | {"RANPE_STORE": target},
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert figures.returncode == 0, figures.stderr
+            assert json.loads(figures.stdout)["actions_planned"] == 3
+
+            # ... a new session through the proxy is served by the other process and shows it,
+            third = Visit(browser, served.url)
+            visits.append(third)
+            third.open("")
+            third.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+            assert srv_cookie(third) == survivor
+            assert "Belum ada data" not in main_text(third)
+            shot(third, "new_session_after_kill")
+            # and the killed process's own session moves there on reload.
+            first.open("history")
+            first.page.get_by_text("laporan-baik.xlsx").first.wait_for(state="attached", timeout=60_000)
+            assert srv_cookie(first) == survivor
+            shot(first, "moved_session_after_kill")
+    finally:
+        for visit in visits:
+            visit.close()
+        lake_server.drop(dbname)
