@@ -6,6 +6,11 @@ browser sends): each opens the overview with its own filters in the URL, then re
 widget values the server drew, as a browser does. Two scenarios, each on a fresh server: browsing (each
 session changes one filter, waits a think time, reruns) and a burst (all sessions rerun at the same
 instant). Prints p50/p95 of the first run and of a rerun, and any error.
+
+Setups (--store and --processes, paired in order; default: the embedded file, 1 process): the embedded DuckDB file,
+or the shared store (a fresh DuckLake database on the PostgreSQL server of a ducklake:postgres: URL, dropped
+afterwards); with N > 1 processes the apps run behind HAProxy (ranpe.serve, as `python -m ranpe serve`) and every
+session keeps the proxy's RANPE_SRV cookie, as a browser does, so it stays on its process.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from benchmarks.lake import fresh_lake
+from ranpe import config, serve
+
 REPO = Path(__file__).resolve().parent.parent
 SERVER_START_SECONDS = 60
 RUN_TIMEOUT_SECONDS = 120
@@ -51,6 +59,7 @@ class Run:
     ended_at: float = 0.0
     widget_values: dict[str, bytes] = field(default_factory=dict)
     charts: list[str] = field(default_factory=list)  # each Plotly chart's figure as JSON
+    process: str = ""  # the app process that ran it (the proxy's RANPE_SRV cookie; empty without the proxy)
 
 
 def _shown_value(element: Element, held: dict[str, WidgetState]) -> WidgetState | None:
@@ -99,11 +108,19 @@ class Session:
 
     def __init__(self, port: int, query_string: str):
         self.query_string = query_string
+        # As a browser: the page first (behind the proxy, its answer sets the cookie naming this session's process),
+        # then the websocket with that cookie, so that it reaches the same process.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=RUN_TIMEOUT_SECONDS) as answer:
+            cookies = [value.split(";")[0] for value in answer.headers.get_all("Set-Cookie") or []]
+        self.cookie = "; ".join(cookies)
+        self.process = dict(c.split("=", 1) for c in cookies).get(serve.COOKIE, "")
         self.page_script_hash = ""
         self.widgets: dict[str, WidgetState] = {}
         self.options: dict[str, list[str]] = {}  # each drawn selectbox's options, by widget id
         self._cached_messages: dict[str, ForwardMsg] = {}
-        self._ws = websocket.create_connection(f"ws://127.0.0.1:{port}/_stcore/stream", timeout=RUN_TIMEOUT_SECONDS)
+        self._ws = websocket.create_connection(
+            f"ws://127.0.0.1:{port}/_stcore/stream", timeout=RUN_TIMEOUT_SECONDS, cookie=self.cookie or None
+        )
 
     def run(self) -> Run:
         """Ask for a rerun of the page with this session's URL query and widget values; wait until it finishes."""
@@ -115,7 +132,7 @@ class Session:
         rerun.cached_message_hashes.extend(self._cached_messages)
         started = time.perf_counter()
         self._ws.send_binary(message.SerializeToString())
-        run = Run(0.0, started_at=started)
+        run = Run(0.0, started_at=started, process=self.process)
         drawn: dict[str, WidgetState] = {}
         while True:
             forward = ForwardMsg()
@@ -300,22 +317,95 @@ def query_strings(count: int, year: int) -> list[str]:
     return found
 
 
-def _report(label: str, results: list[list[Run]], wall: float) -> tuple[bool, float | None]:
-    """Print one scenario's figures; whether it ran cleanly, and its rerun p95."""
+def _report(label: str, results: list[list[Run]], wall: float) -> tuple[bool, float | None, float | None]:
+    """Print one scenario's figures; whether it ran cleanly, its first-run p95 and its rerun p95."""
     first = [runs[0].seconds for runs in results if runs and runs[0].finished]
     reruns = [run.seconds for runs in results for run in runs[1:] if run.finished]
     errors = [error for runs in results for run in runs for error in run.errors]
     unfinished = sum(1 for runs in results for run in runs if not run.finished)
     print(f"{label}: {len(results)} sessions, {len(first) + len(reruns)} runs of the overview in {wall:.1f} s")
+    first_p95 = percentile(first, 0.95) if first else None
     if first:
-        print(f"  first run: p50 {statistics.median(first):.2f} s, p95 {percentile(first, 0.95):.2f} s")
+        print(f"  first run: p50 {statistics.median(first):.2f} s, p95 {first_p95:.2f} s")
     p95 = percentile(reruns, 0.95) if reruns else None
     if reruns:
         print(f"  rerun:     p50 {statistics.median(reruns):.2f} s, p95 {p95:.2f} s, max {max(reruns):.2f} s")
     print(f"  errors: {len(errors)}, unfinished runs: {unfinished}")
     for error in errors[:5]:
         print(f"    {error}")
-    return not errors and not unfinished, p95
+    processes = sorted({run.process for runs in results for run in runs if run.process})
+    if processes:
+        moved = sum(len({run.process for run in runs}) > 1 for runs in results)
+        counts = ", ".join(
+            f"{name} {sum(bool(runs) and runs[0].process == name for runs in results)}" for name in processes
+        )
+        print(f"  sessions per process: {counts}; sessions that changed process: {moved}")
+    return not errors and not unfinished, first_p95, p95
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Where the app runs: the store (the embedded file, or the shared store on a PostgreSQL server) and how many
+    app processes (behind HAProxy when more than one)."""
+
+    store: str  # "file" or ducklake:postgres:<libpq connection string of the server>
+    processes: int
+
+    def label(self) -> str:
+        kind = "embedded file" if self.store == "file" else "shared store (DuckLake on PostgreSQL)"
+        behind = " behind HAProxy" if self.processes > 1 else ""
+        return f"{kind}, {self.processes} process{'es' if self.processes > 1 else ''}{behind}"
+
+
+@contextmanager
+def built_store(setup: Setup, rows: int, folder: Path) -> Iterator[str]:
+    """The setup's store with the synthetic rows: a DuckDB file in folder, or a fresh DuckLake database (dropped
+    afterwards); yields its RANPE_STORE value."""
+    from benchmarks.pages import build_store
+
+    started = time.perf_counter()
+    if setup.store == "file":
+        db = folder / "ranpe.duckdb"
+        if not db.exists():
+            build_store(db, rows)
+            print(f"embedded store of {rows:,} rows built in {time.perf_counter() - started:.1f} s", flush=True)
+        yield str(db)
+        return
+    with fresh_lake(setup.store.removeprefix(config.LAKE_PREFIX), f"load{setup.processes}", folder) as url:
+        build_store(url, rows)
+        print(f"shared store of {rows:,} rows built in {time.perf_counter() - started:.1f} s", flush=True)
+        yield url
+
+
+@contextmanager
+def app_address(setup: Setup, target: str, log_path: Path | None) -> Iterator[int]:
+    """A fresh app for one scenario on the setup's store; yields the port sessions connect to (the proxy's with
+    several processes)."""
+    if setup.processes == 1:
+        env = {"RANPE_STORE": target} if config.is_lake(target) else None
+        with streamlit_server(Path(target), log_path=log_path, env=env) as port:
+            yield port
+        return
+    port = free_port()
+    env = os.environ | {"RANPE_AUTO_DEMO": "0"}
+    with serve.serving(target, setup.processes, port=port, address="127.0.0.1", env=env):
+        yield port
+
+
+def setups_of(stores: list[str], processes: list[int]) -> list[Setup]:
+    if len(stores) != len(processes):
+        raise SystemExit(
+            "--store and --processes pair up: give as many of each (e.g. --store file URL --processes 1 2)"
+        )
+    for store in stores:
+        if store != "file" and not config.is_lake(store):
+            raise SystemExit(f"--store: 'file' or {config.LAKE_PREFIX}<libpq connection string>, not {store!r}")
+    for store, count in zip(stores, processes, strict=True):
+        if count < 1 or (count > 1 and store == "file"):
+            raise SystemExit(
+                f"--processes {count} on --store {store}: one process on the embedded file, 1+ on a shared one"
+            )
+    return [Setup(store, count) for store, count in zip(stores, processes, strict=True)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -324,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--reruns", type=int, default=3)
     parser.add_argument("--year", type=int, default=2023, help="the year of the synthetic rows")
-    parser.add_argument("--server-log", type=Path, help="write the Streamlit server's output to this file")
+    parser.add_argument("--server-log", type=Path, help="write the Streamlit server's output to this file (1 process)")
     parser.add_argument(
         "--think",
         type=float,
@@ -332,8 +422,22 @@ def main(argv: list[str] | None = None) -> int:
         default=[5.0, 15.0, 30.0],
         help="browsing: mean seconds a user looks at a view before changing a filter; one scenario per value",
     )
+    parser.add_argument(
+        "--store",
+        nargs="+",
+        default=["file"],
+        help="one store per setup: file (the embedded DuckDB file, default) or ducklake:postgres:<libpq connection "
+        "string of a PostgreSQL server> (a fresh database is made on it and dropped afterwards)",
+    )
+    parser.add_argument(
+        "--processes",
+        type=int,
+        nargs="+",
+        default=[1],
+        help="app processes per setup, paired with --store (default 1; more than 1: behind HAProxy, shared store)",
+    )
     args = parser.parse_args(argv)
-    from benchmarks.pages import build_store
+    setups = setups_of(args.store, args.processes)
 
     scenarios = [
         (f"browsing (each rerun after a filter change, think time 0-{2 * think:g} s)", think, True)
@@ -341,28 +445,36 @@ def main(argv: list[str] | None = None) -> int:
     ] + [("burst (every session reruns the same view at the same instant: the worst case)", 0.0, False)]
     clean = True
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "ranpe.duckdb"
-        started = time.perf_counter()
-        build_store(db, args.rows)
-        print(f"store of {args.rows:,} rows built in {time.perf_counter() - started:.1f} s")
-        for label, think, browse in scenarios:
-            # A fresh server per scenario: the figures of one do not warm the caches of the next.
-            with streamlit_server(db, log_path=args.server_log) as port:
-                Session(port, f"year={args.year}").run()  # warm: the app loaded once, as after a deploy
-                started = time.perf_counter()
-                results = drive_sessions(port, query_strings(args.sessions, args.year), args.reruns, think, browse)
-                wall = time.perf_counter() - started
-            ran_cleanly, p95 = _report(label, results, wall)
-            clean = clean and ran_cleanly
-            if browse and p95 is not None:
-                views = args.sessions / think
-                verdict = "met" if p95 < 2 else "MISSED"
-                print(f"  about {views:.1f} new views asked per second; rerun p95 < 2 s: {verdict}")
-            if not browse:
-                kept = sum(
-                    run.widget_values == runs[0].widget_values for runs in results for run in runs[1:] if run.finished
-                )
-                print(f"  reruns that kept the session's own filters: {kept}")
+        for setup in setups:
+            print(f"\n== {setup.label()}", flush=True)
+            with built_store(setup, args.rows, Path(folder)) as target:
+                for label, think, browse in scenarios:
+                    # A fresh server per scenario: the figures of one do not warm the caches of the next.
+                    with app_address(setup, target, args.server_log) as port:
+                        for _ in range(setup.processes):  # warm: each app loaded once, as after a deploy
+                            Session(port, f"year={args.year}").run()
+                        started = time.perf_counter()
+                        results = drive_sessions(
+                            port, query_strings(args.sessions, args.year), args.reruns, think, browse
+                        )
+                        wall = time.perf_counter() - started
+                    ran_cleanly, first_p95, p95 = _report(label, results, wall)
+                    clean = clean and ran_cleanly
+                    if browse and p95 is not None:
+                        views = args.sessions / think
+                        verdict = "met" if p95 < 1 else "MISSED"
+                        print(f"  about {views:.1f} new views asked per second; rerun p95 < 1 s: {verdict}")
+                    if not browse:
+                        kept = sum(
+                            run.widget_values == runs[0].widget_values
+                            for runs in results
+                            for run in runs[1:]
+                            if run.finished
+                        )
+                        print(f"  reruns that kept the session's own filters: {kept}")
+                        if first_p95 is not None:
+                            verdict = "met" if first_p95 < 3 else "MISSED"
+                            print(f"  first runs of {args.sessions} sessions at one instant p95 < 3 s: {verdict}")
     return 0 if clean else 1
 
 
