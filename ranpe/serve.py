@@ -109,8 +109,8 @@ def free_port(address: str = "127.0.0.1") -> int:
 
 def app_environment(target: str, base: dict[str, str] | None = None) -> dict[str, str]:
     """The environment every app process gets: the caller's (users, settings, RANPE_LAKE_DATA…), the store, and one
-    cookie secret for all (Streamlit signs its XSRF and sign-in cookies with it: a session moved to another process
-    keeps working). A secret already set (STREAMLIT_SERVER_COOKIE_SECRET) is kept."""
+    cookie secret for all (Streamlit signs its sign-in cookie with it: a browser signed in with OIDC that the proxy
+    moves to another process stays signed in). A secret already set (STREAMLIT_SERVER_COOKIE_SECRET) is kept."""
     env = dict(os.environ if base is None else base)
     env["RANPE_STORE"] = target if config.is_lake(target) else str(Path(target).resolve())
     env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_hex(32))
