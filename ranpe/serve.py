@@ -78,6 +78,17 @@ def check_store(target: str, processes: int) -> None:
         raise ServeError("serve.embedded_many", store=target, processes=processes)
 
 
+def check_port(address: str, port: int) -> None:
+    """Refuse a public port something else already listens on (HAProxy would fail to bind it, and health checks at
+    that address would reach the other program)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("0.0.0.0" if address in ("*", "") else address, port))
+        except OSError as exc:
+            raise ServeError("serve.port_in_use", address=address, port=port, detail=exc.strerror) from None
+
+
 def render_config(template: str, address: str, port: int, apps: list[tuple[str, str, int]]) -> str:
     """deploy/haproxy.cfg for this machine: the frontend bound to address:port, the given (name, host, port) apps
     between the BEGIN/END lines (each routed to by its name as RANPE_SRV cookie value), the lines marked "system
@@ -203,6 +214,7 @@ def serving(
     proxy_to_terminal to this process's output (the serve command: HAProxy in the foreground)."""
     check_store(target, processes)
     binary = haproxy_binary()
+    check_port(address, port)
     with ExitStack() as stack:
         if folder is None:
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ranpe-serve-")))

@@ -9,8 +9,10 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -165,3 +167,56 @@ def test_two_processes_behind_the_proxy_share_the_store_and_survive_one_killed(b
         for visit in visits:
             visit.close()
         lake_server.drop(dbname)
+
+
+@needs_haproxy
+def test_a_public_port_in_use_is_refused(tmp_path, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        args = ["serve", "--processes", "1", "--db", str(tmp_path / "ranpe.duckdb"), "--address", "127.0.0.1"]
+        assert cli_main([*args, "--port", str(port), "--lang", "en"]) == 1
+    assert f"Port {port} on 127.0.0.1 is already in use by another program" in capsys.readouterr().err
+
+
+@needs_haproxy
+@pytest.mark.slow
+def test_serve_command_prints_the_address_and_stops_everything_on_sigterm(tmp_path):
+    port = free_port()
+    options = [
+        "--processes",
+        "1",
+        "--port",
+        str(port),
+        "--address",
+        "127.0.0.1",
+        "--db",
+        str(tmp_path / "ranpe.duckdb"),
+    ]
+    command = subprocess.Popen(
+        [sys.executable, "-m", "ranpe", "serve", *options, "--log-dir", str(tmp_path / "logs"), "--lang", "en"],
+        cwd=REPO,
+        env=os.environ | {"RANPE_AUTO_DEMO": "0", "RANPE_USERS_FILE": str(tmp_path / "users.toml")},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        said = [command.stdout.readline(), command.stdout.readline()]
+        assert said[1].startswith(f"Pantau RAN PE is ready at http://127.0.0.1:{port} — app processes behind"), said
+        app_port = int(said[1].split("app1 127.0.0.1:")[1].split(".")[0])
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as answer:
+            assert f"{serve.COOKIE}=app1" in answer.headers["Set-Cookie"]
+        assert serve.healthy(f"http://127.0.0.1:{app_port}")
+        rendered = (tmp_path / "logs" / "haproxy.cfg").read_text(encoding="utf-8")
+        assert f"server app1 127.0.0.1:{app_port} cookie app1" in rendered
+        command.send_signal(signal.SIGTERM)
+        rest, _ = command.communicate(timeout=60)
+    finally:
+        if command.poll() is None:
+            command.kill()
+    assert command.returncode == 0
+    assert "Every process stopped." in rest
+    assert not serve.healthy(f"http://127.0.0.1:{app_port}")
+    assert not serve.healthy(f"http://127.0.0.1:{port}")

@@ -19,6 +19,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         serve.check_store(target, args.processes)
         serve.haproxy_binary()
+        serve.check_port(args.address, args.port)
     except serve.ServeError as exc:
         print(t(exc.key, lang, **exc.values), file=sys.stderr)
         return EXIT_REFUSED
@@ -32,7 +33,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             target, args.processes, args.port, args.address, folder=folder, proxy_to_terminal=True
         ) as served:
             apps = ", ".join(f"{app.name} 127.0.0.1:{app.port}" for app in served.apps)
-            print(t("serve.ready", lang, url=served.url, processes=len(served.apps), apps=apps), flush=True)
+            print(t("serve.ready", lang, url=served.url, apps=apps), flush=True)
 
             def stopped(app: serve.App) -> None:
                 message = t(

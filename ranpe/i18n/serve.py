@@ -17,6 +17,10 @@ TEXTS = {
         "HAProxy tidak ditemukan. Pasang paket Debian-nya: sudo apt-get install -y haproxy",
         "HAProxy is not installed. Install Debian's package: sudo apt-get install -y haproxy",
     ),
+    "serve.port_in_use": (
+        "Port {port} di {address} sudah dipakai program lain ({detail}): pilih yang lain dengan --port",
+        "Port {port} on {address} is already in use by another program ({detail}): choose another with --port",
+    ),
     "serve.start_failed": (
         "{name} tidak menjawab pemeriksaan kesehatan (log: {log}):\n{tail}",
         "{name} did not answer its health check (log: {log}):\n{tail}",
@@ -26,9 +30,8 @@ TEXTS = {
         "Starting {processes} app processes and HAProxy (logs: {folder}) …",
     ),
     "serve.ready": (
-        "Pantau RAN PE siap di {url} — {processes} proses aplikasi di belakang HAProxy ({apps}). "
-        "Ctrl-C menghentikan semuanya.",
-        "Pantau RAN PE is ready at {url} — {processes} app processes behind HAProxy ({apps}). Ctrl-C stops them all.",
+        "Pantau RAN PE siap di {url} — proses aplikasi di belakang HAProxy: {apps}. Ctrl-C menghentikan semuanya.",
+        "Pantau RAN PE is ready at {url} — app processes behind HAProxy: {apps}. Ctrl-C stops them all.",
     ),
     "serve.app_stopped": (
         "{name} (port {port}) berhenti dengan kode {code}: HAProxy memindahkan sesinya ke proses lain (log: {log})",
