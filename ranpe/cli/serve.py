@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -11,6 +12,10 @@ from ranpe import config, serve
 from ranpe.cli.common import EXIT_OK, EXIT_REFUSED
 from ranpe.i18n import t
 from ranpe.store.connection import Store
+
+
+def _stop_on_sigterm(_number: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -26,6 +31,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Opened once here, before the apps: a new shared store is created and upgraded by one process, not by N at
     # once; a store that cannot be opened is said now (cli.main's messages), not in N logs.
     Store(target).close()
+    # SIGTERM while the apps start (systemd stopping the unit) unwinds like Ctrl-C: every child started is stopped.
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     folder = args.log_dir or Path(tempfile.mkdtemp(prefix="ranpe-serve-"))
     print(t("serve.starting", lang, processes=args.processes, folder=folder), flush=True)
     try:
@@ -47,6 +54,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except serve.ServeError as exc:
         print(t(exc.key, lang, **exc.values), file=sys.stderr)
         return EXIT_REFUSED
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM before every process was up: those started are stopped
+        code = EXIT_OK
     print(t("serve.stopped", lang), flush=True)
     return code or EXIT_OK
 
