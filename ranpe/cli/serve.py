@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import tempfile
 from pathlib import Path
 
-from ranpe import config, serve
+from ranpe import config, demo, serve
 from ranpe.cli.common import EXIT_OK, EXIT_REFUSED
 from ranpe.i18n import t
 from ranpe.store.connection import Store
@@ -30,7 +31,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     # Opened once here, before the apps: a new shared store is created and upgraded by one process, not by N at
     # once; a store that cannot be opened is said now (cli.main's messages), not in N logs.
-    Store(target).close()
+    with Store(target) as store:
+        if args.processes > 1 and os.environ.get("RANPE_AUTO_DEMO", "1") != "0" and not store.query_rows("store/years"):
+            # An app fills an empty store with the demo on its first session; N apps could each start it at once.
+            print(t("serve.demo_loading", lang), flush=True)
+            demo.load(store, lambda message: print(f"  {message}", flush=True), lang)
     # SIGTERM while the apps start (systemd stopping the unit) unwinds like Ctrl-C: every child started is stopped.
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     folder = args.log_dir or Path(tempfile.mkdtemp(prefix="ranpe-serve-"))

@@ -25,6 +25,12 @@ TEXTS = {
         "{name} tidak menjawab pemeriksaan kesehatan (log: {log}):\n{tail}",
         "{name} did not answer its health check (log: {log}):\n{tail}",
     ),
+    "serve.demo_loading": (
+        "Penyimpanan masih kosong: data demo dimuat sekali sebelum proses aplikasi dimulai (RANPE_AUTO_DEMO=0 "
+        "membiarkannya kosong) …",
+        "The store is empty: the demo data is loaded once before the app processes start (RANPE_AUTO_DEMO=0 keeps it "
+        "empty) …",
+    ),
     "serve.starting": (
         "Memulai {processes} proses aplikasi dan HAProxy (log: {folder}) …",
         "Starting {processes} app processes and HAProxy (logs: {folder}) …",
