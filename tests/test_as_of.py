@@ -269,6 +269,18 @@ def test_an_older_store_gets_its_history_on_upgrade(tmp_path: Path, monkeypatch:
 # -- the command line and the exports ----------------------------------------------------------------
 
 
+def test_cli_summary_reads_the_store_named_by_store_option(
+    store: Store, history: dict[str, int], capsys, monkeypatch, tmp_path: Path
+):
+    # The default store is another, empty one: the figures must come from the store --store names.
+    monkeypatch.setenv("RANPE_STORE", str(tmp_path / "elsewhere.duckdb"))
+    monkeypatch.delenv("RANPE_DB", raising=False)
+    assert cli_main(["summary", "--store", str(store.path), "--year", "2023", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads(json.dumps(figures(store, None), default=str))
+    assert printed["actions_planned"] > 0  # the empty default store would give none
+
+
 def test_cli_summary_as_of_prints_what_summary_computes(store: Store, history: dict[str, int], capsys):
     for moment in ("2023-10-10", "2023-10-18T11:00:00"):
         assert cli_main(["summary", "--db", str(store.path), "--year", "2023", "--as-of", moment, "--json"]) == 0

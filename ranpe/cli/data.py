@@ -22,7 +22,6 @@ from ranpe.cli.common import (
 )
 from ranpe.config import MAX_GROUPS
 from ranpe.i18n import AsOf, fmt_date, fmt_int, fmt_pct, fmt_quarter, t
-from ranpe.store.connection import Store
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -74,7 +73,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from ranpe.measures.summary import summary
     from ranpe.plan.periods import groups_of_year
 
-    store = Store(args.db, read_only=False) if args.db else Store()
+    store = open_store(args)
     try:
         province = resolve_province(store, args.province) if args.province else None
         agency = resolve_agency(store, args.agency) if args.agency else None
