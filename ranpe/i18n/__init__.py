@@ -22,6 +22,7 @@ from ranpe.i18n import (
     reliability,
     store,
     template,
+    users,
     workspace,
 )
 
@@ -42,6 +43,7 @@ _MODULES = [
     periods,
     store,
     catalogue,
+    users,
 ]
 
 
