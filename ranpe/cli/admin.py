@@ -72,7 +72,10 @@ def _users_command(args: argparse.Namespace, path: Path | None, store: Store | N
         return EXIT_OK
     if args.users_command == "import":
         if store is None:
-            raise UserError("users import: give the shared store (--store ducklake:postgres:...)")
+            raise UserError(
+                "users import: an embedded store's users are the users file itself, nothing to import; "
+                "give the shared store (--store ducklake:postgres:...)"
+            )
         _print_imported(*import_file(store, actor=_cli_actor(), path=path), path, args.lang)
         return EXIT_OK
     if args.users_command == "add":
