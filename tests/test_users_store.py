@@ -245,3 +245,42 @@ def test_postgresql_lost_while_a_page_runs_is_said_and_the_page_recovers(tmp_pat
         assert not app.exception
         assert "PostgreSQL" not in " ".join(e.value for e in app.error)
         assert "bnpt.xlsx" in " ".join(frame.value.to_string() for frame in app.dataframe)
+
+
+@pytest.mark.timeout(300)
+def test_postgresql_lost_inside_a_write_or_a_read_is_store_unavailable_and_the_store_goes_on(tmp_path):
+    with own_postgres() as (conninfo, server):
+        shared = Store("ducklake:postgres:" + conninfo + " connect_timeout=2", lake_data=str(tmp_path / "data"))
+        try:
+            with pytest.raises(connection.StoreUnavailable), shared.transaction() as cur:
+                cur.execute("select count(*) from uploads").fetchall()
+                server("stop")
+                cur.execute("select count(*) from audit_log").fetchall()
+            with pytest.raises(connection.StoreUnavailable):
+                shared.query_rows("store/counts")
+            server("start")
+            # The same open store reads and writes again; the lost write left nothing behind.
+            users.add_user("siti", "admin", "sandi-siti-panjang", actor=ADMIN, store=shared)
+            assert stored_rows(shared) == [("siti", "admin")]
+            assert shared.query_rows("store/counts")[0]["uploads"] == 0
+        finally:
+            shared.close()
+
+
+def test_a_backup_of_the_shared_store_keeps_its_users_through_restore_and_migrate(lake_server, tmp_path, users_file):
+    from ranpe.store.backup import restore_backup, write_backup
+
+    with lake_server.fresh_store() as shared:
+        users.add_user("siti", "admin", "sandi-siti-panjang", actor=ADMIN, store=shared)
+        write_backup(shared, tmp_path / "lake.zip")
+    restore_backup(tmp_path / "lake.zip", tmp_path / "restored" / "ranpe.duckdb")
+    dbname = lake_server.new_database()
+    try:
+        assert (
+            main(["migrate", "--from", str(tmp_path / "restored" / "ranpe.duckdb"), "--to", lake_server.url(dbname)])
+            == 0
+        )
+        with Store(lake_server.url(dbname), lake_data=str(lake_server.data)) as copied:
+            assert users.verify("siti", "sandi-siti-panjang", store=copied).role == "admin"
+    finally:
+        lake_server.drop(dbname)
