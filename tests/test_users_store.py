@@ -284,3 +284,20 @@ def test_a_backup_of_the_shared_store_keeps_its_users_through_restore_and_migrat
             assert users.verify("siti", "sandi-siti-panjang", store=copied).role == "admin"
     finally:
         lake_server.drop(dbname)
+
+
+def test_the_users_tab_shows_the_users_where_the_store_keeps_them(app_store, users_file):
+    users.add_user("admin", "admin", "sandi-admin-panjang", actor=ADMIN, store=app_store)
+    users.add_user("siti", "analyst", "sandi-siti-panjang", actor=ADMIN, email="siti@bnpt.go.id", store=app_store)
+    at = AppTest.from_file(str(REPO / "pages" / "reference.py"), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.session_state["ranpe_signed_in_user"] = "admin"
+    at = at.run()
+    assert not at.exception
+    shown = " ".join(frame.value.to_string() for frame in at.dataframe)
+    assert "siti@bnpt.go.id" in shown and "analyst" in shown
+    captions = " ".join(c.value for c in at.caption)
+    if app_store.is_lake:
+        assert "Local users are kept in the shared store" in captions
+    else:
+        assert f"(file {users_file})" in captions
