@@ -57,4 +57,6 @@ else:
     frame.filters_kept_aside()
 auth.render_account(lang)
 frame.demo_banner(lang)
-page.run()
+# PostgreSQL lost while the page runs (the shared store): said in the user's language, no traceback.
+with frame.store_guard():
+    page.run()

@@ -8,7 +8,7 @@ from ranpe.i18n import fmt_int, t
 from ranpe.measures import obstacles
 from ranpe.plan import periods
 from ranpe.web import frame
-from ranpe.web.auth import auth_mode, ensure_signed_in, require_role
+from ranpe.web.auth import auth_mode, ensure_signed_in, require_role, users_store
 from ranpe.workspace import common, obstacle_themes, reference_admin
 
 lang = frame.current_lang()
@@ -258,10 +258,13 @@ with audit_tab:
     )
 
 with users_tab:
-    st.caption(
-        t("ws.reference.users_help", lang, mode=t(f"ws.auth.mode.{auth_mode()}", lang), path=str(users.users_file()))
-    )
-    st.dataframe(reference_admin.user_rows(lang), hide_index=True, width="stretch", key="ws_users_table")
+    mode = t(f"ws.auth.mode.{auth_mode()}", lang)
+    kept_in = users_store()
+    if kept_in is not None:
+        st.caption(t("users.in_store", lang, mode=mode))
+    else:
+        st.caption(t("ws.reference.users_help", lang, mode=mode, path=str(users.users_file())))
+    st.dataframe(reference_admin.user_rows(lang, kept_in), hide_index=True, width="stretch", key="ws_users_table")
 
 with period_tab:
     st.caption(t("period.tab_help", lang))

@@ -6,8 +6,11 @@ from __future__ import annotations
 import glob
 import itertools
 import os
+import shutil
+import socket
 import subprocess
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +28,33 @@ def postgres(command: str) -> str:
         ["bash", str(REPO / "scripts" / "postgres.sh"), command], check=True, capture_output=True, text=True
     )
     return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def own_postgres() -> Iterator[tuple[str, Callable[[str], None]]]:
+    """A PostgreSQL of its own on a free port, for a test that stops and starts it (never the session's server): its
+    connection string and a function running scripts/postgres.sh start|stop for it; purged afterwards."""
+    # In a folder PostgreSQL's user can enter (pytest's own folders are the owner's only).
+    folder = Path(tempfile.mkdtemp(prefix="ranpe-pg-"))
+    folder.chmod(0o755)
+    env = os.environ | {"RANPE_PG_DIR": str(folder / "pg"), "RANPE_PG_PORT": str(free_port())}
+    script = ["bash", str(REPO / "scripts" / "postgres.sh")]
+
+    def server(command: str) -> None:
+        subprocess.run([*script, command], env=env, check=True, capture_output=True)
+
+    try:
+        conninfo = subprocess.run([*script, "start"], env=env, check=True, capture_output=True, text=True).stdout
+        yield conninfo.strip(), server
+    finally:
+        subprocess.run([*script, "purge"], env=env, check=False, capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def admin_sql(conninfo: str, *statements: str) -> None:

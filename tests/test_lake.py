@@ -5,14 +5,9 @@ Needs PostgreSQL (scripts/postgres.sh starts one); runs whatever --store says.""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +17,7 @@ from ranpe.store import lake, sql, transfer
 from ranpe.store.connection import Store, StoreError, StoreUnavailable
 from ranpe.workspace.history import original_file
 from tests.conftest import ANALYST, REPO
-from tests.lake_support import LakeServer
+from tests.lake_support import LakeServer, free_port, own_postgres
 from tests.test_ingest import agency_file
 
 
@@ -161,14 +156,8 @@ def test_migrate_copies_an_embedded_store_into_the_lake_with_its_history_and_ori
         server.drop(dbname)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_an_unreachable_postgresql_is_a_store_error_with_a_message(tmp_path):
-    url = f"ducklake:postgres:dbname=lake host=127.0.0.1 port={_free_port()} user=nobody connect_timeout=2"
+    url = f"ducklake:postgres:dbname=lake host=127.0.0.1 port={free_port()} user=nobody connect_timeout=2"
     with pytest.raises(StoreUnavailable) as raised:
         Store(url, lake_data=str(tmp_path / "data"))
     assert isinstance(raised.value, StoreError) and "127.0.0.1" in str(raised.value)
@@ -186,47 +175,27 @@ def test_a_file_written_by_a_newer_duckdb_is_refused_with_a_message(tmp_path, ca
 
 
 @pytest.mark.timeout(300)
-def test_a_page_says_postgresql_is_down_in_the_users_language_and_recovers_when_it_returns(tmp_path):
+def test_a_page_says_postgresql_is_down_in_the_users_language_and_recovers_when_it_returns(tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    port = _free_port()
-    # A server of its own, in a folder PostgreSQL's user can enter (pytest's own folders are the owner's only).
-    folder = Path(tempfile.mkdtemp(prefix="ranpe-pg-"))
-    folder.chmod(0o755)
-    env = {"RANPE_PG_DIR": str(folder / "pg"), "RANPE_PG_PORT": str(port)}
-    script = ["bash", str(REPO / "scripts" / "postgres.sh")]
-    conninfo = subprocess.run(
-        [*script, "start"], env=os.environ | env, check=True, capture_output=True, text=True
-    ).stdout.strip()
-    saved = {name: os.environ.get(name) for name in ("RANPE_STORE", "RANPE_LAKE_DATA", "RANPE_AUTO_DEMO")}
-    os.environ.update(
-        RANPE_STORE="ducklake:postgres:" + conninfo + " connect_timeout=2",
-        RANPE_LAKE_DATA=str(tmp_path / "data"),
-        RANPE_AUTO_DEMO="0",
-    )
-    try:
+    with own_postgres() as (conninfo, server):
+        monkeypatch.setenv("RANPE_STORE", "ducklake:postgres:" + conninfo + " connect_timeout=2")
+        monkeypatch.setenv("RANPE_LAKE_DATA", str(tmp_path / "data"))
+        monkeypatch.setenv("RANPE_AUTO_DEMO", "0")
         app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
         app.run()
         assert not app.exception
-        subprocess.run([*script, "stop"], env=os.environ | env, check=True)
+        server("stop")
         time.sleep(1.2)  # the data version is read again at most once a second
         app.run()
         assert not app.exception
         errors = " ".join(e.value for e in app.error)
         assert "server basis data (PostgreSQL) tidak dapat dihubungi" in errors
-        subprocess.run([*script, "start"], env=os.environ | env, check=True, capture_output=True)
+        server("start")
         time.sleep(1.2)
         app.run()
         assert not app.exception
         assert "PostgreSQL" not in " ".join(e.value for e in app.error)
-    finally:
-        subprocess.run([*script, "purge"], env=os.environ | env, check=False)
-        shutil.rmtree(folder, ignore_errors=True)
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def test_a_backup_of_the_lake_restores_as_a_file_store_with_its_originals(shared, tmp_path):
@@ -244,7 +213,7 @@ def test_a_backup_of_the_lake_restores_as_a_file_store_with_its_originals(shared
 
 
 def test_a_message_about_the_shared_store_never_shows_its_password(tmp_path):
-    url = f"ducklake:postgres:dbname=lake host=127.0.0.1 port={_free_port()} user=nobody password=s3cret"
+    url = f"ducklake:postgres:dbname=lake host=127.0.0.1 port={free_port()} user=nobody password=s3cret"
     with pytest.raises(StoreUnavailable) as raised:
         Store(url + " connect_timeout=2", lake_data=str(tmp_path / "data"))
     assert "s3cret" not in str(raised.value) and "password=***" in str(raised.value)

@@ -25,6 +25,7 @@ ACTIONS = (
     "sign_in",
     "sign_in_failed",
     "sign_out",
+    "user_change",
 )
 
 

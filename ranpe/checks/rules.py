@@ -276,8 +276,7 @@ def run_checks(
     decrease or a dropped action in TW III is found against TW II)."""
     factor = threshold(store)
     skipped = SKIPPED_RULES + _without_catalogue(store, [year])
-    cur = store.cursor()
-    try:
+    with store.reading() as cur:
         cur.execute(sql.load("checks/define_stored_rows"))
         cur.execute(
             sql.load("checks/choose_stored"), {"year": year, "quarter": quarter, "agency": agency, "as_of": as_of}
@@ -286,8 +285,6 @@ def run_checks(
         cur.execute(sql.load("checks/stage_stored"))
         table = _run_rules(cur, quarter, factor, skipped)
         checked = cur.sql(sql.load("checks/checked_counts")).to_arrow_table()
-    finally:
-        cur.close()
     return CheckRun(year, quarter, agency, factor, table, checked, skipped, as_of=as_of)
 
 
@@ -296,8 +293,7 @@ def check_upload(store: Store, table: pa.Table, file_name: str, limit: int | Non
     it would be after storing the table's rows, keeping the findings that name one of its rows or that it causes
     (an action it drops, a decrease it shows)."""
     factor = threshold(store)
-    cur = store.cursor()
-    try:
+    with store.reading() as cur:
         cur.execute(sql.load("checks/define_stored_rows"))
         cur.register("incoming_rows", table)
         try:
@@ -305,8 +301,6 @@ def check_upload(store: Store, table: pa.Table, file_name: str, limit: int | Non
         finally:
             cur.unregister("incoming_rows")
         found = _run_rules(cur, None, factor, _without_catalogue(store, pc.unique(table["year"]).to_pylist()))
-    finally:
-        cur.close()
     brought = found.filter(found["incoming"])
     return findings_of(_ordered(brought, limit)), brought.num_rows
 

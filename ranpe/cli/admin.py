@@ -11,10 +11,20 @@ from pathlib import Path
 
 from ranpe import config
 from ranpe.access.roles import ROLES, Actor
-from ranpe.access.users import UserError, add_user, load_users, remove_user, set_password, set_role
+from ranpe.access.users import (
+    UserError,
+    add_user,
+    import_file,
+    load_users,
+    remove_user,
+    set_password,
+    set_role,
+    users_file,
+)
 from ranpe.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_store
 from ranpe.i18n import t
 from ranpe.store.backup import BackupError, restore_backup, write_backup
+from ranpe.store.connection import Store
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -27,45 +37,88 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def _cli_actor() -> Actor:
-    # Whoever can write the users file manages it: the operator acts as an admin.
+    # Whoever can write the users file (or reach the shared store) manages the users: the operator acts as an admin.
     return Actor(os.environ.get("USER", "cli"), "admin")
+
+
+def _users_store(args: argparse.Namespace) -> Store | None:
+    """The shared store of --store (or --db, $RANPE_STORE), whose table holds its users; None for an embedded store,
+    whose users are the users file (the DuckDB file is not opened: the app may hold it)."""
+    target = getattr(args, "store", None) or args.db or config.store_target()
+    return Store(target) if config.is_lake(str(target)) else None
 
 
 def cmd_users(args: argparse.Namespace) -> int:
     path = Path(args.users_file) if args.users_file else None
+    store = _users_store(args)
     try:
-        if args.users_command == "list":
-            users = load_users(path)
-            if args.json:
-                print(json.dumps([{"name": u.name, "role": u.role, "email": u.email} for u in users.values()]))
-            for user in sorted(users.values(), key=lambda u: u.name):
-                if not args.json:
-                    print(f"{user.name:<24} {user.role:<8} {user.email}")
-            return EXIT_OK
-        if args.users_command == "add":
-            user = add_user(
-                args.name, args.role, _read_password(args), actor=_cli_actor(), email=args.email or "", path=path
-            )
-            print(f"{user.name}: {user.role}")
-        elif args.users_command == "set-role":
-            user = set_role(args.name, args.role, actor=_cli_actor(), path=path)
-            print(f"{user.name}: {user.role}")
-        elif args.users_command == "passwd":
-            set_password(args.name, _read_password(args), actor=_cli_actor(), path=path)
-            print(f"{args.name}: ok")
-        elif args.users_command == "remove":
-            remove_user(args.name, actor=_cli_actor(), path=path)
-            print(f"{args.name}: removed")
+        return _users_command(args, path, store)
     except UserError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _users_command(args: argparse.Namespace, path: Path | None, store: Store | None) -> int:
+    if args.users_command == "list":
+        users = load_users(path, store=store)
+        if args.json:
+            print(json.dumps([{"name": u.name, "role": u.role, "email": u.email} for u in users.values()]))
+        for user in sorted(users.values(), key=lambda u: u.name):
+            if not args.json:
+                print(f"{user.name:<24} {user.role:<8} {user.email}")
+        return EXIT_OK
+    if args.users_command == "import":
+        if store is None:
+            raise UserError(
+                "users import: an embedded store's users are the users file itself, nothing to import; "
+                "give the shared store (--store ducklake:postgres:...)"
+            )
+        _print_imported(*import_file(store, actor=_cli_actor(), path=path), path, args.lang)
+        return EXIT_OK
+    if args.users_command == "add":
+        user = add_user(
+            args.name,
+            args.role,
+            _read_password(args),
+            actor=_cli_actor(),
+            email=args.email or "",
+            path=path,
+            store=store,
+        )
+        print(f"{user.name}: {user.role}")
+    elif args.users_command == "set-role":
+        user = set_role(args.name, args.role, actor=_cli_actor(), path=path, store=store)
+        print(f"{user.name}: {user.role}")
+    elif args.users_command == "passwd":
+        set_password(args.name, _read_password(args), actor=_cli_actor(), path=path, store=store)
+        print(f"{args.name}: ok")
+    elif args.users_command == "remove":
+        remove_user(args.name, actor=_cli_actor(), path=path, store=store)
+        print(f"{args.name}: removed")
     return EXIT_OK
 
 
+def _print_imported(imported: list[str], kept: list[str], path: Path | None, lang: str) -> None:
+    where = path or users_file()
+    print(t("users.imported", lang, count=len(imported), path=where, names=", ".join(imported) or "-"))
+    if kept:
+        print(t("users.kept", lang, names=", ".join(kept)))
+
+
 def _register_users(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add `users add|list|set-role|remove|passwd`."""
-    users_parser = subparsers.add_parser("users", parents=[common], help="manage local users (sign-in)")
-    users_parser.add_argument("--users-file", help="default: $RANPE_USERS_FILE or ~/.config/ranpe/users.toml")
+    """Add `users add|list|set-role|remove|passwd|import`."""
+    users_parser = subparsers.add_parser(
+        "users",
+        parents=[common],
+        help="manage local users (sign-in): in the users file beside an embedded store, in the shared store's table",
+    )
+    users_parser.add_argument(
+        "--users-file",
+        help="default: $RANPE_USERS_FILE or ~/.config/ranpe/users.toml (on the shared store: what `import` reads)",
+    )
     users_sub = users_parser.add_subparsers(dest="users_command", required=True)
     p = users_sub.add_parser("add", help="create a user")
     p.add_argument("name")
@@ -82,6 +135,9 @@ def _register_users(subparsers: argparse._SubParsersAction, common: argparse.Arg
     p.add_argument("--password-stdin", action="store_true")
     p = users_sub.add_parser("remove", help="delete a user")
     p.add_argument("name")
+    users_sub.add_parser(
+        "import", help="copy the users file's users into the shared store (names it holds already are left as they are)"
+    )
     users_parser.set_defaults(func=cmd_users)
 
 

@@ -23,6 +23,7 @@ from ranpe.i18n import (
     serve,
     store,
     template,
+    users,
     workspace,
 )
 
@@ -44,6 +45,7 @@ _MODULES = [
     store,
     catalogue,
     serve,
+    users,
 ]
 
 

@@ -177,31 +177,45 @@ class Store:
                 raise StoreUnavailable(f"{self.path}: {str(exc).splitlines()[0]}") from exc
         return cur
 
-    def query(self, name: str, **params: Any) -> pd.DataFrame:
-        """Run queries/<name>.sql with bound parameters; the result as a DataFrame."""
+    @contextmanager
+    def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for one read, closed afterwards; on the shared store, PostgreSQL lost during the read is
+        StoreUnavailable (a page says so and recovers on a later run), not DuckDB's error."""
         cur = self.cursor()
         try:
-            return cur.execute(sql.load(name), params or None).df()
+            yield cur
+        except duckdb.Error as exc:
+            unavailable = self._unavailable(exc)
+            if unavailable is None:
+                raise
+            raise unavailable from exc
         finally:
             cur.close()
+
+    def _unavailable(self, exc: BaseException) -> StoreUnavailable | None:
+        """StoreUnavailable for an error of the shared store that says its PostgreSQL went away, else None."""
+        if not self.is_lake or not isinstance(exc, duckdb.Error):
+            return None
+        if not lake.lost_connection(str(exc)) and lake.reachable(self.conninfo):
+            return None
+        return StoreUnavailable(f"{self.path}: {str(exc).splitlines()[0]}")
+
+    def query(self, name: str, **params: Any) -> pd.DataFrame:
+        """Run queries/<name>.sql with bound parameters; the result as a DataFrame."""
+        with self.reading() as cur:
+            return cur.execute(sql.load(name), params or None).df()
 
     def query_arrow(self, name: str, **params: Any) -> pa.Table:
         """Run queries/<name>.sql with bound parameters; the result as an Arrow table."""
-        cur = self.cursor()
-        try:
+        with self.reading() as cur:
             return cur.execute(sql.load(name), params or None).to_arrow_table()
-        finally:
-            cur.close()
 
     def query_rows(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run queries/<name>.sql with bound parameters; the result as a list of dicts."""
-        cur = self.cursor()
-        try:
+        with self.reading() as cur:
             result = cur.execute(sql.load(name), params or None)
             columns = [d[0] for d in result.description]
             return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
-        finally:
-            cur.close()
 
     def data_version(self) -> int:
         """A number that changes whenever stored data changes (kept in memory: cache keys ask for it often).
@@ -216,13 +230,11 @@ class Store:
         return self._read_snapshot()
 
     def _read_snapshot(self) -> int:
-        cur = self.cursor()
         try:
-            snapshot = int(cur.execute(sql.load("store/lake_snapshot")).fetchone()[0])
+            with self.reading() as cur:
+                snapshot = int(cur.execute(sql.load("store/lake_snapshot")).fetchone()[0])
         except duckdb.Error as exc:
             raise StoreUnavailable(f"{self.path}: {str(exc).splitlines()[0]}") from exc
-        finally:
-            cur.close()
         self._snapshot = (time.monotonic(), snapshot)
         return snapshot
 
@@ -241,51 +253,49 @@ class Store:
 
     @contextmanager
     def _transaction(self, *, record_activations: bool) -> Iterator[duckdb.DuckDBPyConnection]:
-        if self.read_only:
-            raise StoreError("read-only store")
-        with self._write_lock, self._shared_write():
-            cur = self.cursor()
-            cur.execute("begin transaction")
-            try:
-                yield cur
-                if record_activations:
-                    cur.execute(sql.load("store/record_activations"), {"now": datetime.now()})
-                    if self._sync_counts and cur.execute(sql.load("store/counts_stale")).fetchone()[0]:
-                        for name in SYNC_COUNTS:
-                            cur.execute(sql.load(name))
-                # Two statements: DuckLake has no RETURNING on an update.
-                cur.execute("update data_version set version = version + 1")
-                version = cur.execute("select version from data_version").fetchone()[0]
-                cur.execute("commit")
-                _VERSIONS[self._version_key] = int(version)
-            except BaseException:
-                try:
-                    cur.execute("rollback")
-                except duckdb.TransactionException:
-                    pass  # A commit that failed has already ended the transaction.
-                raise
-            finally:
-                cur.close()
+        with self._write_cursor() as cur:
+            yield cur
+            if record_activations:
+                cur.execute(sql.load("store/record_activations"), {"now": datetime.now()})
+                if self._sync_counts and cur.execute(sql.load("store/counts_stale")).fetchone()[0]:
+                    for name in SYNC_COUNTS:
+                        cur.execute(sql.load(name))
+            # Two statements: DuckLake has no RETURNING on an update.
+            cur.execute("update data_version set version = version + 1")
+            version = cur.execute("select version from data_version").fetchone()[0]
+            cur.execute("commit")
+            _VERSIONS[self._version_key] = int(version)
         if self.is_lake:
             self._read_snapshot()
 
     @contextmanager
     def write_alone(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A write that changes no data shown (an audit entry of a sign-in or an export): serialised like every
-        write (its id is allocated inside it), committed on its own, the data version (and so the caches) kept."""
+        """A write that changes no data shown (an audit entry of a sign-in or an export, a user): serialised like
+        every write (its id is allocated inside it), committed on its own, the data version (and so the caches)
+        kept."""
+        with self._write_cursor() as cur:
+            yield cur
+            cur.execute("commit")
+
+    @contextmanager
+    def _write_cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor in an open transaction, one writer at a time (across processes on the shared store). The block
+        commits; whatever it raises rolls the transaction back, PostgreSQL lost on the way being StoreUnavailable."""
         if self.read_only:
             raise StoreError("read-only store")
         with self._write_lock, self._shared_write():
             cur = self.cursor()
-            cur.execute("begin transaction")
             try:
+                cur.execute("begin transaction")
                 yield cur
-                cur.execute("commit")
-            except BaseException:
+            except BaseException as exc:
                 try:
                     cur.execute("rollback")
-                except duckdb.TransactionException:
-                    pass  # A commit that failed has already ended the transaction.
+                except duckdb.Error:
+                    pass  # A commit that failed, or a lost connection, has already ended the transaction.
+                unavailable = self._unavailable(exc)
+                if unavailable is not None:
+                    raise unavailable from exc
                 raise
             finally:
                 cur.close()

@@ -130,6 +130,33 @@ def use(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute("set search_path = 'lake.main,memory.main'")
 
 
+# What DuckDB's postgres extension says when the catalog's server went away during a read or a write (PostgreSQL's
+# texts are English: scripts/postgres.sh and the deploy set lc_messages=C).
+_LOST_CONNECTION = re.compile(
+    r"unable to connect to postgres|server closed the connection|terminat(?:ing|ed) (?:connection|abnormally)"
+    r"|no connection to the server|connection refused|could not (?:connect|receive data|send data)"
+    r"|failed to query most recent snapshot|SSL SYSCALL",
+    re.IGNORECASE,
+)
+
+
+def lost_connection(message: str) -> bool:
+    """Whether an error's text says the PostgreSQL catalog could not be reached."""
+    return bool(_LOST_CONNECTION.search(message))
+
+
+def reachable(conninfo: str) -> bool:
+    """Whether the catalog's PostgreSQL answers now (asked only after an error whose text does not say)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(conninfo, connect_timeout=2) as pg:
+            pg.execute("select 1")
+    except psycopg.Error:
+        return False
+    return True
+
+
 def without_password(text: str) -> str:
     """A connection string fit for a message: its password (key=value or URI form) hidden."""
     text = re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", text, flags=re.IGNORECASE)

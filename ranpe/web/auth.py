@@ -11,9 +11,11 @@ from typing import Any
 
 import streamlit as st
 
+from ranpe import config
 from ranpe.access import audit, users
 from ranpe.access.roles import Actor
 from ranpe.i18n import t
+from ranpe.store.connection import Store
 from ranpe.web import frame
 
 LOCAL_ADMIN = Actor("admin-lokal", "admin")
@@ -61,12 +63,28 @@ def _secrets() -> dict[str, Any]:
     return found
 
 
+def users_store() -> Store | None:
+    """The store whose table holds the local users (the shared store), else None: the users file."""
+    return frame.store() if config.is_lake(config.store_target()) else None
+
+
+def _users() -> dict[str, users.User]:
+    """The local users (the file's, or the shared store's, read once per data version); PostgreSQL lost on the way
+    is said on the page."""
+    with frame.store_guard():
+        return users.load_users(store=users_store())
+
+
 def auth_mode() -> str:
-    """'oidc' when [auth] is in secrets, 'local' when the users file has users, else 'off'."""
+    """'oidc' when [auth] is in secrets, 'local' when there are local users, else 'off'. On the shared store with no
+    users in it while the users file has some, 'local' too: nobody signs in until they are imported."""
     if "auth" in _secrets():
         return "oidc"
     try:
-        return "local" if users.load_users() else "off"
+        if _users():
+            return "local"
+        with frame.store_guard():
+            return "local" if users.not_imported(users_store()) else "off"
     except users.UserError:
         return "off"
 
@@ -81,9 +99,10 @@ def current_actor() -> Actor:
             return ANONYMOUS
         email = str(st.user.get("email") or "")
         roles = dict(_secrets().get("roles", {}))
-        return Actor(email, users.role_for_email(email, roles))
+        with frame.store_guard():
+            return Actor(email, users.role_for_email(email, roles, store=users_store()))
     name = st.session_state.get(_SIGNED_IN_KEY)
-    user = users.load_users().get(name) if name else None
+    user = _users().get(name) if name else None
     return user.actor() if user else ANONYMOUS
 
 
@@ -118,6 +137,9 @@ def _note_failure(name: str) -> None:
 
 
 def _sign_in_form(lang: str) -> None:
+    waiting = users.not_imported(users_store())
+    if waiting is not None:
+        st.warning(t("users.not_imported", lang, path=waiting), icon=":material/group_off:")
     with st.form("ranpe_sign_in"):
         st.markdown(f"**{t('ws.auth.sign_in', lang)}**")
         name = st.text_input(t("ws.auth.user_name", lang), key="ranpe_sign_in_name")
@@ -129,7 +151,7 @@ def _sign_in_form(lang: str) -> None:
     if _locked_out(name):
         st.error(t("ws.auth.locked", lang, seconds=LOCKOUT_SECONDS))
         return
-    user = users.verify(name, password)
+    user = users.verify(name, password, store=users_store())
     store = frame.store()
     if user is None:
         _note_failure(name)
@@ -156,9 +178,11 @@ def ensure_signed_in(lang: str) -> Actor:
             st.stop()
         if not st.session_state.get(_OIDC_LOGGED_KEY):
             st.session_state[_OIDC_LOGGED_KEY] = True
-            audit.record(frame.store(), actor, "sign_in", {"mode": "oidc"})
+            with frame.store_guard():
+                audit.record(frame.store(), actor, "sign_in", {"mode": "oidc"})
     elif mode == "local" and actor is ANONYMOUS:
-        _sign_in_form(lang)
+        with frame.store_guard():
+            _sign_in_form(lang)
         st.stop()
     return actor
 
@@ -173,7 +197,8 @@ def render_account(lang: str) -> None:
     actor = ensure_signed_in(lang)
     st.sidebar.caption(t("ws.auth.signed_in_as", lang, name=actor.name, role=t(f"ws.role.{actor.role}", lang)))
     if st.sidebar.button(t("ws.auth.sign_out", lang), key="ranpe_sign_out"):
-        audit.record(frame.store(), actor, "sign_out", {"mode": mode})
+        with frame.store_guard():
+            audit.record(frame.store(), actor, "sign_out", {"mode": mode})
         st.session_state.pop(_SIGNED_IN_KEY, None)
         st.session_state.pop(_OIDC_LOGGED_KEY, None)
         if mode == "oidc":

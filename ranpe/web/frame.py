@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -56,6 +58,17 @@ def _store_unavailable() -> None:
     st.stop()
 
 
+@contextmanager
+def store_guard() -> Iterator[None]:
+    """Whatever runs inside reads the store: the shared store's PostgreSQL lost on the way (StoreUnavailable,
+    whichever read or write found it) is said in the user's language and the run stops there, no traceback; the
+    next run reads again (the open store reconnects by itself once PostgreSQL is back)."""
+    try:
+        yield
+    except StoreUnavailable:
+        _store_unavailable()
+
+
 @st.cache_data(show_spinner=False, max_entries=1000)
 def _cached(path: str, version: int, function: str, args: tuple) -> Any:
     return getattr(dashboard, function)(_open_store(path), *args)
@@ -64,7 +77,8 @@ def _cached(path: str, version: int, function: str, args: tuple) -> Any:
 def data(function: str, *args: Any) -> Any:
     """ranpe.dashboard.<function>(store, *args), cached until the stored data changes."""
     opened = store()
-    return _cached(str(opened.path), opened.data_version(), function, args)
+    with store_guard():
+        return _cached(str(opened.path), opened.data_version(), function, args)
 
 
 @st.cache_resource(show_spinner=False, max_entries=500)
@@ -76,7 +90,8 @@ def chart(builder: str, source: tuple, *context: Any, **options: Any) -> Any:
     """ranpe.charts.<builder>(data(*source), *context, **options), built once per data version for the same
     inputs and shared by every session (building a Plotly figure costs more than its query): never change it."""
     opened = store()
-    return _chart(str(opened.path), opened.data_version(), builder, source, context, tuple(sorted(options.items())))
+    with store_guard():
+        return _chart(str(opened.path), opened.data_version(), builder, source, context, tuple(sorted(options.items())))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -87,7 +102,8 @@ def _health_findings(path: str, version: int) -> list[health.Finding]:
 def ensure_healthy(lang: str) -> None:
     """Stop with a clear message, instead of serving wrong numbers, when the store check finds a problem."""
     opened = store()
-    findings = _health_findings(str(opened.path), opened.data_version())
+    with store_guard():
+        findings = _health_findings(str(opened.path), opened.data_version())
     if findings:
         details = "\n".join(f"- {finding.message(lang)}" for finding in findings)
         st.error(f"{t('reliability.health_banner', lang)}\n\n{details}", icon=":material/report:")

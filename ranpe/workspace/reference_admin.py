@@ -250,11 +250,11 @@ def reference_change_rows(store: Store, lang: str, *, actor: Actor) -> list[dict
     ]
 
 
-def user_rows(lang: str) -> list[dict[str, Any]]:
-    """The local users (names, roles, e-mails; never hashes)."""
+def user_rows(lang: str, store: Store | None = None) -> list[dict[str, Any]]:
+    """The local users (names, roles, e-mails; never hashes): the users file's, or the shared store's."""
 
     try:
-        found = users.load_users()
+        found = users.load_users(store=store)
     except users.UserError:
         found = {}
     return [
