@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from ranpe.i18n import (
     as_of,
     catalogue,
+    catalogue_history,
     checks,
     common,
     dashboard,
@@ -42,6 +43,7 @@ _MODULES = [
     periods,
     store,
     catalogue,
+    catalogue_history,
 ]
 
 
