@@ -1,9 +1,10 @@
 """The action catalogue (matriks rencana aksi) of a plan period: its contract, import, versions and restore.
 
 One row per action: its code, text, group (pillar or theme) of the period, lead K/L, supporting K/L, years and
-targets (DOMAIN.md, "The plan itself"). A file is read by the submissions' reader (ranpe.ingest.reader), every
-problem is named (file, sheet, row, column, value) and it is stored whole or not at all. Each import of a period's
-catalogue is a new version, the latest active; an older version can be made active again.
+targets (DOMAIN.md, "The plan itself"). A file is read by the submissions' reader (ranpe.ingest.reader) in the
+parsing sandbox, every problem is named (file, sheet, row, column, value) and it is stored whole or not at all; a
+refused one leaves only its record in the upload history (catalogue_refusals, numbered with the uploads). Each
+import of a period's catalogue is a new version, the latest active; an older version can be made active again.
 """
 
 from __future__ import annotations
