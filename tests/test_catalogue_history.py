@@ -24,7 +24,7 @@ from ranpe.cli import main
 from ranpe.i18n import fmt_quarter, t
 from ranpe.ingest import sandbox
 from ranpe.ingest.pipeline import ingest_bytes
-from ranpe.plan import catalogue
+from ranpe.plan import catalogue, crosswalk
 from ranpe.store.connection import Store
 from ranpe.workspace import common, history
 from tests import hostile
@@ -237,6 +237,24 @@ def test_a_catalogue_is_checked_the_same_in_the_sandbox_and_in_process(store, mo
         ("1.1.1", 1, ["KEMENAG"]),
         ("1.1.2", 2, ["BNPT", "KEMENAG"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("build", "limits", "key"),
+    [
+        (lambda: hostile.zip_bomb_xlsx(250), {}, "problem.zip_bomb"),
+        (lambda: hostile.many_rows_xlsx(30_000, None), {"PARSE_SECONDS": 0.05}, "reliability.parse_timeout"),
+    ],
+    ids=["zip-bomb", "time"],
+)
+def test_a_hostile_crosswalk_file_is_refused_in_the_sandbox_too(store, monkeypatch, build, limits, key):
+    if limits and not sandbox.enabled():
+        pytest.skip("RANPE_SANDBOX=0")
+    for name, value in limits.items():
+        monkeypatch.setattr(sandbox, name, value)
+    result = crosswalk.import_bytes(store, build(), "cw.xlsx", actor=ANALYST)
+    assert result.status == "refused" and [p.key for p in result.problems] == [key]
+    assert store.cursor().execute("select count(*) from crosswalk").fetchone()[0] == 0
 
 
 # -- the pages --------------------------------------------------------------------------------------------------
