@@ -1,4 +1,9 @@
+-- The problems recorded with a refused upload, or with a refused catalogue import (numbered with the uploads).
 select upload_id, file_name, errors, error_count
 from uploads
 where upload_id = $upload_id
     and status = 'refused'
+union all
+select upload_id, file_name, errors, error_count
+from catalogue_refusals
+where upload_id = $upload_id

@@ -1,5 +1,6 @@
 -- Every upload, newest first, with whether it is still the active version of any slice, and of how many of the
--- (K/L, year, quarter, pillar) slices it holds.
+-- (K/L, year, quarter, pillar) slices it holds; with them, numbered with them, every refused catalogue import
+-- (kind 'catalogue': no K/L, so left out when one is chosen; a year chosen keeps those of its period).
 select
     u.upload_id,
     u.file_name,
@@ -16,6 +17,8 @@ select
         when exists (select 1 from active_slices as s where s.upload_id = u.upload_id) then 'active'
         else 'replaced'
     end as status,
+    'submission' as kind,
+    null::varchar as period_code,
     (
         select count(*)
         from (select distinct r.agency_code, r.year, r.quarter, r.pillar from submission_rows as r
@@ -39,4 +42,29 @@ where ($agency is null or exists (
     and ($year is null or exists (
         select 1 from submission_rows as r where r.upload_id = u.upload_id and r.year = $year
     ) or u.given_year = $year)
-order by u.upload_id desc
+
+union all
+
+select
+    c.upload_id,
+    c.file_name,
+    c.uploaded_at,
+    c.uploaded_by,
+    null as given_year,
+    null as given_quarter,
+    null as given_agency,
+    0 as row_count,
+    c.error_count,
+    false as is_demo,
+    'refused' as status,
+    'catalogue' as kind,
+    c.period_code,
+    0 as slices_held,
+    0 as slices_active,
+    null as agencies,
+    null as periods
+from catalogue_refusals as c
+left join periods as p on c.period_code = p.code
+where $agency is null
+    and ($year is null or $year between p.first_year and p.last_year)
+order by upload_id desc

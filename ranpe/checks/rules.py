@@ -3,7 +3,8 @@
 Rows are staged once per run for the run's own cursor as checked_rows (checks/stage_stored: a view of the active
 rows of a year, as stored now or at a moment; checks/stage_upload: a temporary table of the store as it would be
 after storing an upload; both in the shape of checks/define_stored_rows), then every rule reads it. The rules that
-read one row at a time share one query (checks/row_rules), run once.
+read one row at a time share one query (checks/row_rules), run once; so do the two that read the action catalogue
+(checks/catalogue_rules).
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ RULES = (
     Rule("realization_decreased", "checks/realization_decreased"),
     Rule("action_dropped", "checks/action_dropped"),
     # Run when the year's period has an action catalogue, skipped (with this reason) when it has none.
-    Rule("action_not_in_catalogue", "checks/action_not_in_catalogue", "check.skip.no_catalogue"),
-    Rule("action_not_assigned", "checks/action_not_assigned", "check.skip.no_catalogue"),
+    Rule("action_not_in_catalogue", "checks/catalogue_rules", "check.skip.no_catalogue"),
+    Rule("action_not_assigned", "checks/catalogue_rules", "check.skip.no_catalogue"),
     Rule("rate_parts_disagree", "checks/row_rules", binds=("quarter", "factor")),
 )
 RULE_CODES = tuple(rule.code for rule in RULES)

@@ -9,46 +9,15 @@ import sys
 from pathlib import Path
 
 from ranpe.access.roles import cli_actor
-from ranpe.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_store
+from ranpe.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, import_files, open_store
 from ranpe.i18n import fmt_date, fmt_int, t
 
 
 def cmd_catalogue_import(args: argparse.Namespace) -> int:
     from ranpe.plan.catalogue import UsageError, import_path
 
-    store = open_store(args)
-    results = []
-    try:
-        for name in args.files:
-            path = Path(name)
-            if not path.is_file():
-                print(f"{name}: not found / tidak ditemukan", file=sys.stderr)
-                return EXIT_USAGE
-            try:
-                result = import_path(store, path, period=args.period, actor=cli_actor(args.user))
-            except UsageError as exc:
-                print(str(exc), file=sys.stderr)
-                return EXIT_USAGE
-            results.append(result)
-            if not args.json:
-                _print_result(result, args.lang)
-    finally:
-        store.close()
-    if args.json:
-        print(json.dumps({"files": [r.as_dict(args.lang) for r in results]}, ensure_ascii=False, default=str))
-    return EXIT_REFUSED if any(r.status == "refused" for r in results) else EXIT_OK
-
-
-def _print_result(result, lang: str) -> None:
-    print(f"{result.file_name}: {result.message(lang)}")
-    for problem in result.problems:
-        place = ", ".join(
-            f"{label} {value}"
-            for label, value in (("sheet", problem.sheet), ("row", problem.row), ("column", problem.column))
-            if value not in (None, "")
-        )
-        shown = f" [{problem.value}]" if problem.value else ""
-        print(f"  - {place}{shown}: {problem.message(lang)}")
+    actor = cli_actor(args.user)
+    return import_files(args, lambda store, path: import_path(store, path, period=args.period, actor=actor), UsageError)
 
 
 def _period_or_usage(store, value: str):
@@ -141,23 +110,8 @@ def cmd_catalogue_restore(args: argparse.Namespace) -> int:
 def cmd_crosswalk_import(args: argparse.Namespace) -> int:
     from ranpe.plan.crosswalk import import_path
 
-    store = open_store(args)
-    results = []
-    try:
-        for name in args.files:
-            path = Path(name)
-            if not path.is_file():
-                print(f"{name}: not found / tidak ditemukan", file=sys.stderr)
-                return EXIT_USAGE
-            result = import_path(store, path, actor=cli_actor(args.user))
-            results.append(result)
-            if not args.json:
-                _print_result(result, args.lang)
-    finally:
-        store.close()
-    if args.json:
-        print(json.dumps({"files": [r.as_dict(args.lang) for r in results]}, ensure_ascii=False, default=str))
-    return EXIT_REFUSED if any(r.status == "refused" for r in results) else EXIT_OK
+    actor = cli_actor(args.user)
+    return import_files(args, lambda store, path: import_path(store, path, actor=actor))
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -1,10 +1,15 @@
-"""What every command shares: exit codes, the store named by --db, K/L and province names resolved, --as-of."""
+"""What every command shares: exit codes, the store named by --db, K/L and province names resolved, --as-of, the
+loop of the import commands."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from ranpe.i18n import AsOf, fmt_date, t
 from ranpe.ingest.contract import Invalid
@@ -77,3 +82,51 @@ def as_of_notes(store: Store, year: int, as_of: datetime | None, lang: str) -> t
     when = fmt_date(AsOf.of(as_of), lang)
     nothing_then = None if has_year(store, year, as_of) else t("as_of.no_data", lang, year=year, date=when)
     return t("as_of.source", lang, date=when), nothing_then
+
+
+def import_files(
+    args: argparse.Namespace,
+    import_one: Callable[[Store, Path], Any],
+    usage_error: type[Exception] | tuple[type[Exception], ...] = (),
+) -> int:
+    """The import commands' loop (ingest, catalogue import, crosswalk import): each FILE of args.files through
+    import_one(store, path), its outcome printed, or with --json one report of every file; a file not found or a
+    usage_error exits 2 at once (its message on stderr), any file refused 1, else 0."""
+    store = open_store(args)
+    results = []
+    try:
+        for name in args.files:
+            path = Path(name)
+            if not path.is_file():
+                print(f"{name}: not found / tidak ditemukan", file=sys.stderr)
+                return EXIT_USAGE
+            try:
+                result = import_one(store, path)
+            except usage_error as exc:
+                print(str(exc), file=sys.stderr)
+                return EXIT_USAGE
+            results.append(result)
+            if not args.json:
+                print_result(result, args.lang)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps({"files": [r.as_dict(args.lang) for r in results]}, ensure_ascii=False, default=str))
+    return EXIT_REFUSED if any(r.status == "refused" for r in results) else EXIT_OK
+
+
+def print_result(result: Any, lang: str) -> None:
+    """One file's outcome, then each problem (sheet, row, column, value) and warning on a line of its own."""
+    print(f"{result.file_name}: {result.message(lang)}")
+    for problem in result.problems:
+        place = ", ".join(
+            f"{label} {value}"
+            for label, value in (("sheet", problem.sheet), ("row", problem.row), ("column", problem.column))
+            if value not in (None, "")
+        )
+        shown = f" [{problem.value}]" if problem.value else ""
+        print(f"  - {place}{shown}: {problem.message(lang)}")
+    for warning in getattr(result, "warnings", ()):  # a crosswalk's result has none
+        # A data check may name a row of another, stored file (an action this file drops): say which.
+        other_file = f"{warning.file}, " if warning.file and warning.file != result.file_name else ""
+        print(f"  ! {other_file}{warning.sheet} {warning.row}: {warning.message(lang)}")

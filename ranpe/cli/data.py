@@ -7,7 +7,6 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from ranpe import i18n
 from ranpe.access.roles import cli_actor
@@ -16,6 +15,7 @@ from ranpe.cli.common import (
     EXIT_REFUSED,
     EXIT_USAGE,
     add_as_of,
+    import_files,
     open_store,
     resolve_agency,
     resolve_province,
@@ -27,45 +27,14 @@ from ranpe.i18n import AsOf, fmt_date, fmt_int, fmt_pct, fmt_quarter, t
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ranpe.ingest.pipeline import UsageError, ingest_path
 
-    store = open_store(args)
-    results = []
-    try:
-        for name in args.files:
-            path = Path(name)
-            if not path.is_file():
-                print(f"{name}: not found / tidak ditemukan", file=sys.stderr)
-                return EXIT_USAGE
-            try:
-                result = ingest_path(
-                    store, path, year=args.year, quarter=args.quarter, agency=args.agency, actor=cli_actor(args.user)
-                )
-            except UsageError as exc:
-                print(str(exc), file=sys.stderr)
-                return EXIT_USAGE
-            results.append(result)
-            if not args.json:
-                _print_result(result, args.lang)
-    finally:
-        store.close()
-    if args.json:
-        print(json.dumps({"files": [r.as_dict(args.lang) for r in results]}, ensure_ascii=False, default=str))
-    return EXIT_REFUSED if any(r.status == "refused" for r in results) else EXIT_OK
-
-
-def _print_result(result: Any, lang: str) -> None:
-    print(f"{result.file_name}: {result.message(lang)}")
-    for problem in result.problems:
-        place = ", ".join(
-            f"{label} {value}"
-            for label, value in (("sheet", problem.sheet), ("row", problem.row), ("column", problem.column))
-            if value not in (None, "")
-        )
-        shown = f" [{problem.value}]" if problem.value else ""
-        print(f"  - {place}{shown}: {problem.message(lang)}")
-    for warning in result.warnings:
-        # A data check may name a row of another, stored file (an action this file drops): say which.
-        other_file = f"{warning.file}, " if warning.file and warning.file != result.file_name else ""
-        print(f"  ! {other_file}{warning.sheet} {warning.row}: {warning.message(lang)}")
+    actor = cli_actor(args.user)
+    return import_files(
+        args,
+        lambda store, path: ingest_path(
+            store, path, year=args.year, quarter=args.quarter, agency=args.agency, actor=actor
+        ),
+        UsageError,
+    )
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -150,10 +119,16 @@ def cmd_history(args: argparse.Namespace) -> int:
     lang = args.lang
     for row in rows:
         demo = f" [{t('demo.badge', lang)}]" if row["is_demo"] else ""
+        # A refused catalogue import (numbered with the uploads) is marked, with its plan period.
+        if row["kind"] == "catalogue":
+            demo += f" [{t('ws.upload_status.catalogue', lang)}]"
+            held = row["period_code"] or ""
+        else:
+            held = f"{row['agencies'] or ''} {row['periods'] or ''}"
         print(
             f"#{row['upload_id']:>5}  {fmt_date(row['uploaded_at'], lang, with_time=True):<22} "
             f"{row['status']:<9} {fmt_int(row['row_count'], lang):>9}  {row['uploaded_by']:<12} "
-            f"{row['file_name']}{demo}  {row['agencies'] or ''} {row['periods'] or ''}"
+            f"{row['file_name']}{demo}  {held}"
         )
     if not rows:
         print(t("cli.no_uploads", lang))

@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from ranpe.i18n import (
     as_of,
     catalogue,
+    catalogue_history,
     checks,
     common,
     dashboard,
@@ -46,6 +47,7 @@ _MODULES = [
     catalogue,
     serve,
     users,
+    catalogue_history,
 ]
 
 

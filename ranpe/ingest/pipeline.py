@@ -278,11 +278,7 @@ def _record_refusal(
     when: datetime,
     validation: Validation,
 ) -> int:
-    errors = json.dumps(
-        [p.as_dict("id") | {"message_en": p.message("en")} for p in validation.problems],
-        ensure_ascii=False,
-        default=str,
-    )
+    errors = problems_json(validation.problems)
     with store.transaction() as cur:
         upload_id = cur.execute(sql.load("ingest/next_upload_id")).fetchone()[0]
         cur.execute(
@@ -302,6 +298,13 @@ def _record_refusal(
             },
         )
     return int(upload_id)
+
+
+def problems_json(problems: list[Problem]) -> str:
+    """A refused file's problems as recorded with it (JSON; each message in both languages) for its error report."""
+    return json.dumps(
+        [p.as_dict("id") | {"message_en": p.message("en")} for p in problems], ensure_ascii=False, default=str
+    )
 
 
 def restore_upload(

@@ -1,4 +1,5 @@
-"""Reads and validates an uploaded file in a child process under a time and a memory limit.
+"""Reads and validates an uploaded file (a submission or a catalogue) in a child process under a time and a memory
+limit.
 
 One hostile file (a sheet that lies about its size, a reader bug) must not stall or exhaust the app
 that serves everyone else: the child gets an address-space limit (RLIMIT_AS) and a deadline, and its
@@ -17,8 +18,10 @@ import os
 import resource
 import signal
 import time
+from collections.abc import Callable
+from functools import partial
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, TypeVar
 
 from ranpe import config
 from ranpe.ingest.contract import Reference
@@ -26,6 +29,7 @@ from ranpe.ingest.problems import Problem, Refused
 from ranpe.ingest.reader import read
 from ranpe.ingest.validate import Given, Validation, validate
 
+T = TypeVar("T")
 PARSE_SECONDS = float(os.environ.get("RANPE_PARSE_SECONDS", "120"))
 PARSE_MEMORY_BYTES = int(os.environ.get("RANPE_PARSE_MEMORY_MB", "2048")) * 1024 * 1024
 # The limits as the child will apply them: the config limits can be changed by tests at run time.
@@ -40,9 +44,16 @@ def enabled() -> bool:
 
 def read_and_validate(data: bytes, file_name: str, given: Given, reference: Reference) -> Validation:
     """Read the file and validate it against the contract, in a limited child process when enabled."""
+    return run(_read_and_validate, (data, file_name, given, reference), partial(_refusal, file_name))
+
+
+def run(job: Callable[..., T], args: tuple[Any, ...], refusal: Callable[..., T]) -> T:
+    """job(*args) in a limited child process when enabled (a file's whole parse: the submissions' reader and
+    validation, a catalogue's check), its result sent back; when the child runs out of time or memory or fails,
+    refusal(key, **params) with the translation key that says so. job takes no store: the child opens none."""
     if not enabled():
-        return _read_and_validate(data, file_name, given, reference)
-    return _in_child(data, file_name, given, reference)
+        return job(*args)
+    return _in_child(job, args, refusal)
 
 
 def _read_and_validate(data: bytes, file_name: str, given: Given, reference: Reference) -> Validation:
@@ -57,13 +68,13 @@ def _refusal(file_name: str, key: str, **params: object) -> Validation:
     return Validation(file_name, [Problem(key, file_name, params=params)], [], [], 1)
 
 
-def _in_child(data: bytes, file_name: str, given: Given, reference: Reference) -> Validation:
+def _in_child(job: Callable[..., T], args: tuple[Any, ...], refusal: Callable[..., T]) -> T:
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     limits = {name: getattr(config, name) for name in _LIMIT_NAMES}
     child = context.Process(
         target=_child_main,
-        args=((receiving, sending), (data, file_name, given, reference), limits, PARSE_MEMORY_BYTES),
+        args=((receiving, sending), job, args, limits, PARSE_MEMORY_BYTES),
         daemon=True,
     )
     child.start()
@@ -73,7 +84,7 @@ def _in_child(data: bytes, file_name: str, given: Given, reference: Reference) -
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                return _refusal(file_name, "reliability.parse_timeout", seconds=int(PARSE_SECONDS))
+                return refusal("reliability.parse_timeout", seconds=int(PARSE_SECONDS))
             if receiving.poll(min(left, 0.5)):
                 try:
                     outcome, payload = receiving.recv()
@@ -82,8 +93,8 @@ def _in_child(data: bytes, file_name: str, given: Given, reference: Reference) -
                 if outcome == "ok":
                     return payload
                 if outcome == "memory":
-                    return _refusal(file_name, "reliability.parse_memory", limit=PARSE_MEMORY_BYTES // 1024 // 1024)
-                return _refusal(file_name, "problem.unreadable", detail=payload)
+                    return refusal("reliability.parse_memory", limit=PARSE_MEMORY_BYTES // 1024 // 1024)
+                return refusal("problem.unreadable", detail=payload)
             if not child.is_alive() and not receiving.poll():
                 break
     finally:
@@ -92,16 +103,17 @@ def _in_child(data: bytes, file_name: str, given: Given, reference: Reference) -
             child.kill()
         child.join(timeout=5)
     # The child ended without an answer: killed by the memory limit or a crash of the reader.
-    return _refusal(file_name, "reliability.parse_stopped", limit=PARSE_MEMORY_BYTES // 1024 // 1024)
+    return refusal("reliability.parse_stopped", limit=PARSE_MEMORY_BYTES // 1024 // 1024)
 
 
 def _child_main(
     pipe: tuple[Connection, Connection],
-    job: tuple[bytes, str, Given, Reference],
+    job: Callable[..., Any],
+    args: tuple[Any, ...],
     limits: dict[str, int],
     memory_bytes: int,
 ) -> None:
-    """In the child: apply the limits, read and validate, send back ("ok", Validation) or the failure."""
+    """In the child: apply the limits, run the job, send back ("ok", its result) or the failure."""
     receiving, sending = pipe
     receiving.close()  # else a parent that died would leave this child blocked on a full pipe forever
     _die_with_parent()
@@ -112,7 +124,7 @@ def _child_main(
     limit = _mapped_bytes() + memory_bytes
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
-        outcome: tuple[str, Any] = ("ok", _read_and_validate(*job))
+        outcome: tuple[str, Any] = ("ok", job(*args))
     except MemoryError:
         outcome = ("memory", None)
     except Exception as exc:  # any reader failure becomes a refusal that names it, never a crash of the app

@@ -1,9 +1,10 @@
 """The action catalogue (matriks rencana aksi) of a plan period: its contract, import, versions and restore.
 
 One row per action: its code, text, group (pillar or theme) of the period, lead K/L, supporting K/L, years and
-targets (DOMAIN.md, "The plan itself"). A file is read by the submissions' reader (ranpe.ingest.reader), every
-problem is named (file, sheet, row, column, value) and it is stored whole or not at all. Each import of a period's
-catalogue is a new version, the latest active; an older version can be made active again.
+targets (DOMAIN.md, "The plan itself"). A file is read by the submissions' reader (ranpe.ingest.reader) in the
+parsing sandbox, every problem is named (file, sheet, row, column, value) and it is stored whole or not at all; a
+refused one leaves only its record in the upload history (catalogue_refusals, numbered with the uploads). Each
+import of a period's catalogue is a new version, the latest active; an older version can be made active again.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +22,9 @@ from ranpe import config, i18n
 from ranpe.access import audit
 from ranpe.access.roles import Actor, require
 from ranpe.i18n import t
-from ranpe.ingest import contract
+from ranpe.ingest import contract, sandbox
 from ranpe.ingest.contract import Invalid, as_text, header_key, is_blank, value_key
-from ranpe.ingest.pipeline import _archive
+from ranpe.ingest.pipeline import _archive, problems_json
 from ranpe.ingest.problems import Problem, Refused
 from ranpe.ingest.reader import Sheet, read
 from ranpe.ingest.reference import load_reference
@@ -109,6 +111,7 @@ class CatalogueResult:
     status: str  # stored | unchanged | refused | checked (dry run)
     period_code: str | None = None
     version_id: int | None = None
+    upload_id: int | None = None  # a refused import's number in the upload history (numbered with the uploads)
     actions: list[Action] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -125,6 +128,7 @@ class CatalogueResult:
             "status": self.status,
             "period": self.period_code,
             "version_id": self.version_id,
+            "upload_id": self.upload_id,
             "actions": len(self.actions),
             "errors": [
                 {k: v for k, v in p.as_dict(lang).items() if k in ("sheet", "row", "column", "value", "message")}
@@ -171,12 +175,13 @@ def resolve_period(store: Store, value: object) -> Period | None:
     return found
 
 
-def group_parser(store: Store, period: Period):
-    """The parser of a group of the period: its number, roman numeral, "Pilar 2"/"Tema 2", name or alias."""
+def group_parser(period: Period, period_groups: list[dict[str, Any]]):
+    """The parser of a group of the period (its groups as periods.groups gives them): its number, roman numeral,
+    "Pilar 2"/"Tema 2", name or alias."""
     index: dict[str, int] = {}
     numbers: set[int] = set()
     words = {value_key(w) for w in (period.group_word, period.group_word_en, "pilar", "pillar", "tema", "theme")}
-    for group in groups(store, period.code):
+    for group in period_groups:
         number = int(group["number"])
         numbers.add(number)
         spellings = [str(number), group["name"], group["name_en"], *str(group["aliases"] or "").split(";")]
@@ -382,8 +387,33 @@ class Checked:
         return self.error_total == 0
 
 
+@dataclass(frozen=True)
+class Known:
+    """What a catalogue file is checked against, read from the store before the file is: the periods, the reference
+    data (K/L), each period's groups. The file is read in the parsing sandbox's child, which opens no store."""
+
+    periods: list[Period]
+    reference: contract.Reference
+    groups: dict[str, list[dict[str, Any]]]  # period code → its groups
+
+    @classmethod
+    def of(cls, store: Store) -> Known:
+        periods = list_periods(store)
+        return cls(periods, load_reference(store), {p.code: groups(store, p.code) for p in periods})
+
+
 def check_bytes(store: Store, data: bytes, file_name: str, period: Period | None = None) -> Checked:
-    """Read and check a catalogue file without storing it."""
+    """Read and check a catalogue file without storing it, in the parsing sandbox (ranpe.ingest.sandbox: a child
+    process under a time and a memory limit) as a submission is: a file that outlasts them is refused."""
+    return sandbox.run(check_file, (data, file_name, period, Known.of(store)), partial(_refusal, file_name, period))
+
+
+def _refusal(file_name: str, period: Period | None, key: str, **params: object) -> Checked:
+    return Checked(period, [], [Problem(key, file_name, params=params)], 1)
+
+
+def check_file(data: bytes, file_name: str, period: Period | None, known: Known) -> Checked:
+    """Read and check a catalogue file against what the store knows (no store: run in the sandbox's child)."""
     try:
         workbook = read(data, file_name)
     except Refused as refused:
@@ -406,20 +436,18 @@ def check_bytes(store: Store, data: bytes, file_name: str, period: Period | None
             if name not in item.fields:
                 row = item.sheet.excel_row(item.header_index)
                 problems.add("problem.missing_required_column", item.sheet.name, row, None, None, -1, field=name)
-    period = period or _period_of_file(list_periods(store), mapped, problems)
+    period = period or _period_of_file(known.periods, mapped, problems)
     if period is None or problems.items:
         shown, total = problems.shown()
         return Checked(period, [], shown, total)
 
-    reference = load_reference(store)
-    group = group_parser(store, period)
+    group = group_parser(period, known.groups.get(period.code, []))
     style = _number_style(mapped)
     actions: list[Action] = []
     seen: dict[str, tuple[str, int]] = {}
-    periods = list_periods(store)
     for item in mapped:
         for index in item.kept:
-            action = _parse_row(item, index, period, periods, reference, group, style, problems)
+            action = _parse_row(item, index, period, known.periods, known.reference, group, style, problems)
             if action is None:
                 continue
             if action.action_code in seen:
@@ -579,7 +607,8 @@ def import_bytes(
     imported_at: datetime | None = None,
     dry_run: bool = False,
 ) -> CatalogueResult:
-    """Check a catalogue file and store it whole as its period's new active version, or refuse it whole."""
+    """Check a catalogue file and store it whole as its period's new active version, or refuse it whole and record
+    the refusal in the upload history (who, when, file, hash, every problem; no version, nothing else kept)."""
     if not dry_run:
         require(actor, "analyst", "catalogue import")
     display_name = Path(str(file_name).replace("\\", "/")).name or "catalogue"
@@ -595,6 +624,8 @@ def import_bytes(
         error_total=checked.error_total,
     )
     if not checked.ok:
+        if not dry_run:
+            result.upload_id = _record_refusal(store, result, sha256, actor, imported_at or datetime.now())
         return result
     if dry_run:
         result.status = "checked"
@@ -654,6 +685,39 @@ def import_bytes(
     result.status = "stored"
     result.version_id = version_id
     return result
+
+
+def _record_refusal(store: Store, result: CatalogueResult, sha256: str, actor: Actor, when: datetime) -> int:
+    """Record a refused catalogue import as a refused upload is recorded: numbered with the uploads, audited."""
+    with store.transaction() as cur:
+        upload_id = int(cur.execute(sql.load("ingest/next_upload_id")).fetchone()[0])
+        cur.execute(
+            sql.load("plan/catalogue_insert_refusal"),
+            {
+                "upload_id": upload_id,
+                "period": result.period_code,
+                "file_name": result.file_name,
+                "sha256": sha256,
+                "uploaded_at": when,
+                "uploaded_by": actor.name,
+                "error_count": result.error_total,
+                "errors": problems_json(result.problems),
+            },
+        )
+        audit.write(
+            cur,
+            actor,
+            "refuse",
+            {
+                "upload_id": upload_id,
+                "catalogue": True,
+                "period": result.period_code,
+                "file": result.file_name,
+                "sha256": sha256,
+                "errors": result.error_total,
+            },
+        )
+    return upload_id
 
 
 def _insert_actions(cur, version_id: int, actions: list[Action]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,10 @@ import pyarrow as pa
 from ranpe.access import audit
 from ranpe.access.roles import Actor, require
 from ranpe.i18n import t
+from ranpe.ingest import sandbox
 from ranpe.ingest.contract import as_text, header_key, is_blank, value_key
 from ranpe.ingest.problems import Problem, Refused
-from ranpe.ingest.reader import read
+from ranpe.ingest.reader import Workbook, read
 from ranpe.plan.catalogue import find_period
 from ranpe.plan.periods import list_periods
 from ranpe.store import sql
@@ -83,12 +85,24 @@ class CrosswalkResult:
         return t("result.refused", lang, count=len(self.problems))
 
 
-def check_bytes(store: Store, data: bytes, file_name: str) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """The crosswalk rows of a file, or every problem (then no rows)."""
+def _read(data: bytes, file_name: str) -> tuple[Workbook | None, list[Problem]]:
+    """The file's sheets, or the reader's refusal (run in the parsing sandbox's child)."""
     try:
-        workbook = read(data, file_name)
+        return read(data, file_name), []
     except Refused as refused:
-        return [], refused.problems
+        return None, refused.problems
+
+
+def _refusal(file_name: str, key: str, **params: object) -> tuple[None, list[Problem]]:
+    return None, [Problem(key, file_name, params=params)]
+
+
+def check_bytes(store: Store, data: bytes, file_name: str) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The crosswalk rows of a file, or every problem (then no rows). The file is read in the parsing sandbox
+    (ranpe.ingest.sandbox), as a submission or a catalogue is; its rows are checked here against the catalogues."""
+    workbook, refused = sandbox.run(_read, (data, file_name), partial(_refusal, file_name))
+    if workbook is None:
+        return [], refused
     problems: list[Problem] = []
     periods = list_periods(store)
     codes: dict[str, set[str] | None] = {}

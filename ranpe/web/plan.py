@@ -3,13 +3,16 @@ and the catalogue and crosswalk upload section of the upload page."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from ranpe.access.roles import Actor
 from ranpe.i18n import fmt_date, fmt_int, fmt_pct, t
 from ranpe.measures.filters import Filters
+from ranpe.store.connection import Store
 from ranpe.web import auth, downloads, frame
 from ranpe.workspace import upload
 
@@ -100,6 +103,30 @@ def _template_bytes(store_path: str, lang: str, version: int) -> bytes:
         return write_catalogue_template(frame.store(), Path(folder) / "katalog.xlsx", lang).read_bytes()
 
 
+def _record_refusal_button(
+    store: Store, data: bytes, file_name: str, period: str | None, actor: Actor, lang: str
+) -> None:
+    """A refused catalogue, recorded in the upload history with its errors when the analyst says so (as a refused
+    submission is); once per file and period chosen in a session, then the number it has there."""
+    from ranpe.plan import catalogue
+
+    recorded = st.session_state.setdefault("catalogue_refusals_recorded", {})
+    key = (hashlib.sha256(data).hexdigest(), file_name, period)
+    if key not in recorded:
+        if not actor.can("analyst"):
+            return
+        st.caption(t("ws.upload.refused_recorded", lang))
+        if not st.button(t("ws.upload.record_refusals", lang), key="catalogue_record_refusal", icon=":material/save:"):
+            return
+        recorded[key] = catalogue.import_bytes(store, data, file_name, period=period, actor=actor)
+        st.rerun()  # drawn anew without the button
+    result = recorded[key]
+    if result.status == "refused":
+        st.info(t("catalogue.refusal_recorded", lang, upload_id=result.upload_id), icon=":material/history:")
+    else:  # the store changed since the check (a period or K/L added): what importing did instead
+        st.success(result.message(lang), icon=":material/check_circle:")
+
+
 def catalogue_upload_section(lang: str) -> None:
     """Import a catalogue (.xlsx/.csv): check it, show its actions or every problem, store it; its versions."""
     from ranpe.plan import catalogue
@@ -137,6 +164,7 @@ def catalogue_upload_section(lang: str) -> None:
                 key="catalogue_error_report",
                 icon=":material/download:",
             )
+            _record_refusal_button(store, data, uploaded.name, chosen, actor, lang)
         else:
             st.success(checked.message(lang), icon=":material/check_circle:")
             preview = pd.DataFrame(

@@ -10,6 +10,7 @@ from ranpe import config
 from ranpe.access.roles import Actor, require
 from ranpe.exports.files import xlsx_bytes
 from ranpe.i18n import fmt_date, fmt_int, fmt_num, fmt_quarter, t
+from ranpe.ingest import contract
 from ranpe.ingest.pipeline import IngestResult, ingest_bytes
 from ranpe.store.connection import Store
 from ranpe.workspace.common import Names, WorkspaceError, name_order
@@ -130,23 +131,8 @@ def found_text(result: IngestResult, lang: str) -> dict[str, str]:
     }
 
 
-PREVIEW_FIELDS = (
-    "year",
-    "quarter",
-    "agency",
-    "pillar",
-    "action_code",
-    "action",
-    "province",
-    "committed",
-    "status",
-    "target",
-    "realization",
-    "output",
-    "obstacles",
-    "follow_up",
-    "notes",
-)
+# The preview shows every field of the contract, in its order.
+PREVIEW_FIELDS = contract.FIELDS
 
 
 def preview_rows(result: IngestResult, names: Names, limit: int = PREVIEW_ROWS) -> list[dict[str, Any]]:
