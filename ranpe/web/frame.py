@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 from ranpe import charts, config, demo
 from ranpe.i18n import DEFAULT_LANG, LANGS, AsOf, fmt_date, fmt_quarter, t
@@ -74,7 +75,8 @@ def _chart(path: str, version: int, builder: str, source: tuple, context: tuple,
 
 def chart(builder: str, source: tuple, *context: Any, **options: Any) -> Any:
     """ranpe.charts.<builder>(data(*source), *context, **options), built once per data version for the same
-    inputs and shared by every session (building a Plotly figure costs more than its query): never change it."""
+    inputs and shared by every session (building a Plotly figure costs more than its query): never change it.
+    A spec_* builder gives Plotly's JSON (a dict), cheaper to build and to draw (drawn())."""
     opened = store()
     return _chart(str(opened.path), opened.data_version(), builder, source, context, tuple(sorted(options.items())))
 
@@ -454,6 +456,28 @@ def drill_down(event: Any, filter_name: str, part: int | None = None) -> None:
             return
         st.session_state[_KEPT_KEY][filter_name] = value
         st.rerun()
+
+
+# -- charts --------------------------------------------------------------------------------------------
+
+
+class _Drawn(BaseFigure):
+    """A figure given as Plotly's JSON, handed to st.plotly_chart as it reads a Plotly figure: through to_dict(),
+    then plotly.io.to_json without validation. (Given a dict, st.plotly_chart builds a go.Figure from it to
+    validate every property, and then its dict again: the cost the charts' spec_* builders avoid.) Nothing else
+    of a Plotly figure is read, so none is made."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:  # no BaseFigure.__init__: the spec is the figure
+        self._spec = spec
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._spec
+
+
+def drawn(figure: Any) -> Any:
+    """What st.plotly_chart is given for a figure: a figure as Plotly's JSON (charts.spec_*) as it is, never
+    validated again; a go.Figure unchanged."""
+    return _Drawn(figure) if isinstance(figure, dict) else figure
 
 
 # -- page furniture --------------------------------------------------------------------------------
