@@ -30,7 +30,8 @@ def page_start(title_key: str, describe: str = "describe_filters") -> tuple[Filt
         st.stop()
     filters_text = frame.data(describe, filters, lang)
     st.caption(filters_text)
-    as_of = frame.data("as_of", filters)
+    # The data date depends on the as-of moment alone: read once per moment, not once per view.
+    as_of = frame.data("as_of", Filters(filters.year, as_of=filters.as_of))
     if filters.as_of is not None:
         st.info(t("as_of.banner", lang, date=fmt_date(as_of, lang)), icon=":material/history:")
     illustrative = frame.data("illustrative_note", filters.year, lang)
