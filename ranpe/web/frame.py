@@ -157,13 +157,20 @@ def language_switch(lang: str) -> str:
 
 def _universe() -> dict[str, list[Any]]:
     """Every value each filter may take (ANY aside): years with data, newest first; K/L by short name."""
-    agencies = data("agencies").sort_values("short_name", key=lambda s: s.str.lower())
+    opened = store()
+    return _universe_of(str(opened.path), opened.data_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _universe_of(path: str, version: int) -> dict[str, list[Any]]:
+    # Once per data version, shared by every session and run (never changed by its readers): read on every run.
+    agencies = _cached(path, version, "agencies", ()).sort_values("short_name", key=lambda s: s.str.lower())
     return {
-        "year": data("years"),
+        "year": _cached(path, version, "years", ()),
         "quarter": [1, 2, 3, 4],
-        "pillar": data("all_group_numbers"),
+        "pillar": _cached(path, version, "all_group_numbers", ()),
         "agency": list(agencies["code"]),
-        "province": [NATIONAL, *data("provinces")["code"]],
+        "province": [NATIONAL, *_cached(path, version, "provinces", ())["code"]],
     }
 
 
@@ -290,8 +297,8 @@ def _options(
 def _names(lang: str, year: int | None = None) -> dict[str, Any]:
     """Each filter's words for a code, in the language (ANY in words too); a group under its period's word."""
     named = data("groups", year)
-    agencies = data("agencies").set_index("code")["short_name"].to_dict()
-    provinces = data("provinces").set_index("code")["name_en" if lang == "en" else "name"].to_dict()
+    opened = store()
+    agencies, provinces = _code_names(str(opened.path), opened.data_version(), lang)
     return {
         "year": str,
         "quarter": lambda q: t("dash.filter.latest_quarter", lang) if q == ANY else fmt_quarter(q, lang),
@@ -305,6 +312,14 @@ def _names(lang: str, year: int | None = None) -> dict[str, Any]:
             else provinces.get(p, p)
         ),
     }
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _code_names(path: str, version: int, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """K/L code → short name and province code → name in the language, once per data version (never changed)."""
+    agencies = _cached(path, version, "agencies", ()).set_index("code")["short_name"].to_dict()
+    provinces = _cached(path, version, "provinces", ()).set_index("code")["name_en" if lang == "en" else "name"]
+    return agencies, provinces.to_dict()
 
 
 def _labels(names: dict[str, Any], with_data: dict[str, set[str]], year: int, lang: str) -> dict[str, Any]:
