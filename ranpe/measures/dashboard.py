@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -36,15 +37,19 @@ STATUSES = ("not_started", "in_progress", "completed", "not_implemented")
 def _per_data_version(read: Callable[..., Any]) -> Callable[..., Any]:
     """read(store, *args) done once per store, data version and args in this process: for what every view reads
     several times and a write alone changes (the reference provinces, a year's plan period and its groups). The
-    result is shared: never change it."""
-
-    @functools.lru_cache(maxsize=64)
-    def remembered(store: Store, version: int, *args: Any) -> Any:
-        return read(store, *args)
+    result is shared: never change it. Kept beside the store, weakly: a store no longer used is closed as before
+    (its file free for another process), its results dropped with it."""
+    kept: weakref.WeakKeyDictionary[Store, dict[tuple, Any]] = weakref.WeakKeyDictionary()
 
     @functools.wraps(read)
     def reader(store: Store, *args: Any) -> Any:
-        return remembered(store, store.data_version(), *args)
+        key = (store.data_version(), args)
+        results = kept.setdefault(store, {})
+        if key not in results:
+            if len(results) >= 64:
+                results.clear()
+            results[key] = read(store, *args)
+        return results[key]
 
     return reader
 
