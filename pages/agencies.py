@@ -70,9 +70,9 @@ if filters.agency is None:
 
 agency_name = frame.data("agency_label", filters.agency, lang)
 st.subheader(t("dash.agencies.profile", lang, agency=agency_name))
-st.plotly_chart(
+page.chart(
     frame.chart(
-        "fig_trend",
+        "spec_trend",
         ("trend", filters, lang),
         lang,
         frame.data("describe_trend_filters", filters, lang),
@@ -81,9 +81,8 @@ st.plotly_chart(
         title=t("dash.chart.agency_trend", lang, agency=agency_name),
         about_url=about_url,
     ),
-    key="agencies_profile_trend",
-    config=frame.plotly_config(lang),
-    theme=None,
+    "agencies_profile_trend",
+    lang,
 )
 table, total = frame.data("actions", filters, lang)
 st.caption(t("dash.pillars.showing", lang, shown=fmt_int(len(table), lang), total=fmt_int(total, lang)))

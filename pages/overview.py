@@ -110,7 +110,7 @@ page.units_note(t("dash.units.overview", lang), lang)
 left, right = st.columns([1, 1])
 with left:
     figure = frame.chart(
-        "fig_commitment_by_pillar",
+        "spec_commitment_by_pillar",
         ("by_pillar", filters, lang),
         lang,
         filters_text,
@@ -122,7 +122,7 @@ with left:
     st.caption(t("dash.drill_hint", lang))
 with right:
     figure = frame.chart(
-        "fig_province_map",
+        "spec_province_map",
         ("province_rates", filters, lang),
         lang,
         filters_text,
@@ -135,7 +135,7 @@ with right:
     page.drillable_chart(figure, "overview_map", "province", "map", lang)
 
 trend_figure = frame.chart(
-    "fig_trend",
+    "spec_trend",
     ("trend", filters, lang),
     lang,
     frame.data("describe_trend_filters", filters, lang),
@@ -143,6 +143,6 @@ trend_figure = frame.chart(
     source,
     about_url=about_url,
 )
-st.plotly_chart(trend_figure, key="overview_trend", config=frame.plotly_config(lang), theme=None)
+page.chart(trend_figure, "overview_trend", lang)
 downloads.chart_downloads(trend_figure, "trend", lang)
 downloads.pack_panel(lang, filters)

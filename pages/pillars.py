@@ -18,7 +18,7 @@ page.units_note(t("dash.units.pillars", lang), lang)
 left, right = st.columns([2, 3])
 with left:
     pillar_figure = frame.chart(
-        "fig_commitment_by_pillar",
+        "spec_commitment_by_pillar",
         ("by_pillar", filters, lang),
         lang,
         filters_text,

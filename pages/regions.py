@@ -30,7 +30,7 @@ page.units_note(
 map_column, side_column = st.columns([3, 1])
 with map_column:
     map_figure = frame.chart(
-        "fig_province_map",
+        "spec_province_map",
         ("province_rates", filters, lang),
         lang,
         filters_text,

@@ -16,9 +16,9 @@ page.units_note(t("dash.units.trends", lang), lang)
 # The per-quarter charts put the periods they draw in front of these filters.
 trend_filters_text = frame.data("describe_trend_filters", filters, lang)
 trend_figure = frame.chart(
-    "fig_trend", ("trend", filters, lang), lang, trend_filters_text, as_of, source, about_url=about_url
+    "spec_trend", ("trend", filters, lang), lang, trend_filters_text, as_of, source, about_url=about_url
 )
-st.plotly_chart(trend_figure, key="trends_rate", config=frame.plotly_config(lang), theme=None)
+page.chart(trend_figure, "trends_rate", lang)
 downloads.chart_downloads(trend_figure, "trend", lang)
 left, right = st.columns([3, 2])
 with left:

@@ -166,18 +166,22 @@ def _lines(text: str) -> int:
     return text.count("<br>") + 1 if text else 0
 
 
-def _category_labels(fig: go.Figure, letter: str) -> list[str]:
+def _axis(spec: dict[str, Any], letter: str) -> dict[str, Any]:
+    return spec["layout"].get(f"{letter}axis") or {}
+
+
+def _category_labels(spec: dict[str, Any], letter: str) -> list[str]:
     """The tick labels an axis shows: its tick texts, or the categories of the traces drawn on it."""
-    axis = fig.layout[f"{letter}axis"]
-    if axis.ticktext:
-        return [str(label) for label in axis.ticktext]
-    if axis.tickformat == ".0%":
+    axis = _axis(spec, letter)
+    if axis.get("ticktext") is not None and len(axis["ticktext"]):
+        return [str(label) for label in axis["ticktext"]]
+    if axis.get("tickformat") == ".0%":
         return ["100%"]
-    if axis.type != "category":
+    if axis.get("type") != "category":
         # A count axis: numbers up to a few thousands, written with a thousands separator.
         return ["10.000"]
-    aliases = axis.labelalias or {}
-    values = (getattr(trace, letter, None) for trace in fig.data)
+    aliases = axis.get("labelalias") or {}
+    values = (trace.get(letter) for trace in spec["data"])
     return [str(aliases.get(str(value), value)) for column in values if column is not None for value in column]
 
 
@@ -185,15 +189,15 @@ def _widest_px(labels: Any, font_px: float) -> float:
     return max((max(text_px(line, font_px) for line in str(label).split("<br>")) for label in labels), default=0.0)
 
 
-def _axis_title(fig: go.Figure, letter: str) -> str:
-    title = fig.layout[f"{letter}axis"].title
-    return title.text or "" if title else ""
+def _axis_title(spec: dict[str, Any], letter: str) -> str:
+    return (_axis(spec, letter).get("title") or {}).get("text") or ""
 
 
-def _legend_entries(fig: go.Figure) -> list[str]:
+def _legend_entries(spec: dict[str, Any]) -> list[str]:
     """The names a legend lists: traces that show in it (a figure of one unnamed trace has none)."""
-    shown = [trace.name for trace in fig.data if trace.showlegend is not False and trace.name]
-    return shown if len(fig.data) > 1 or any(trace.showlegend for trace in fig.data) else []
+    traces = spec["data"]
+    shown = [trace["name"] for trace in traces if trace.get("showlegend") is not False and trace.get("name")]
+    return shown if len(traces) > 1 or any(trace.get("showlegend") for trace in traces) else []
 
 
 def _legend_px(entries: list[str], width_px: float, font_px: float, gap_px: float) -> float:
@@ -222,24 +226,31 @@ class Canvas:
 
 
 PAGE = Canvas(MIN_CHART_PX)
+# A figure: Plotly's object, or Plotly's JSON (a dict of data and layout) built without Plotly's object model and
+# its validation of every property (what the pages draw: st.plotly_chart serialises it as it is).
+Figure = go.Figure | dict[str, Any]
 
 
-def _frame(fig: go.Figure, title: str, filters_text: str, footer: str, *, lang: str, plot_height: int) -> go.Figure:
+def _frame(fig: Figure, title: str, filters_text: str, footer: str, *, lang: str, plot_height: int) -> Figure:
     """Title (what + filters), legend, plot and data line stacked so that none covers another, at any width:
-    laid out for the page (see _lay_out); the parts are kept in the figure's meta, for fit()."""
-    _update(
-        fig.layout,
-        separators=separators(lang),
-        meta={"frame": {"title": title, "subtitle": filters_text, "footer": footer, "plot_height": plot_height}},
-    )
+    laid out for the page (see _placed); the parts are kept in the figure's meta, for fit(). A figure given as
+    Plotly's JSON (a dict) is laid out as a dict, a go.Figure as a go.Figure."""
+    props = {
+        "separators": separators(lang),
+        "meta": {"frame": {"title": title, "subtitle": filters_text, "footer": footer, "plot_height": plot_height}},
+    }
+    if isinstance(fig, dict):
+        fig["layout"].update(props)
+        return _lay_out_spec(fig, PAGE)
+    _update(fig.layout, **props)
     return _lay_out(fig, PAGE)
 
 
-def fit(fig: go.Figure, width: int, height: int, scale: float) -> go.Figure:
+def fit(fig: Figure, width: int, height: int, scale: float) -> go.Figure:
     """A copy of a page's figure laid out anew for a fixed width and height (a slide), its text scale times larger.
 
     A title or data line taken out of the figure (a slide that says them in its own text) stays out; a font size
-    set on the figure is the one scaled."""
+    set on the figure is the one scaled. A figure given as Plotly's JSON (a dict) becomes a go.Figure here."""
     copy = go.Figure(fig)
     copy.update_layout(width=width, height=height)
     if not isinstance(copy.layout.meta, dict) or "frame" not in copy.layout.meta:
@@ -255,12 +266,13 @@ def fit(fig: go.Figure, width: int, height: int, scale: float) -> go.Figure:
     return _lay_out(copy, Canvas(width, scale, height, modebar=False, base_scale=base_scale))
 
 
-def figure_title(fig: go.Figure) -> str:
+def figure_title(fig: Figure) -> str:
     """The title a figure was built with, as one line (its drawn title is wrapped to fit a phone)."""
-    meta = fig.layout.meta
+    layout = fig["layout"] if isinstance(fig, dict) else fig.layout._props
+    meta = layout.get("meta")
     if isinstance(meta, dict) and "frame" in meta:
         return meta["frame"]["title"]
-    return re.sub(r"<[^>]*>", "", (fig.layout.title.text or "").split("<br>")[0])
+    return re.sub(r"<[^>]*>", "", ((layout.get("title") or {}).get("text") or "").split("<br>")[0])
 
 
 FOOTER_NAME = "footer"
@@ -274,7 +286,59 @@ def _update(part: Any, **props: Any) -> None:
     BaseFigure._perform_update(part, props)
 
 
+@dataclass(frozen=True)
+class Placement:
+    """What laying a figure out sets: layout properties, properties of some traces (by index), the footer's
+    annotation; and the plot's height and the base font size it was laid out with."""
+
+    layout: dict[str, Any]
+    traces: dict[int, dict[str, Any]]
+    footer: dict[str, Any] | None
+    plot_px: float
+    base: float
+
+
+def _merged(target: dict[str, Any], props: dict[str, Any]) -> dict[str, Any]:
+    """props set into target (a dict of Plotly's JSON) as Plotly's update() sets them: a property that is a dict
+    updates the one there, anything else replaces it."""
+    for key, value in props.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _merged(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+def _view(fig: go.Figure) -> dict[str, Any]:
+    """A go.Figure's properties as Plotly's JSON (its own dicts, no copy: read them only)."""
+    return {"data": [trace._props for trace in fig.data], "layout": fig.layout._props}
+
+
 def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
+    """The figure laid out for the canvas (_placed), its properties set through Plotly (validated)."""
+    placement = _placed(_view(fig), canvas)
+    for index, props in placement.traces.items():
+        _update(fig.data[index], **props)
+    if canvas.height:
+        _fit_rows(fig, placement.plot_px, placement.base)
+    _update(fig.layout, **placement.layout)
+    if placement.footer:
+        fig.add_annotation(**placement.footer)
+    return fig
+
+
+def _lay_out_spec(spec: dict[str, Any], canvas: Canvas) -> dict[str, Any]:
+    """A figure given as Plotly's JSON laid out for the canvas (_placed), the same properties set into its dicts."""
+    placement = _placed(spec, canvas)
+    for index, props in placement.traces.items():
+        _merged(spec["data"][index], props)
+    _merged(spec["layout"], placement.layout)
+    if placement.footer:
+        spec["layout"]["annotations"] = [*spec["layout"].get("annotations", []), placement.footer]
+    return spec
+
+
+def _placed(spec: dict[str, Any], canvas: Canvas) -> Placement:
     """Place title, legend or colour bar, plot and footer for the canvas.
 
     Title and subtitle are wrapped for the canvas's narrowest width and sit at the top. A legend (or a heat map's
@@ -284,7 +348,7 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
     whatever the labels' width. On a page the figure is as tall as its parts (the plot as tall as asked); on a
     slide the plot takes what the rest leaves, and rows too many for their text get smaller text.
     """
-    parts = fig.layout.meta["frame"]
+    parts = spec["layout"]["meta"]["frame"]
     k = canvas.scale
     base = BASE_FONT_PX * (canvas.base_scale or k)
     title_font, subtitle_font, footer_font = (px * k for px in (TITLE_FONT_PX, SUBTITLE_FONT_PX, FOOTER_FONT_PX))
@@ -306,65 +370,66 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
     top = title_px + gap
     # Under the title: the legend, referenced to the figure.
     under_title = top
-    entries = _legend_entries(fig)
+    entries = _legend_entries(spec)
     legend_px = _legend_px(entries, text_width, base, gap) if entries else 0.0
 
-    cartesian = any(trace.type in ("bar", "scatter") for trace in fig.data)
+    layout: dict[str, Any] = {}
+    traces: dict[int, dict[str, Any]] = {}
+    cartesian = any(trace["type"] in ("bar", "scatter") for trace in spec["data"])
     left = right = edge
     bottom_zone = 0.0
     if cartesian:
         tick_gap = round(6 * k)
-        x_axis, y_axis = fig.layout.xaxis, fig.layout.yaxis
-        left += _widest_px(_category_labels(fig, "y"), base) + 2 * tick_gap
-        if _axis_title(fig, "y"):
+        left += _widest_px(_category_labels(spec, "y"), base) + 2 * tick_gap
+        if _axis_title(spec, "y"):
             left += _line_px(base) + gap
-        _update(y_axis, automargin=True, title_standoff=gap, ticklabelstandoff=tick_gap)
-        _update(x_axis, automargin=True, title_standoff=gap)
+        layout["yaxis"] = {"automargin": True, "title": {"standoff": gap}, "ticklabelstandoff": tick_gap}
+        layout["xaxis"] = {"automargin": True, "title": {"standoff": gap}}
         # The last tick label of a rate axis ("100%") is centred on the plot's right edge.
         right += text_px("100%", base) / 2
         labels_px = _line_px(base)
-        x_labels = list(dict.fromkeys(_category_labels(fig, "x")))
+        x_labels = list(dict.fromkeys(_category_labels(spec, "x")))
         widest = _widest_px(x_labels, base)
-        if x_axis.type == "category" and len(x_labels) * (widest + gap) > canvas.min_width - left - right:
+        crowded = len(x_labels) * (widest + gap) > canvas.min_width - left - right
+        if _axis(spec, "x").get("type") == "category" and crowded:
             # Labels too many to stand level in the narrowest plot are turned 30° or upright: their height is then
             # at most their width plus a line.
             labels_px += max(widest, _line_px(base))
-        x_title = _axis_title(fig, "x")
+        x_title = _axis_title(spec, "x")
         x_title_px = gap + _line_px(base) * _lines(x_title) if x_title else 0
-        if x_axis.side == "top":
+        if _axis(spec, "x").get("side") == "top":
             top += tick_gap + labels_px + x_title_px
         else:
             bottom_zone = tick_gap + labels_px + x_title_px
     bottom = bottom_zone + gap + _line_px(footer_font) * len(footer_lines) + edge
     if cartesian:
-        _place_bar_labels(fig, canvas.min_width - left - right, right - edge, base)
+        traces |= _place_bar_labels(spec, canvas.min_width - left - right, right - edge, base)
 
     if canvas.height:
         height = canvas.height
         plot_px = height - top - legend_px - bottom
-        _fit_rows(fig, plot_px, base)
     else:
         plot_px = parts["plot_height"]
         height = round(top + legend_px + plot_px + bottom)
-    for trace in fig.data:
-        if trace.type == "scatter" and trace.marker.showscale:
+    for index, trace in enumerate(spec["data"]):
+        if trace["type"] == "scatter" and (trace.get("marker") or {}).get("showscale"):
             # A heat map's colour bar: upright beside the plot's top rows (Plotly makes room for it on the right),
             # its title along it.
-            trace.marker.colorbar.update(
-                orientation="v",
-                x=1,
-                xanchor="left",
-                xpad=gap,
-                y=1,
-                yanchor="top",
-                ypad=0,
-                lenmode="pixels",
-                len=min(plot_px, COLOURBAR_PX * k),
-                thickness=COLOURBAR_THICKNESS_PX * k,
-                title_side="right",
-            )
-    _update(
-        fig.layout,
+            colourbar = {
+                "orientation": "v",
+                "x": 1,
+                "xanchor": "left",
+                "xpad": gap,
+                "y": 1,
+                "yanchor": "top",
+                "ypad": 0,
+                "lenmode": "pixels",
+                "len": min(plot_px, COLOURBAR_PX * k),
+                "thickness": COLOURBAR_THICKNESS_PX * k,
+                "title": {"side": "right"},
+            }
+            traces[index] = _merged(traces.get(index, {}), {"marker": {"colorbar": colourbar}})
+    layout.update(
         title={
             "text": title_text,
             "font": {"size": title_font},
@@ -393,29 +458,29 @@ def _lay_out(fig: go.Figure, canvas: Canvas) -> go.Figure:
             "yanchor": "top",
         },
     )
-    if not footer_lines:
-        return fig
-    fig.add_annotation(
-        name=FOOTER_NAME,
-        text="<br>".join(footer_lines),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        xshift=-(round(left) - edge),
-        yshift=-(bottom_zone + gap),
-        xanchor="left",
-        yanchor="top",
-        align="left",
-        showarrow=False,
-        font={"size": footer_font, "color": "#555555"},
-    )
-    return fig
+    footer = None
+    if footer_lines:
+        footer = {
+            "name": FOOTER_NAME,
+            "text": "<br>".join(footer_lines),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "xshift": -(round(left) - edge),
+            "yshift": -(bottom_zone + gap),
+            "xanchor": "left",
+            "yanchor": "top",
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": footer_font, "color": "#555555"},
+        }
+    return Placement(layout, traces, footer, plot_px, base)
 
 
 def _fit_rows(fig: go.Figure, plot_px: float, base: float) -> None:
     """On a fixed height, rows (K/L) too many for their text: labels and cells made to fit one row."""
-    rows = len(set(_category_labels(fig, "y"))) if fig.layout.yaxis.type == "category" else 0
+    rows = len(set(_category_labels(_view(fig), "y"))) if fig.layout.yaxis.type == "category" else 0
     if not rows:
         return
     row_px = plot_px / rows
@@ -458,6 +523,22 @@ PLOT_HEIGHT_PX = 240
 # in it ("100%" fits).
 CELL_PX = ROW_HEIGHT_PX - 2
 CELL_FONT_PX = 11
+
+
+@cache
+def _template() -> dict[str, Any]:
+    """The Plotly template a go.Figure carries (the default, "plotly"), as JSON: once per process."""
+    return go.Figure().to_dict()["layout"]["template"]
+
+
+def _spec(traces: list[dict[str, Any]], **layout: Any) -> dict[str, Any]:
+    """A figure as Plotly's JSON: its traces, and its layout with the template every go.Figure carries."""
+    return {"data": traces, "layout": {"template": _template(), **layout}}
+
+
+def _json_axis(axis: dict[str, Any]) -> dict[str, Any]:
+    """An axis's properties as Plotly's JSON writes them: its title a dict of its text."""
+    return {**axis, "title": {"text": axis["title"]}} if isinstance(axis.get("title"), str) else axis
 
 
 def _bar_text(rate: float, committed: int, planned: int, lang: str, unit: str = "dash.unit.actions") -> str:
@@ -519,24 +600,27 @@ def _bar_labels(colours: list[str]) -> dict[str, Any]:
     }
 
 
-def _place_bar_labels(fig: go.Figure, plot_px: float, beyond_px: float, font_px: float) -> None:
+def _place_bar_labels(spec: dict[str, Any], plot_px: float, beyond_px: float, font_px: float) -> dict[int, dict]:
     """Each label of a horizontal bar where it fits whole in a plot plot_px wide (the narrowest drawn): inside the
     bar at its end, or beyond a short bar (up to beyond_px past the plot); a label that fits neither way goes
-    inside, made smaller by Plotly to fit, never cut at the figure's edge."""
-    if fig.layout.xaxis.tickformat != ".0%" or fig.layout.barmode == "stack":
-        return  # only the rate bars, one per row
-    room = (fig.layout.xaxis.range or (0, 1))[1]
+    inside, made smaller by Plotly to fit, never cut at the figure's edge. The properties to set, by trace."""
+    x_axis = _axis(spec, "x")
+    if x_axis.get("tickformat") != ".0%" or spec["layout"].get("barmode") == "stack":
+        return {}  # only the rate bars, one per row
+    room = (x_axis.get("range") or (0, 1))[1]
     pad_px = 8
-    for trace in fig.data:
-        if trace.type != "bar" or trace.orientation != "h" or trace.text is None:
+    placed = {}
+    for index, trace in enumerate(spec["data"]):
+        if trace["type"] != "bar" or trace.get("orientation") != "h" or trace.get("text") is None:
             continue
         positions = []
-        for value, text in zip(trace.x, trace.text, strict=True):
+        for value, text in zip(trace["x"], trace["text"], strict=True):
             bar_px = plot_px * float(value or 0) / room
             need_px = text_px(str(text), font_px) + pad_px
             outside = bar_px < need_px and plot_px - bar_px + beyond_px >= need_px
             positions.append("outside" if outside else "inside")
-        trace.update(textposition=positions, constraintext="inside")
+        placed[index] = {"textposition": positions, "constraintext": "inside"}
+    return placed
 
 
 def _group_title(data: pd.DataFrame, key: str, group_key: str, lang: str) -> str:
@@ -546,7 +630,7 @@ def _group_title(data: pd.DataFrame, key: str, group_key: str, lang: str) -> str
     return t(key, lang)
 
 
-def fig_commitment_by_pillar(
+def spec_commitment_by_pillar(
     data: pd.DataFrame,
     lang: str,
     filters_text: str,
@@ -554,37 +638,41 @@ def fig_commitment_by_pillar(
     source: str,
     *,
     about_url: str | None = None,
-) -> go.Figure:
-    """Horizontal bars: commitment rate per pillar (customdata = pillar, for drill-down)."""
+) -> dict[str, Any]:
+    """Horizontal bars: commitment rate per pillar (customdata = pillar, for drill-down), as Plotly's JSON."""
     rows = data.sort_values("pillar", ascending=False)
-    colours = [PILLAR_COLOURS.get(int(p), NEUTRAL_BAR_COLOUR) for p in rows["pillar"]]
-    fig = go.Figure(
-        go.Bar(
-            x=rows["rate"],
-            y=rows["label"],
-            orientation="h",
-            marker_color=colours,
-            text=_rate_texts(_bar_text, rows, lang),
-            **_bar_labels(colours),
-            customdata=rows["pillar"].astype(int),
-            hovertext=_rate_texts(_hover, rows, lang),
-            hoverinfo="text+y",
-        )
-    )
-    fig.update_xaxes(_pct_axis(lang, ticks=HORIZONTAL_TICKS))
+    pillars = [int(p) for p in rows["pillar"]]
+    colours = [PILLAR_COLOURS.get(p, NEUTRAL_BAR_COLOUR) for p in pillars]
+    bar = {
+        "type": "bar",
+        "x": [float(rate) for rate in rows["rate"]],
+        "y": list(rows["label"]),
+        "orientation": "h",
+        "marker": {"color": colours},
+        "text": _rate_texts(_bar_text, rows, lang),
+        **_bar_labels(colours),
+        "customdata": pillars,
+        "hovertext": _rate_texts(_hover, rows, lang),
+        "hoverinfo": "text+y",
+    }
     axis = _wrapped_categories(rows["label"])
-    fig.update_yaxes(axis)
+    spec = _spec([bar], xaxis=_json_axis(_pct_axis(lang, ticks=HORIZONTAL_TICKS)), yaxis=dict(axis))
     # A row as tall as its label's lines (pillar names are long), and at least two bar rows.
     lines = max((text.count("<br>") + 1 for text in axis["labelalias"].values()), default=1)
     row_px = max(2 * ROW_HEIGHT_PX, round(_line_px(BASE_FONT_PX) * lines + ROW_HEIGHT_PX / 2))
     return _frame(
-        fig,
+        spec,
         _group_title(data, "dash.chart.by_pillar", "period.chart.by_group", lang),
         filters_text,
         _data_footer(as_of, source, lang, about_url),
         lang=lang,
         plot_height=row_px * max(len(rows), 2),
     )
+
+
+def fig_commitment_by_pillar(data: pd.DataFrame, lang: str, *args: Any, **options: Any) -> go.Figure:
+    """spec_commitment_by_pillar() as a go.Figure (exports, the pack)."""
+    return go.Figure(spec_commitment_by_pillar(data, lang, *args, **options))
 
 
 def fig_commitment_by_focus_area(
@@ -741,7 +829,7 @@ def fig_agency_pillar_matrix(
     )
 
 
-def fig_trend(
+def spec_trend(
     data: pd.DataFrame,
     lang: str,
     filters_text: str,
@@ -750,41 +838,49 @@ def fig_trend(
     *,
     title: str | None = None,
     about_url: str | None = None,
-) -> go.Figure:
-    """Commitment rate per quarter across years: one line per pillar (its colour) and all pillars (dark, dashed)."""
-    fig = go.Figure()
+) -> dict[str, Any]:
+    """Commitment rate per quarter across years: one line per pillar (its colour) and all pillars (dark, dashed), as
+    Plotly's JSON."""
     periods = list(dict.fromkeys(data.sort_values(["year", "quarter"])["period"]))
+    lines = []
     for pillar_value, rows in data.groupby("pillar", sort=True):
         pillar = int(pillar_value)
-        fig.add_scatter(
-            x=rows["period"],
-            y=rows["rate"],
-            name=rows["series"].iloc[0],
-            mode="lines+markers",
-            line={
-                "color": PILLAR_COLOURS.get(pillar, ALL_PILLARS_COLOUR),
-                "width": 4 if pillar == 0 else 3,
-                "dash": "dash" if pillar == 0 else "solid",
-            },
-            marker={"size": 9},
-            hovertext=_rate_texts(_hover, rows, lang),
-            hoverinfo="text+name+x",
+        lines.append(
+            {
+                "type": "scatter",
+                "x": list(rows["period"]),
+                "y": [float(rate) for rate in rows["rate"]],
+                "name": rows["series"].iloc[0],
+                "mode": "lines+markers",
+                "line": {
+                    "color": PILLAR_COLOURS.get(pillar, ALL_PILLARS_COLOUR),
+                    "width": 4 if pillar == 0 else 3,
+                    "dash": "dash" if pillar == 0 else "solid",
+                },
+                "marker": {"size": 9},
+                "hovertext": _rate_texts(_hover, rows, lang),
+                "hoverinfo": "text+name+x",
+            }
         )
-    fig.update_yaxes(_pct_axis(lang))
-    fig.update_xaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=periods,
-        title=t("dash.axis.quarter", lang),
-    )
+    x_axis = {
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": periods,
+        "title": {"text": t("dash.axis.quarter", lang)},
+    }
     return _frame(
-        fig,
+        _spec(lines, xaxis=x_axis, yaxis=_json_axis(_pct_axis(lang))),
         title or t("dash.chart.trend", lang),
         _span_and_filters(data, filters_text, lang),
         _data_footer(as_of, source, lang, about_url),
         lang=lang,
         plot_height=PLOT_HEIGHT_PX,
     )
+
+
+def fig_trend(data: pd.DataFrame, lang: str, *args: Any, **options: Any) -> go.Figure:
+    """spec_trend() as a go.Figure (exports, the pack)."""
+    return go.Figure(spec_trend(data, lang, *args, **options))
 
 
 def fig_status_by_quarter(
@@ -897,7 +993,7 @@ def map_attribution(lang: str) -> str:
     return t("dash.map.attribution", lang)
 
 
-def fig_province_map(
+def spec_province_map(
     data: pd.DataFrame,
     lang: str,
     filters_text: str,
@@ -907,25 +1003,30 @@ def fig_province_map(
     height: int = 400,
     zoom: float = 3.1,
     about_url: str | None = None,
-) -> go.Figure:
-    """Choropleth of the provinces (MapLibre, no tiles, offline), focus provinces outlined, the Papua caveat drawn.
+) -> dict[str, Any]:
+    """Choropleth of the provinces (MapLibre, no tiles, offline), focus provinces outlined, the Papua caveat drawn;
+    as Plotly's JSON.
 
     data: one row per province (code, label, geojson_code, is_focus, polygon_shared, planned, committed, rate,
     centroid_lon, centroid_lat). height: of the map itself; title and footer come on top. A polygon that holds
     several of today's provinces is drawn grey, never painted with one province's value; those provinces are drawn
     as dots at their centroids. The polygons are written into the figure, not fetched from a URL: plotly.js fails
-    on a map left while its first fetch is under way.
+    on a map left while its first fetch is under way. They are the same object in every figure (read once per
+    process, never copied): only the values change.
     """
     geojson = provinces_geojson()
-    # One trace for all 34 polygons (the GeoJSON is copied once): rates on the colour scale, polygons without
-    # rows and old polygons shared by several of today's provinces at NO_DATA_Z, drawn grey.
+    # One trace for all 34 polygons: rates on the colour scale, polygons without rows and old polygons shared by
+    # several of today's provinces at NO_DATA_Z, drawn grey.
+    provinces = data.to_dict("records")
+    by_polygon: dict[str, list[dict[str, Any]]] = {}
+    for row in provinces:
+        by_polygon.setdefault(row["geojson_code"], []).append(row)
     polygons = []
-    by_polygon = {code: rows for code, rows in data.groupby("geojson_code")}
     for feature in geojson["features"]:
         code = feature["properties"]["code"]
-        members = by_polygon.get(code, data.iloc[0:0])
-        if len(members) == 1 and not members["polygon_shared"].iloc[0]:
-            row = members.iloc[0]
+        members = by_polygon.get(code, [])
+        if len(members) == 1 and not members[0]["polygon_shared"]:
+            row = members[0]
             rate = None if _missing(row["rate"]) else float(row["rate"])
             detail = (
                 t("dash.map.no_rows", lang)
@@ -937,67 +1038,87 @@ def fig_province_map(
                 (code, rate, row["code"], f"<b>{row['label']}</b>{focus}<br>{detail}", bool(row["is_focus"]))
             )
         else:
+            no_rows = t("dash.map.no_rows", lang)
             lines = [
-                f"{n}: {fmt_pct(r, lang) if not _missing(r) else t('dash.map.no_rows', lang)}"
-                for n, r in zip(members["label"], members["rate"], strict=True)
+                f"{row['label']}: {no_rows if _missing(row['rate']) else fmt_pct(row['rate'], lang)}" for row in members
             ]
             name = feature["properties"]["name_en" if lang == "en" else "name"]
             title = t("dash.map.papua_group", lang, name=name, count=len(members))
             polygons.append((code, None, None, f"<b>{title}</b><br>" + "<br>".join(lines), False))
-    fig = go.Figure()
-    fig.add_choroplethmap(
-        featureidkey="properties.code",
-        locations=[p[0] for p in polygons],
-        z=[NO_DATA_Z if p[1] is None else p[1] for p in polygons],
-        zmin=NO_DATA_Z,
-        zmax=1,
-        colorscale=_map_colourscale(),
-        colorbar={
-            # Beside the bar, not over it, where the top tick label would run into it.
-            "title": {"text": t("dash.colorbar.action_plans", lang), "side": "right"},
-            "tickvals": [NO_DATA_Z / 2, 0, 0.25, 0.5, 0.75, 1],
-            "ticktext": [t("dash.map.no_rows", lang), *(fmt_pct(v, lang, 0) for v in (0, 0.25, 0.5, 0.75, 1))],
-            "len": 0.85,
-            "thickness": 14,
-        },
-        marker={
-            "line": {
-                "color": [FOCUS_OUTLINE_COLOUR if p[4] else "white" for p in polygons],
-                "width": [3 if p[4] else 0.6 for p in polygons],
+    traces = [
+        {
+            "type": "choroplethmap",
+            "featureidkey": "properties.code",
+            "geojson": _provinces_geojson_rings(),
+            "locations": [p[0] for p in polygons],
+            "z": [NO_DATA_Z if p[1] is None else p[1] for p in polygons],
+            "zmin": NO_DATA_Z,
+            "zmax": 1,
+            "colorscale": _map_colourscale(),
+            "colorbar": {
+                # Beside the bar, not over it, where the top tick label would run into it.
+                "title": {"text": t("dash.colorbar.action_plans", lang), "side": "right"},
+                "tickvals": [NO_DATA_Z / 2, 0, 0.25, 0.5, 0.75, 1],
+                "ticktext": [t("dash.map.no_rows", lang), *(fmt_pct(v, lang, 0) for v in (0, 0.25, 0.5, 0.75, 1))],
+                "len": 0.85,
+                "thickness": 14,
+            },
+            "marker": {
+                "line": {
+                    "color": [FOCUS_OUTLINE_COLOUR if p[4] else "white" for p in polygons],
+                    "width": [3 if p[4] else 0.6 for p in polygons],
+                }
+            },
+            "customdata": [p[2] for p in polygons],
+            "hovertext": [p[3] for p in polygons],
+            "hoverinfo": "text",
+            "name": "",
+        }
+    ]
+    shared = [row for row in provinces if row["polygon_shared"]]
+    if shared:
+        traces.append(
+            {
+                "type": "scattermap",
+                "lon": [float(row["centroid_lon"]) for row in shared],
+                "lat": [float(row["centroid_lat"]) for row in shared],
+                "mode": "markers",
+                "marker": {
+                    "size": 16,
+                    "color": [NO_DATA_COLOUR if _missing(row["rate"]) else _rate_colour(row["rate"]) for row in shared],
+                },
+                "customdata": [row["code"] for row in shared],
+                "hovertext": [
+                    f"<b>{row['label']}</b><br>"
+                    + (
+                        _hover(row["rate"], row["committed"], row["planned"], lang, "dash.unit.action_plans")
+                        if not _missing(row["rate"])
+                        else t("dash.map.no_rows", lang)
+                    )
+                    for row in shared
+                ],
+                "hoverinfo": "text",
+                "showlegend": False,
+                "name": "",
             }
-        },
-        customdata=[p[2] for p in polygons],
-        hovertext=[p[3] for p in polygons],
-        hoverinfo="text",
-        name="",
-    )
-    # Set after the trace is made: passed to add_choroplethmap, the 325 kB GeoJSON would be deep-copied.
-    fig.data[0].geojson = _provinces_geojson_rings()
-    shared = data[data["polygon_shared"]]
-    if len(shared):
-        fig.add_scattermap(
-            lon=shared["centroid_lon"],
-            lat=shared["centroid_lat"],
-            mode="markers",
-            marker={"size": 16, "color": [NO_DATA_COLOUR if _missing(r) else _rate_colour(r) for r in shared["rate"]]},
-            customdata=shared["code"],
-            hovertext=[
-                f"<b>{n}</b><br>"
-                + (_hover(r, c, p, lang, "dash.unit.action_plans") if not _missing(r) else t("dash.map.no_rows", lang))
-                for n, r, c, p in zip(
-                    shared["label"], shared["rate"], shared["committed"], shared["planned"], strict=True
-                )
-            ],
-            hoverinfo="text",
-            showlegend=False,
-            name="",
         )
-    fig.update_layout(
+    spec = _spec(
+        traces,
         map={"style": "white-bg", "center": {"lon": 118.0, "lat": -2.5}, "zoom": zoom},
         clickmode="event+select",
     )
     footer = _footer(as_of_text(as_of, source, lang), map_attribution(lang), about_url=about_url, lang=lang)
-    return _frame(fig, t("dash.chart.map", lang), filters_text, footer, lang=lang, plot_height=height)
+    return _frame(spec, t("dash.chart.map", lang), filters_text, footer, lang=lang, plot_height=height)
+
+
+def fig_province_map(data: pd.DataFrame, lang: str, *args: Any, **options: Any) -> go.Figure:
+    """spec_province_map() as a go.Figure (exports, the pack)."""
+    spec = spec_province_map(data, lang, *args, **options)
+    # Set after the figure is made: given to go.Figure, the 325 kB GeoJSON would be validated and deep-copied.
+    polygons = spec["data"][0].pop("geojson")
+    fig = go.Figure(spec)
+    fig.data[0].geojson = polygons
+    return fig
 
 
 def _map_colourscale() -> list[list[Any]]:

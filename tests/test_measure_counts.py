@@ -13,6 +13,7 @@ import pytest
 
 from ranpe.ingest.pipeline import remove_demo, restore_upload
 from ranpe.measures.filters import NATIONAL, Filters, parse_moment
+from ranpe.measures.summary import totals_of
 from ranpe.store.connection import Store
 from ranpe.workspace.history import undo
 from tests.conftest import ANALYST
@@ -41,9 +42,17 @@ VIEWS = (
 )
 
 
+def params(name: str, filters: Filters) -> dict:
+    """A measure's bound values; the totals with their second row, the quarter before the year (the overview's
+    comparison), read both ways too."""
+    if name == "measures/totals":
+        return filters.params() | {"previous_year": filters.year - 1, "previous_quarter": 4}
+    return filters.params()
+
+
 def both_ways(store: Store, name: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A measure read from the sums (no moment) and from the rows (a moment after every change)."""
-    return store.query(name, **filters.params()), store.query(name, **replace(filters, as_of=LATER).params())
+    return store.query(name, **params(name, filters)), store.query(name, **params(name, replace(filters, as_of=LATER)))
 
 
 def trend_both_ways(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -74,6 +83,16 @@ def test_every_measure_read_from_the_sums_equals_the_rows_counted(bench: Store, 
         pd.testing.assert_frame_equal(summed, counted, check_exact=True, obj=f"{name} {filters}")
 
 
+def test_the_totals_of_the_quarter_before_are_that_quarters_own(bench: Store):
+    """The overview's comparison comes with the totals in one query: its row is what the quarter's own view gives."""
+    for filters in VIEWS:
+        for previous in ((filters.year, 1), (filters.year - 1, 4)):
+            current, before = totals_of(bench, filters, previous)
+            assert current == totals_of(bench, filters)[0] | {"view": "current"}, filters
+            own = totals_of(bench, replace(filters, year=previous[0], quarter=previous[1]))[0]
+            assert before == own | {"view": "previous"}, (filters, previous)
+
+
 def test_the_trend_read_from_the_sums_equals_the_rows_counted(bench: Store):
     for filters in VIEWS:
         summed, counted = trend_both_ways(bench, filters)
@@ -99,7 +118,7 @@ def test_the_sums_hold_every_active_row_once(bench: Store):
 def test_a_province_chosen_reads_the_rows(bench: Store):
     """A province filter is read from the rows (the action sums hold no province): its figures are the province's."""
     filters = Filters(2024, province="72")
-    totals = bench.query_rows("measures/totals", **filters.params())[0]
+    totals = totals_of(bench, filters)[0]
     provinces = bench.query("measures/commitment_by_province", **Filters(2024).params())
     row = provinces[provinces["province_code"] == "72"].iloc[0]
     assert totals["rows_counted"] == row["planned"]
@@ -114,7 +133,7 @@ def test_every_write_keeps_the_sums_in_step(store: Store):
         for name in MEASURES:
             summed, counted = both_ways(store, name, Filters(2023))
             pd.testing.assert_frame_equal(summed, counted, check_exact=True, obj=name)
-        return store.query_rows("measures/totals", **Filters(2023).params())[0]
+        return totals_of(store, Filters(2023))[0]
 
     first = upload(store, pokja_file(1, 41), "pilar1.csv", datetime(2023, 10, 2, 9, 0))
     assert check()["actions_committed"] == 41

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -12,7 +15,14 @@ import pandas as pd
 from ranpe.i18n import TEXTS, AsOf, fmt_pct, fmt_quarter, t
 from ranpe.measures import obstacles as coded_obstacles
 from ranpe.measures.filters import NATIONAL, Filters
-from ranpe.measures.summary import lead_and_supporting, reporting_completeness, summary, unreported_actions
+from ranpe.measures.summary import (
+    latest_reported_quarter,
+    lead_and_supporting,
+    reporting_completeness,
+    summary,
+    totals_of,
+    unreported_actions,
+)
 from ranpe.plan.periods import Groups, groups_of_year, period_of_year
 from ranpe.store.connection import Store
 
@@ -22,6 +32,26 @@ STATUSES = ("not_started", "in_progress", "completed", "not_implemented")
 
 
 # -- reference and options -------------------------------------------------------------------------
+
+
+def _per_data_version(read: Callable[..., Any]) -> Callable[..., Any]:
+    """read(store, *args) done once per store, data version and args in this process: for what every view reads
+    several times and a write alone changes (the reference provinces, a year's plan period and its groups). The
+    result is shared: never change it. Kept beside the store, weakly: a store no longer used is closed as before
+    (its file free for another process), its results dropped with it."""
+    kept: weakref.WeakKeyDictionary[Store, dict[tuple, Any]] = weakref.WeakKeyDictionary()
+
+    @functools.wraps(read)
+    def reader(store: Store, *args: Any) -> Any:
+        key = (store.data_version(), args)
+        results = kept.setdefault(store, {})
+        if key not in results:
+            if len(results) >= 64:
+                results.clear()
+            results[key] = read(store, *args)
+        return results[key]
+
+    return reader
 
 
 def years(store: Store) -> list[int]:
@@ -44,6 +74,11 @@ def agencies(store: Store) -> pd.DataFrame:
 
 def provinces(store: Store) -> pd.DataFrame:
     """The reference provinces with their polygon (geojson_code) and focus flag."""
+    return _provinces(store).copy()
+
+
+@_per_data_version
+def _provinces(store: Store) -> pd.DataFrame:
     return store.query("reference/provinces")
 
 
@@ -79,6 +114,7 @@ def province_label(store: Store, code: str | None, lang: str) -> str:
     return str(found.at[code, "name_en" if lang == "en" else "name"])
 
 
+@_per_data_version
 def groups(store: Store, year: int | None) -> Groups:
     """The groups of the year's plan period, as pages name them (the period's word: Pilar, Tema)."""
     return groups_of_year(store, year)
@@ -198,21 +234,21 @@ def previous_period(year: int, quarter: int) -> tuple[int, int]:
 
 def kpis(store: Store, filters: Filters) -> dict[str, Any]:
     """The overview's KPI figures (summary() for the filters, with the action plans behind target achievement)
-    and the previous quarter's headline figures."""
-    totals = store.query_rows("measures/totals", **filters.params())[0]
+    and the previous quarter's headline figures: the totals of both in one query."""
     completeness = reporting_completeness(store, filters)
-    current = summary(store, filters, breakdowns=False, totals=totals, completeness=completeness)
-    current["units"] = _units(totals)
-    quarter = filters.quarter or current["reporting_completeness"]["quarter"]
+    quarter = filters.quarter or latest_reported_quarter(completeness)
+    previous_at = previous_period(filters.year, int(quarter)) if quarter else None
+    totals = totals_of(store, filters, previous_at)
+    current = summary(store, filters, breakdowns=False, totals=totals[0], completeness=completeness)
+    current["units"] = _units(totals[0])
     previous = None
-    previous_at = None
-    if quarter:
-        previous_at = previous_period(filters.year, int(quarter))
+    if previous_at and totals[1]["actions_planned"]:  # None when nothing is planned in the quarter before
         # The completeness of every quarter of the year: the same for the quarter before when in the same year.
-        previous = headline(
-            store,
-            replace(filters, year=previous_at[0], quarter=previous_at[1]),
-            completeness if previous_at[0] == filters.year else None,
+        previous_filters = replace(filters, year=previous_at[0], quarter=previous_at[1])
+        previous = _headline(
+            totals[1],
+            previous_filters,
+            completeness if previous_at[0] == filters.year else reporting_completeness(store, previous_filters),
         )
     return {"current": current, "quarter": quarter, "previous": previous, "previous_period": previous_at}
 
@@ -221,7 +257,7 @@ def unit_totals(store: Store, filters: Filters) -> dict[str, dict[str, Any]]:
     """The counted rows in each unit the pages use, as (committed, planned, rate): actions (distinct action codes,
     the commitment rate), action plans (rows, as the regional rate counts), and K/L × action (the totals of the
     per-K/L rates); with the action plans that target achievement averages."""
-    return _units(store.query_rows("measures/totals", **filters.params())[0])
+    return _units(totals_of(store, filters)[0])
 
 
 def _units(totals: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -239,13 +275,9 @@ def _units(totals: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-def headline(store: Store, filters: Filters, completeness: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
-    """The KPI rates alone for a chosen quarter (as summary() computes them); None when nothing is planned there.
-    completeness: reporting_completeness() of the filters' year when the caller has it already."""
-    totals = store.query_rows("measures/totals", **filters.params())[0]
-    if not totals["actions_planned"]:
-        return None
-    quarters = reporting_completeness(store, filters) if completeness is None else completeness
+def _headline(totals: dict[str, Any], filters: Filters, quarters: list[dict[str, Any]]) -> dict[str, Any]:
+    """The KPI rates alone for a chosen quarter (as summary() computes them), from its row of measures/totals and
+    its year's reporting_completeness()."""
     chosen = next((row for row in quarters if row["quarter"] == filters.quarter), None)
     return {
         "commitment_rate": totals["actions_committed"] / totals["actions_planned"],

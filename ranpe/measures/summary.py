@@ -47,6 +47,21 @@ def reporting_completeness(store: Store, filters: Filters) -> list[dict[str, Any
     )
 
 
+def totals_of(store: Store, filters: Filters, previous: tuple[int, int] | None = None) -> list[dict[str, Any]]:
+    """The row of measures/totals for the filters; with previous (year, quarter), a second row: the same filters
+    in that quarter (one query for both)."""
+    previous_year, previous_quarter = previous or (None, None)
+    return store.query_rows(
+        "measures/totals", **filters.params(), previous_year=previous_year, previous_quarter=previous_quarter
+    )
+
+
+def latest_reported_quarter(completeness: list[dict[str, Any]]) -> int | None:
+    """The latest quarter any K/L reported, from reporting_completeness(): the quarter shown when none is chosen."""
+    reported_quarters = [c for c in completeness if c["reported_by_any"]]
+    return reported_quarters[-1]["quarter"] if reported_quarters else None
+
+
 def summary(
     store: Store,
     filters: Filters,
@@ -61,15 +76,14 @@ def summary(
     them already."""
     params = filters.params()
     if totals is None:
-        totals = store.query_rows("measures/totals", **params)[0]
+        totals = totals_of(store, filters)[0]
     by_pillar = store.query_rows("measures/commitment_by_pillar", **params) if breakdowns else []
     by_agency = store.query_rows("measures/commitment_by_agency", **params) if breakdowns else []
     by_province = store.query_rows("measures/commitment_by_province", **params) if breakdowns else []
     if completeness is None:
         completeness = reporting_completeness(store, filters)
     # With no quarter chosen, the latest quarter any K/L reported: with a K/L filter, did that K/L report for it?
-    reported_quarters = [c for c in completeness if c["reported_by_any"]]
-    chosen = filters.quarter or (reported_quarters[-1]["quarter"] if reported_quarters else None)
+    chosen = filters.quarter or latest_reported_quarter(completeness)
     completeness_row = next((c for c in completeness if c["quarter"] == chosen), None)
     return plan_measures(store, filters) | {
         "year": filters.year,

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 from ranpe import charts, config, demo
 from ranpe.i18n import DEFAULT_LANG, LANGS, AsOf, fmt_date, fmt_quarter, t
@@ -88,7 +89,8 @@ def _chart(path: str, version: int, builder: str, source: tuple, context: tuple,
 
 def chart(builder: str, source: tuple, *context: Any, **options: Any) -> Any:
     """ranpe.charts.<builder>(data(*source), *context, **options), built once per data version for the same
-    inputs and shared by every session (building a Plotly figure costs more than its query): never change it."""
+    inputs and shared by every session (building a Plotly figure costs more than its query): never change it.
+    A spec_* builder gives Plotly's JSON (a dict), cheaper to build and to draw (drawn())."""
     opened = store()
     with store_guard():
         return _chart(str(opened.path), opened.data_version(), builder, source, context, tuple(sorted(options.items())))
@@ -171,13 +173,20 @@ def language_switch(lang: str) -> str:
 
 def _universe() -> dict[str, list[Any]]:
     """Every value each filter may take (ANY aside): years with data, newest first; K/L by short name."""
-    agencies = data("agencies").sort_values("short_name", key=lambda s: s.str.lower())
+    opened = store()
+    return _universe_of(str(opened.path), opened.data_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _universe_of(path: str, version: int) -> dict[str, list[Any]]:
+    # Once per data version, shared by every session and run (never changed by its readers): read on every run.
+    agencies = _cached(path, version, "agencies", ()).sort_values("short_name", key=lambda s: s.str.lower())
     return {
-        "year": data("years"),
+        "year": _cached(path, version, "years", ()),
         "quarter": [1, 2, 3, 4],
-        "pillar": data("all_group_numbers"),
+        "pillar": _cached(path, version, "all_group_numbers", ()),
         "agency": list(agencies["code"]),
-        "province": [NATIONAL, *data("provinces")["code"]],
+        "province": [NATIONAL, *_cached(path, version, "provinces", ())["code"]],
     }
 
 
@@ -304,8 +313,8 @@ def _options(
 def _names(lang: str, year: int | None = None) -> dict[str, Any]:
     """Each filter's words for a code, in the language (ANY in words too); a group under its period's word."""
     named = data("groups", year)
-    agencies = data("agencies").set_index("code")["short_name"].to_dict()
-    provinces = data("provinces").set_index("code")["name_en" if lang == "en" else "name"].to_dict()
+    opened = store()
+    agencies, provinces = _code_names(str(opened.path), opened.data_version(), lang)
     return {
         "year": str,
         "quarter": lambda q: t("dash.filter.latest_quarter", lang) if q == ANY else fmt_quarter(q, lang),
@@ -319,6 +328,14 @@ def _names(lang: str, year: int | None = None) -> dict[str, Any]:
             else provinces.get(p, p)
         ),
     }
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _code_names(path: str, version: int, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """K/L code → short name and province code → name in the language, once per data version (never changed)."""
+    agencies = _cached(path, version, "agencies", ()).set_index("code")["short_name"].to_dict()
+    provinces = _cached(path, version, "provinces", ()).set_index("code")["name_en" if lang == "en" else "name"]
+    return agencies, provinces.to_dict()
 
 
 def _labels(names: dict[str, Any], with_data: dict[str, set[str]], year: int, lang: str) -> dict[str, Any]:
@@ -470,6 +487,28 @@ def drill_down(event: Any, filter_name: str, part: int | None = None) -> None:
             return
         st.session_state[_KEPT_KEY][filter_name] = value
         st.rerun()
+
+
+# -- charts --------------------------------------------------------------------------------------------
+
+
+class _Drawn(BaseFigure):
+    """A figure given as Plotly's JSON, handed to st.plotly_chart as it reads a Plotly figure: through to_dict(),
+    then plotly.io.to_json without validation. (Given a dict, st.plotly_chart builds a go.Figure from it to
+    validate every property, and then its dict again: the cost the charts' spec_* builders avoid.) Nothing else
+    of a Plotly figure is read, so none is made."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:  # no BaseFigure.__init__: the spec is the figure
+        self._spec = spec
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._spec
+
+
+def drawn(figure: Any) -> Any:
+    """What st.plotly_chart is given for a figure: a figure as Plotly's JSON (charts.spec_*) as it is, never
+    validated again; a go.Figure unchanged."""
+    return _Drawn(figure) if isinstance(figure, dict) else figure
 
 
 # -- page furniture --------------------------------------------------------------------------------

@@ -30,7 +30,8 @@ def page_start(title_key: str, describe: str = "describe_filters") -> tuple[Filt
         st.stop()
     filters_text = frame.data(describe, filters, lang)
     st.caption(filters_text)
-    as_of = frame.data("as_of", filters)
+    # The data date depends on the as-of moment alone: read once per moment, not once per view.
+    as_of = frame.data("as_of", Filters(filters.year, as_of=filters.as_of))
     if filters.as_of is not None:
         st.info(t("as_of.banner", lang, date=fmt_date(as_of, lang)), icon=":material/history:")
     illustrative = frame.data("illustrative_note", filters.year, lang)
@@ -44,7 +45,7 @@ def drillable_chart(
 ) -> None:
     """A chart whose selection sets the filter_name filter, with its PNG/SVG downloads under it."""
     event = st.plotly_chart(
-        figure,
+        frame.drawn(figure),
         key=frame.chart_key(key),
         on_select="rerun",
         selection_mode="points",
@@ -53,6 +54,11 @@ def drillable_chart(
     )
     frame.drill_down(event, filter_name, part)
     downloads.chart_downloads(figure, export_name, lang)
+
+
+def chart(figure: Any, key: str, lang: str) -> None:
+    """A chart that only shows its figure (no selection), as laid out (no Streamlit theme)."""
+    st.plotly_chart(frame.drawn(figure), key=key, config=frame.plotly_config(lang), theme=None)
 
 
 def about_url(filters: Filters, lang: str) -> str:
@@ -77,7 +83,7 @@ def choosing_chart(figure: Any, key: str, export_name: str, lang: str) -> tuple[
     event, and the customdata of the selected points when the selection is new (a selection acts once, so a
     choice made afterwards with the page's own widgets is not undone on the next rerun)."""
     event = st.plotly_chart(
-        figure,
+        frame.drawn(figure),
         key=frame.chart_key(key),
         on_select="rerun",
         selection_mode="points",
