@@ -127,7 +127,7 @@ def plan_measures(store: Store, filters: Filters) -> dict[str, Any]:
     period = period_of_year(store, filters.year)
     shown = {"code": period.code, "name": period.name, "group_word": period.group_word} if period else None
     nothing = {"period": shown, "coverage": None, "lead_commitment": None, "cumulative": None}
-    if period is None:
+    if period is None or not store.query_rows("plan/catalogue_active_version", period=period.code, as_of=filters.as_of):
         return nothing
     params = filters.params() | {"period": period.code, "first_year": period.first_year}
     figures = store.query_rows("measures/catalogue_measures", **params)[0]
