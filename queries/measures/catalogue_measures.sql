@@ -79,6 +79,7 @@ committed_in_period as (
         and c.quarter = l.quarter
     where $province is null
         and $as_of is null
+        and c.year between $first_year and $year
         and c.committed_plans > 0
         and ($pillar is null or c.pillar = $pillar)
         and ($agency is null or c.agency_code = $agency)
