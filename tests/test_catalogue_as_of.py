@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from ranpe.checks.rules import run_checks
 from ranpe.cli import main
 from ranpe.ingest.pipeline import ingest_bytes
 from ranpe.measures import dashboard
@@ -91,6 +92,16 @@ def test_unreported_actions_and_led_vs_supported_as_of_a_date(history_db):
         assert [a["action_code"] for a in unreported_actions(store, Filters(2023, as_of=datetime(2023, 10, 25)))] == [
             "3.1.1"
         ]
+
+
+def test_the_catalogue_checks_as_of_a_date_use_the_catalogue_active_then(history_db):
+    with Store(history_db) as store:
+        catalogue_rules = {"action_not_in_catalogue", "action_not_assigned"}
+        # 3 October: rows stored, no catalogue yet: both catalogue rules skipped; 10 October: version 1, run.
+        before = run_checks(store, 2023, as_of=datetime(2023, 10, 3))
+        assert catalogue_rules <= {rule.code for rule in before.skipped}
+        then = run_checks(store, 2023, as_of=datetime(2023, 10, 10))
+        assert not catalogue_rules & {rule.code for rule in then.skipped}
 
 
 def exported_cells(db: Path, out: Path, as_of: str) -> set[object]:
