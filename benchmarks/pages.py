@@ -84,7 +84,7 @@ def add_catalogue(path: Path) -> int:
         result = catalogue.import_bytes(
             store, buffer.getvalue().encode(), "katalog.csv", period="RANPE-2020", actor=SYSTEM
         )
-        if result.status != "stored":
+        if result.status not in ("stored", "unchanged"):  # unchanged: a kept store (--keep) has it already
             raise RuntimeError([p.message("en") for p in result.problems])
         return len(result.actions)
     finally:

@@ -1,6 +1,6 @@
 -- The rules that need the catalogue of a row's year's period, one finding per row and rule broken (rows of a period
 -- with no catalogue are not checked: both rules are then skipped). Catalogues arrive late and incomplete: warnings,
--- never refusals.
+-- never refusals. The catalogue is the one active at $as_of (null: now).
 -- - action_not_in_catalogue: the row's action code is not in that catalogue;
 -- - action_not_assigned: the action is in it, and the row's K/L neither leads nor supports it.
 with placed as (
@@ -11,7 +11,7 @@ with placed as (
         s.agency_code is not null as supports
     from checked_rows as r
     inner join periods as p on r.year between p.first_year and p.last_year
-    inner join active_catalogue as v on p.code = v.period_code
+    inner join active_catalogue_at($as_of) as v on p.code = v.period_code
     left join catalogue_actions as a on v.version_id = a.version_id and r.action_code = a.action_code
     left join catalogue_supporting as s
         on a.version_id = s.version_id

@@ -1,8 +1,9 @@
 -- Per K/L, the catalogue actions of the year it leads and those it supports, and how many of each it committed
--- (a committed counted row of its own for that action). Within the pillar filter (the catalogue's pillar).
+-- (a committed counted row of its own for that action). Within the pillar filter (the catalogue's pillar). The
+-- catalogue as it was at $as_of; the counted rows as their per-data-version sums (counted_actions).
 with counted as (
     select agency_code, action_code, bool_or(committed) as committed
-    from counted_rows(
+    from counted_actions(
         $year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of
     )
     group by agency_code, action_code
@@ -10,7 +11,7 @@ with counted as (
 
 year_catalogue as (
     select version_id, action_code, lead_agency
-    from catalogue_of_year
+    from catalogue_of_year_at($as_of)
     where year = $year
         and ($pillar is null or pillar = $pillar)
 ),

@@ -1,8 +1,9 @@
--- The catalogue actions of the year with no counted row (within the pillar filter; with a K/L filter, those it
--- leads or supports), each with its lead K/L and supporting K/L.
+-- The catalogue actions of the year (the catalogue as it was at $as_of) with no counted row (within the pillar
+-- filter; with a K/L filter, those it leads or supports), each with its lead K/L and supporting K/L. The counted
+-- rows as their per-data-version sums (counted_actions).
 with counted as (
     select distinct action_code
-    from counted_rows(
+    from counted_actions(
         $year, $quarter, $pillar, $agency, $province, $national_only, sel_as_of := $as_of
     )
 ),
@@ -20,7 +21,7 @@ select
     c.lead_agency,
     g.short_name as lead_short_name,
     coalesce(s.supporting_agencies, '') as supporting_agencies
-from catalogue_of_year as c
+from catalogue_of_year_at($as_of) as c
 left join supporting as s on c.version_id = s.version_id and c.action_code = s.action_code
 left join agencies as g on c.lead_agency = g.code
 where c.year = $year

@@ -1,4 +1,5 @@
--- The active catalogue of a period: each action, its lead and supporting K/L and its years.
+-- The catalogue of a period (as it was at $as_of; null: the active one): each action, its lead and supporting K/L
+-- and its years.
 with supporting as (
     select version_id, action_code, string_agg(agency_code, '; ' order by agency_code) as supporting_agencies
     from catalogue_supporting
@@ -22,7 +23,7 @@ select
     a.unit,
     y.years,
     a.target
-from active_catalogue as v
+from active_catalogue_at($as_of) as v
 inner join catalogue_actions as a on v.version_id = a.version_id
 left join supporting as s on a.version_id = s.version_id and a.action_code = s.action_code
 left join years as y on a.version_id = y.version_id and a.action_code = y.action_code

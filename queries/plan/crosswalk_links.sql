@@ -6,7 +6,7 @@ select
     to_code,
     relation,
     case when from_period = $period and from_code = $action_code then 'next' else 'previous' end as direction
-from crosswalk
+from crosswalk_at(null)
 where
     (from_period = $period and from_code = $action_code)
     or (to_period = $period and to_code = $action_code)

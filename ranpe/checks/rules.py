@@ -49,8 +49,8 @@ RULES = (
     Rule("realization_decreased", "checks/realization_decreased"),
     Rule("action_dropped", "checks/action_dropped"),
     # Run when the year's period has an action catalogue, skipped (with this reason) when it has none.
-    Rule("action_not_in_catalogue", "checks/catalogue_rules", "check.skip.no_catalogue"),
-    Rule("action_not_assigned", "checks/catalogue_rules", "check.skip.no_catalogue"),
+    Rule("action_not_in_catalogue", "checks/catalogue_rules", "check.skip.no_catalogue", ("quarter", "as_of")),
+    Rule("action_not_assigned", "checks/catalogue_rules", "check.skip.no_catalogue", ("quarter", "as_of")),
     Rule("rate_parts_disagree", "checks/row_rules", binds=("quarter", "factor")),
 )
 RULE_CODES = tuple(rule.code for rule in RULES)
@@ -276,7 +276,7 @@ def run_checks(
     after it ignored); the quarter and K/L choose which findings are listed (earlier quarters are still read: a
     decrease or a dropped action in TW III is found against TW II)."""
     factor = threshold(store)
-    skipped = SKIPPED_RULES + _without_catalogue(store, [year])
+    skipped = SKIPPED_RULES + _without_catalogue(store, [year], as_of)
     with store.reading() as cur:
         cur.execute(sql.load("checks/define_stored_rows"))
         cur.execute(
@@ -284,7 +284,7 @@ def run_checks(
         )
         cur.execute(sql.load("checks/rows_as_of"))
         cur.execute(sql.load("checks/stage_stored"))
-        table = _run_rules(cur, quarter, factor, skipped)
+        table = _run_rules(cur, quarter, factor, skipped, as_of)
         checked = cur.sql(sql.load("checks/checked_counts")).to_arrow_table()
     return CheckRun(year, quarter, agency, factor, table, checked, skipped, as_of=as_of)
 
@@ -306,19 +306,24 @@ def check_upload(store: Store, table: pa.Table, file_name: str, limit: int | Non
     return findings_of(_ordered(brought, limit)), brought.num_rows
 
 
-def _without_catalogue(store: Store, years: list[int]) -> tuple[Rule, ...]:
-    """The catalogue rules when none of the years' periods has a catalogue (or the store predates catalogues: a
-    store opened without upgrading, which only tests do), else none."""
+def _without_catalogue(store: Store, years: list[int], as_of: datetime | None = None) -> tuple[Rule, ...]:
+    """The catalogue rules when none of the years' periods has a catalogue (at as_of when given; or the store
+    predates catalogues: a store opened without upgrading, which only tests do), else none."""
     if store.schema_version() >= CATALOGUE_MIGRATION and any(
-        store.query_rows("checks/catalogue_exists", year=year)[0]["has_catalogue"] for year in years if year is not None
+        store.query_rows("checks/catalogue_exists", year=year, as_of=as_of)[0]["has_catalogue"]
+        for year in years
+        if year is not None
     ):
         return ()
     return CATALOGUE_RULES
 
 
-def _run_rules(cur: Any, quarter: int | None, factor: float, skipped: tuple[Rule, ...] = ()) -> pa.Table:
-    """Every rule's findings over the staged rows, in one table (not ordered yet: CheckRun.findings orders them)."""
-    bound = {"quarter": quarter, "factor": factor}
+def _run_rules(
+    cur: Any, quarter: int | None, factor: float, skipped: tuple[Rule, ...] = (), as_of: datetime | None = None
+) -> pa.Table:
+    """Every rule's findings over the staged rows, in one table (not ordered yet: CheckRun.findings orders them);
+    the catalogue rules by the catalogue active at as_of (None: now)."""
+    bound = {"quarter": quarter, "factor": factor, "as_of": as_of}
     # A query shared by several rules is run once.
     queries = {rule.query: rule.binds for rule in ACTIVE_RULES if rule not in skipped}
     parts = [

@@ -189,6 +189,7 @@ TEXTS = {
         "Planned actions committed by their own lead K/L ÷ actions planned",
     ),
     "measure.of": ("{part} dari {whole} aksi", "{part} of {whole} actions"),
+    "measure.of_period": ("{part} dari {whole} aksi {period}", "{part} of {whole} actions of {period}"),
     "unreported.title": ("Aksi belum dilaporkan", "Unreported actions"),
     "unreported.caption": (
         "Aksi katalog {period} tahun {year} yang belum punya laporan, dengan penanggung jawabnya",

@@ -333,7 +333,7 @@ def actions(store: Store, filters: Filters, lang: str, max_rows: int = MAX_ACTIO
             t("field.follow_up", lang): raw["follow_up"],
         }
     )
-    links = crosswalk_texts(store, filters.year, lang)
+    links = crosswalk_texts(store, filters, lang)
     if links:
         table[t("crosswalk.title", lang)] = raw["action_code"].map(links).fillna(t("crosswalk.no_counterpart", lang))
     return table, total
@@ -694,7 +694,7 @@ def obstacle_theme_table(store: Store, filters: Filters, lang: str) -> pd.DataFr
 def lead_supporting_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Per K/L, the catalogue actions of the year it leads and supports, and how many of each it committed (empty
     without a catalogue)."""
-    rows = lead_and_supporting(store, filters) if has_catalogue(store, filters.year) else []
+    rows = lead_and_supporting(store, filters) if has_catalogue(store, filters) else []
     return pd.DataFrame(
         {
             t("dash.col.agency", lang): [r["short_name"] or r["agency_code"] for r in rows],
@@ -708,8 +708,8 @@ def lead_supporting_table(store: Store, filters: Filters, lang: str) -> pd.DataF
 
 def unreported_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """The catalogue actions of the year with no report in the view, with their lead and supporting K/L."""
-    rows = unreported_actions(store, filters) if has_catalogue(store, filters.year) else []
-    links = crosswalk_texts(store, filters.year, lang)
+    rows = unreported_actions(store, filters) if has_catalogue(store, filters) else []
+    links = crosswalk_texts(store, filters, lang)
     table = pd.DataFrame(
         {
             t("field.pillar", lang): [int(r["pillar"]) for r in rows],
@@ -727,11 +727,12 @@ def unreported_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
 
 
 def catalogue_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
-    """The active catalogue of the year's period (within the pillar filter), with each action's crosswalk."""
+    """The catalogue of the year's period (as it was at the filters' moment; within the pillar filter), with each
+    action's crosswalk."""
     period = period_of_year(store, filters.year)
-    rows = store.query_rows("plan/catalogue_actions", period=period.code) if period else []
+    rows = store.query_rows("plan/catalogue_actions", period=period.code, as_of=filters.as_of) if period else []
     rows = [r for r in rows if filters.pillar is None or r["pillar"] == filters.pillar]
-    links = crosswalk_texts(store, filters.year, lang)
+    links = crosswalk_texts(store, filters, lang)
     table = pd.DataFrame(
         {
             t("field.period", lang): [period.code if period else ""] * len(rows),
@@ -750,20 +751,24 @@ def catalogue_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     return table
 
 
-def has_catalogue(store: Store, year: int) -> bool:
-    """Whether the year's period has an action catalogue (the plan's tables and cards are shown only then)."""
-    period = period_of_year(store, year)
-    return period is not None and bool(store.query_rows("plan/catalogue_active_version", period=period.code))
+def has_catalogue(store: Store, filters: Filters) -> bool:
+    """Whether the year's period has an action catalogue (at the filters' moment; the plan's tables and cards are
+    shown only then)."""
+    period = period_of_year(store, filters.year)
+    return period is not None and bool(
+        store.query_rows("plan/catalogue_active_version", period=period.code, as_of=filters.as_of)
+    )
 
 
-def crosswalk_texts(store: Store, year: int, lang: str) -> dict[str, str]:
+def crosswalk_texts(store: Store, filters: Filters, lang: str) -> dict[str, str]:
     """For the actions of the year's period: where each comes from or goes to in another period ("→ RANPE-2026
-    T1.1 (sama)"); empty when the period has no crosswalk. Actions not listed have no counterpart."""
-    period = period_of_year(store, year)
+    T1.1 (sama)"), by the crosswalk as imported at the filters' moment; empty when the period has no crosswalk.
+    Actions not listed have no counterpart."""
+    period = period_of_year(store, filters.year)
     if period is None:
         return {}
     texts: dict[str, list[str]] = {}
-    for row in store.query_rows("plan/crosswalk_of_period", period=period.code):
+    for row in store.query_rows("plan/crosswalk_of_period", period=period.code, as_of=filters.as_of):
         relation = t(f"crosswalk.relation.{row['relation']}", lang)
         if row["from_period"] == period.code and row["from_code"]:
             other = f"→ {row['to_period']} {row['to_code']}" if row["to_code"] else "→ –"
@@ -779,12 +784,13 @@ def trend_across_periods(store: Store, filters: Filters, lang: str) -> pd.DataFr
     crosswalk: years of another period show its counterpart codes (any of them committed: ✓, reported: ○, no row:
     –); an action the crosswalk links to nothing is marked so. Empty without a catalogue or a crosswalk."""
     period = period_of_year(store, filters.year)
-    links = crosswalk_texts(store, filters.year, lang) if period else {}
+    links = crosswalk_texts(store, filters, lang) if period else {}
     if not links:
         return pd.DataFrame()
-    codes = [row["action_code"] for row in store.query_rows("plan/catalogue_actions", period=period.code)]
+    moment = {"period": period.code, "as_of": filters.as_of}
+    codes = [row["action_code"] for row in store.query_rows("plan/catalogue_actions", **moment)]
     counterparts: dict[str, set[str]] = {code: {code} for code in codes}
-    for row in store.query_rows("plan/crosswalk_of_period", period=period.code):
+    for row in store.query_rows("plan/crosswalk_of_period", **moment):
         if row["from_period"] == period.code and row["from_code"] in counterparts and row["to_code"]:
             counterparts[row["from_code"]].add(row["to_code"])
         if row["to_period"] == period.code and row["to_code"] in counterparts and row["from_code"]:

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ranpe.measures.filters import Filters
-from ranpe.plan.periods import Period, period_of_year
+from ranpe.plan.periods import period_of_year
 from ranpe.store.connection import Store
 
 
@@ -134,17 +134,20 @@ def summary(
 
 
 def plan_measures(store: Store, filters: Filters) -> dict[str, Any]:
-    """The year's period and the measures that need its catalogue (DOMAIN.md, "The plan itself"): report coverage,
-    lead commitment and cumulative implementation through the year, each None when the period has no catalogue."""
+    """The year's period and the measures that need its catalogue (DOMAIN.md, "The plan itself"), with the catalogue
+    as it was at the filters' moment: report coverage, lead commitment and cumulative implementation through the
+    year (that year as the filters choose it, earlier years at their latest quarters), each None when the period
+    has no catalogue (then)."""
     period = period_of_year(store, filters.year)
     shown = {"code": period.code, "name": period.name, "group_word": period.group_word} if period else None
     nothing = {"period": shown, "coverage": None, "lead_commitment": None, "cumulative": None}
-    if period is None or not store.query_rows("plan/catalogue_active_version", period=period.code):
+    if period is None or not store.query_rows("plan/catalogue_active_version", period=period.code, as_of=filters.as_of):
         return nothing
-    params = filters.params()
-    figures = store.query_rows("measures/catalogue_coverage", **params)[0]
+    params = filters.params() | {"period": period.code, "first_year": period.first_year}
+    figures = store.query_rows("measures/catalogue_measures", **params)[0]
     if not figures["catalogue_total"]:
         return nothing
+    committed, catalogue = int(figures["period_committed"]), int(figures["period_catalogue"])
     return {
         "period": shown,
         "coverage": {
@@ -157,21 +160,12 @@ def plan_measures(store: Store, filters: Filters) -> dict[str, Any]:
             "planned": int(figures["planned"]),
             "rate": _rate(figures["committed_by_lead"], figures["planned"]),
         },
-        "cumulative": cumulative(store, filters, period),
-    }
-
-
-def cumulative(store: Store, filters: Filters, period: Period) -> dict[str, Any]:
-    """Catalogue actions of the period committed in at least one year of it up to the filters' year (that year as
-    the filters choose it, earlier years at their latest quarters) ÷ the period's catalogue actions."""
-    params = filters.params() | {"period": period.code, "first_year": period.first_year}
-    figures = store.query_rows("measures/catalogue_cumulative", **params)[0]
-    committed, catalogue = int(figures["committed"]), int(figures["catalogue"])
-    return {
-        "committed": committed,
-        "catalogue": catalogue,
-        "rate": _rate(committed, catalogue),
-        "through_year": filters.year,
+        "cumulative": {
+            "committed": committed,
+            "catalogue": catalogue,
+            "rate": _rate(committed, catalogue),
+            "through_year": filters.year,
+        },
     }
 
 

@@ -631,7 +631,7 @@ def import_bytes(
         result.status = "checked"
         return result
     code = checked.period.code
-    active = store.query_rows("plan/catalogue_active_version", period=code)
+    active = store.query_rows("plan/catalogue_active_version", period=code, as_of=None)
     if active and active[0]["sha256"] == sha256:
         result.status = "unchanged"
         result.version_id = int(active[0]["version_id"])
@@ -800,11 +800,11 @@ def restore_version(store: Store, version_id: int, *, actor: Actor, restored_at:
 
 def actions(store: Store, period: str) -> list[dict[str, Any]]:
     """The active catalogue of a period: each action with its lead, supporting K/L (codes, "; ") and years."""
-    return store.query_rows("plan/catalogue_actions", period=period)
+    return store.query_rows("plan/catalogue_actions", period=period, as_of=None)
 
 
 def has_catalogue(store: Store, period: str) -> bool:
-    return bool(store.query_rows("plan/catalogue_active_version", period=period))
+    return bool(store.query_rows("plan/catalogue_active_version", period=period, as_of=None))
 
 
 def remove_demo(store: Store, *, actor: Actor) -> int:

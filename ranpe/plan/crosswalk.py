@@ -109,7 +109,7 @@ def check_bytes(store: Store, data: bytes, file_name: str) -> tuple[list[dict[st
 
     def catalogue_codes(period: str) -> set[str] | None:
         if period not in codes:
-            rows = store.query_rows("plan/catalogue_actions", period=period)
+            rows = store.query_rows("plan/catalogue_actions", period=period, as_of=None)
             codes[period] = {r["action_code"] for r in rows} if rows else None
         return codes[period]
 
@@ -234,7 +234,8 @@ def import_bytes(
     imported_at: datetime | None = None,
     is_demo: bool = False,
 ) -> CrosswalkResult:
-    """Check a crosswalk file and store it, replacing the crosswalk of each period pair it holds; or refuse it."""
+    """Check a crosswalk file and store it, replacing the crosswalk of each period pair it holds (the replaced rows
+    are kept: figures as of an earlier date read the crosswalk as imported then); or refuse it."""
     require(actor, "analyst", "crosswalk import")
     display_name = Path(str(file_name).replace("\\", "/")).name or "crosswalk"
     rows, problems = check_bytes(store, data, display_name)
@@ -247,8 +248,6 @@ def import_bytes(
         | {"imported_at": pa.array([when] * len(rows), pa.timestamp("us"))}
     )
     with store.transaction() as cur:
-        for from_period, to_period in result.pairs:
-            cur.execute(sql.load("plan/crosswalk_delete_pair"), {"from_period": from_period, "to_period": to_period})
         cur.register("incoming_crosswalk", table)
         try:
             params = {"imported_by": actor.name, "file_name": display_name, "is_demo": is_demo}
@@ -270,5 +269,5 @@ def links(store: Store, period: str, action_code: str) -> list[dict[str, Any]]:
 
 
 def rows(store: Store) -> list[dict[str, Any]]:
-    """The whole crosswalk, as stored."""
+    """The whole crosswalk, as it stands (each period pair as its latest import left it)."""
     return store.query_rows("plan/crosswalk_rows")

@@ -35,13 +35,15 @@ def plan_cards(current: dict[str, Any], lang: str) -> None:
             t("measure.lead_commitment.help", lang),
         ),
         (
-            f"{t('measure.cumulative', lang)} {period['name']}",
+            # The period in the line under the card: in the label it was cut off at three cards a row.
+            t("measure.cumulative", lang),
             cumulative["rate"],
             t(
-                "measure.of",
+                "measure.of_period",
                 lang,
                 part=fmt_int(cumulative["committed"], lang),
                 whole=fmt_int(cumulative["catalogue"], lang),
+                period=period["name"],
             ),
             t("measure.cumulative.help", lang, period=period["name"], year=cumulative["through_year"]),
         ),
