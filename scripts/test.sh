@@ -35,5 +35,5 @@ if [ "${RANPE_SKIP_LAKE_PASS:-}" != "1" ]; then
         tests/test_injection.py tests/test_obstacles.py tests/test_pack_periods.py tests/test_plan_periods.py \
         tests/test_template.py tests/test_workspace.py tests/test_lake.py tests/test_catalogue.py \
         tests/test_periods_groups.py tests/test_measure_counts.py tests/test_as_of_obstacles_checks.py \
-        tests/test_users_store.py tests/test_catalogue_history.py
+        tests/test_users_store.py tests/test_catalogue_history.py tests/test_catalogue_as_of.py
 fi
