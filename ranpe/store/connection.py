@@ -76,6 +76,7 @@ class Store:
         self._write_lock = threading.RLock()
         self._lock: lake.WriteLock | None = None
         self._snapshot: tuple[float, int] | None = None
+        self._copies = lake.LocalCopies()
         if self.is_lake:
             self._open_lake(target, lake_data or config.lake_data_setting())
         else:
@@ -167,11 +168,18 @@ class Store:
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own for one read; DuckDB's rule for use from several threads. On the shared store it
-        reads the lake (a cursor starts on DuckDB's in-memory catalog)."""
+        reads the lake (a cursor starts on DuckDB's in-memory catalog), its small tables from this process's copies
+        of the current snapshot (lake.LocalCopies) unless this process is writing."""
+        return self._cursor(read=self.is_lake and (self._lock is None or not self._lock.held))
+
+    def _cursor(self, *, read: bool = False) -> duckdb.DuckDBPyConnection:
         cur = self._con.cursor()
         if self.is_lake:
             try:
-                lake.use(cur)
+                if read:
+                    lake.read(cur, self._copies.schema(self._con, self.data_version()))
+                else:
+                    lake.use(cur)
             except duckdb.Error as exc:
                 cur.close()
                 raise StoreUnavailable(f"{self.path}: {str(exc).splitlines()[0]}") from exc
@@ -216,7 +224,7 @@ class Store:
         return self._read_snapshot()
 
     def _read_snapshot(self) -> int:
-        cur = self.cursor()
+        cur = self._cursor()
         try:
             snapshot = int(cur.execute(sql.load("store/lake_snapshot")).fetchone()[0])
         except duckdb.Error as exc:
@@ -244,7 +252,7 @@ class Store:
         if self.read_only:
             raise StoreError("read-only store")
         with self._write_lock, self._shared_write():
-            cur = self.cursor()
+            cur = self._cursor()
             cur.execute("begin transaction")
             try:
                 yield cur
@@ -276,7 +284,7 @@ class Store:
         if self.read_only:
             raise StoreError("read-only store")
         with self._write_lock, self._shared_write():
-            cur = self.cursor()
+            cur = self._cursor()
             cur.execute("begin transaction")
             try:
                 yield cur
