@@ -141,7 +141,9 @@ def read(cur: duckdb.DuckDBPyConnection, copies: str) -> None:
     (the `use`, the search path, each query), and every query of the cursor sees the same snapshot."""
     cur.execute("begin transaction")
     cur.execute("use lake")
-    cur.execute(f"set search_path = 'memory.{copies},lake.main,memory.main'")
+    # The schema's name is LocalCopies' own (a snapshot id): SET takes no bound value.
+    pointing = f"set search_path = 'memory.{copies},lake.main,memory.main'"
+    cur.execute(pointing)
 
 
 def without_password(text: str) -> str:
@@ -208,7 +210,8 @@ class LocalCopies:
                 _copy(cur, name, snapshot)
                 self._schemas = [*self._schemas, (snapshot, name)]
                 while len(self._schemas) > self.KEPT:
-                    cur.execute(f"drop schema if exists memory.{self._schemas[0][1]} cascade")
+                    dropping = f"drop schema if exists memory.{self._schemas[0][1]} cascade"
+                    cur.execute(dropping)
                     self._schemas = self._schemas[1:]
             finally:
                 cur.close()
@@ -224,10 +227,14 @@ def _copy(cur: duckdb.DuckDBPyConnection, name: str, snapshot: int) -> None:
     ]
     cur.execute("begin transaction")
     try:
-        cur.execute(f"create schema if not exists memory.{name}")
+        creating = f"create schema if not exists memory.{name}"
+        cur.execute(creating)
         for table in tables:
-            source = f"lake.main.{table} at (version => {int(snapshot)})"
-            cur.execute(f"create or replace table memory.{name}.{table} as select * from {source}")  # noqa: S608
+            copying = (
+                f"create or replace table memory.{name}.{table} as "  # noqa: S608
+                f"select * from lake.main.{table} at (version => {int(snapshot)})"
+            )
+            cur.execute(copying)
         cur.execute("commit")
     except BaseException:
         cur.execute("rollback")
