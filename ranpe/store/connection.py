@@ -168,8 +168,8 @@ class Store:
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own for one read; DuckDB's rule for use from several threads. On the shared store it
-        reads the lake (a cursor starts on DuckDB's in-memory catalog), its small tables from this process's copies
-        of the current snapshot (lake.LocalCopies) unless this process is writing."""
+        reads the lake (a cursor starts on DuckDB's in-memory catalog) in one read transaction, its small tables from
+        this process's copies of that snapshot (lake.LocalCopies) unless this process is writing."""
         return self._cursor(read=self.is_lake and (self._lock is None or not self._lock.held))
 
     def _cursor(self, *, read: bool = False) -> duckdb.DuckDBPyConnection:
@@ -177,7 +177,8 @@ class Store:
         if self.is_lake:
             try:
                 if read:
-                    lake.read(cur, self._copies.schema(self._con, self.data_version()))
+                    snapshot = self.data_version()
+                    lake.read(cur, self._copies.schema(self._con, snapshot), snapshot)
                 else:
                     lake.use(cur)
             except duckdb.Error as exc:

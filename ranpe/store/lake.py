@@ -134,15 +134,18 @@ def use(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute("set search_path = 'lake.main,memory.main'")
 
 
-def read(cur: duckdb.DuckDBPyConnection, copies: str) -> None:
-    """A cursor for reads only: the copied tables from memory (copies: a schema of LocalCopies), the others from the
-    lake, all in one read transaction. DuckLake looks up its snapshot once per transaction (with each pooled
-    PostgreSQL connection's begin, commit and reset): once for the cursor's life instead of once for each statement
-    (the `use`, the search path, each query), and every query of the cursor sees the same snapshot."""
+def read(cur: duckdb.DuckDBPyConnection, copies: str, snapshot: int) -> None:
+    """A cursor for reads only, in one read transaction, so that all it reads is of one snapshot: the copied tables
+    from this process's copies (copies: the schema LocalCopies made at snapshot) when the transaction's snapshot is
+    that one, else (another process committed since) every table from the lake. DuckLake looks up its snapshot once
+    per transaction (with each pooled PostgreSQL connection's begin, commit and reset): once for the cursor's life
+    instead of once for each statement (the `use`, the search path, each query)."""
     cur.execute("begin transaction")
     cur.execute("use lake")
+    seen = int(cur.execute(sql.load("store/lake_snapshot")).fetchone()[0])
     # The schema's name is LocalCopies' own (a snapshot id): SET takes no bound value.
-    pointing = f"set search_path = 'memory.{copies},lake.main,memory.main'"
+    first = f"memory.{copies}," if seen == snapshot else ""
+    pointing = f"set search_path = '{first}lake.main,memory.main'"
     cur.execute(pointing)
 
 
