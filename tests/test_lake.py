@@ -100,6 +100,22 @@ def test_another_process_commit_moves_the_data_version_within_a_second(server, s
     assert shared.query_rows("store/counts")[0]["uploads"] == 1
 
 
+def test_a_commit_of_another_process_replaces_what_this_one_had_read_within_a_second(server, shared):
+    # This process has read the small tables (its in-memory copies of them are made), then another one commits.
+    assert shared.query_rows("store/counts")[0]["uploads"] == 0
+    assert shared.query_rows("measures/years_with_data") == []
+    other = Store(str(shared.path), lake_data=str(server.data))
+    try:
+        assert ingest_bytes(other, agency_file("BNPT", "Ya"), "b.xlsx", actor=ANALYST).status == "stored"
+        expected = other.query_rows("store/counts")[0]
+    finally:
+        other.close()
+    time.sleep(1.1)
+    assert shared.query_rows("store/counts")[0] == expected
+    assert expected["uploads"] == 1
+    assert [row["year"] for row in shared.query_rows("measures/years_with_data")] == [2023]
+
+
 WRITER = """
 import sys
 from ranpe.store.connection import Store

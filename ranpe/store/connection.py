@@ -76,6 +76,7 @@ class Store:
         self._write_lock = threading.RLock()
         self._lock: lake.WriteLock | None = None
         self._snapshot: tuple[float, int] | None = None
+        self._copies = lake.LocalCopies()
         if self.is_lake:
             self._open_lake(target, lake_data or config.lake_data_setting())
         else:
@@ -167,11 +168,19 @@ class Store:
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own for one read; DuckDB's rule for use from several threads. On the shared store it
-        reads the lake (a cursor starts on DuckDB's in-memory catalog)."""
+        reads the lake (a cursor starts on DuckDB's in-memory catalog) in one read transaction, its small tables from
+        this process's copies of that snapshot (lake.LocalCopies) unless this process is writing."""
+        return self._cursor(read=self.is_lake and (self._lock is None or not self._lock.held))
+
+    def _cursor(self, *, read: bool = False) -> duckdb.DuckDBPyConnection:
         cur = self._con.cursor()
         if self.is_lake:
             try:
-                lake.use(cur)
+                if read:
+                    snapshot = self.data_version()
+                    lake.read(cur, self._copies.schema(self._con, snapshot), snapshot)
+                else:
+                    lake.use(cur)
             except duckdb.Error as exc:
                 cur.close()
                 raise StoreUnavailable(f"{self.path}: {str(exc).splitlines()[0]}") from exc
@@ -230,11 +239,14 @@ class Store:
         return self._read_snapshot()
 
     def _read_snapshot(self) -> int:
+        # A plain cursor: a read cursor would ask data_version() for the snapshot its copies are of.
+        cur = self._cursor()
         try:
-            with self.reading() as cur:
-                snapshot = int(cur.execute(sql.load("store/lake_snapshot")).fetchone()[0])
+            snapshot = int(cur.execute(sql.load("store/lake_snapshot")).fetchone()[0])
         except duckdb.Error as exc:
             raise StoreUnavailable(f"{self.path}: {str(exc).splitlines()[0]}") from exc
+        finally:
+            cur.close()
         self._snapshot = (time.monotonic(), snapshot)
         return snapshot
 
@@ -284,7 +296,7 @@ class Store:
         if self.read_only:
             raise StoreError("read-only store")
         with self._write_lock, self._shared_write():
-            cur = self.cursor()
+            cur = self._cursor()
             try:
                 cur.execute("begin transaction")
                 yield cur

@@ -106,6 +106,10 @@ def _connect(conninfo: str, data_path: str | None, *, read_only: bool) -> tuple[
             # configured connection string (RANPE_STORE, RANPE_LAKE_DATA), quoted; never a user's value.
             loading = f"load '{_quoted(str(extension_file(package, name)))}'"
             con.execute(loading)
+        # The postgres extension's pool checks each connection with a `SELECT 1` twice per use, and DuckLake takes
+        # one for each transaction: two of the six PostgreSQL round trips of a small read. A connection that broke
+        # fails its query instead, and the pool drops it (the pages recover when PostgreSQL is back).
+        con.execute("set pg_pool_health_check_query = ''")
         # Small writes (an audit entry, a setting, a few rows) stay in PostgreSQL instead of a Parquet file each.
         options = [f"data_inlining_row_limit {INLINING_ROW_LIMIT}"]
         if data_path is not None:
@@ -157,6 +161,21 @@ def reachable(conninfo: str) -> bool:
     return True
 
 
+def read(cur: duckdb.DuckDBPyConnection, copies: str, snapshot: int) -> None:
+    """A cursor for reads only, in one read transaction, so that all it reads is of one snapshot: the copied tables
+    from this process's copies (copies: the schema LocalCopies made at snapshot) when the transaction's snapshot is
+    that one, else (another process committed since) every table from the lake. DuckLake looks up its snapshot once
+    per transaction (with each pooled PostgreSQL connection's begin, commit and reset): once for the cursor's life
+    instead of once for each statement (the `use`, the search path, each query)."""
+    cur.execute("begin transaction")
+    cur.execute("use lake")
+    seen = int(cur.execute(sql.load("store/lake_snapshot")).fetchone()[0])
+    # The schema's name is LocalCopies' own (a snapshot id): SET takes no bound value.
+    first = f"memory.{copies}," if seen == snapshot else ""
+    pointing = f"set search_path = '{first}lake.main,memory.main'"
+    cur.execute(pointing)
+
+
 def without_password(text: str) -> str:
     """A connection string fit for a message: its password (key=value or URI form) hidden."""
     text = re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", text, flags=re.IGNORECASE)
@@ -167,6 +186,91 @@ def _quoted(text: str) -> str:
     return text.replace("'", "''")
 
 
+# The small tables every page reads, each query anew: the reference tables, the catalogue, the slices and the sums
+# the measures read (migration 010). On the shared store each read of a table costs DuckLake several PostgreSQL round
+# trips (snapshot, file list, statistics; an inlined table's rows and, at an older schema version, the whole
+# schema), ~10-40 ms a table on this machine against ~1 ms in a file. Each process copies them into memory once per
+# snapshot and reads them there. Never copied: the row tables (current_rows, submission_rows: read in place from
+# Parquet), and what a write outside the data version changes (audit log, users, settings, originals).
+COPIED_TABLES = (
+    "action_counts",
+    "active_slices",
+    "agencies",
+    "catalogue_actions",
+    "catalogue_activations",
+    "catalogue_supporting",
+    "catalogue_versions",
+    "catalogue_years",
+    "counted_slices",
+    "crosswalk",
+    "data_version",
+    "obstacle_themes",
+    "period_groups",
+    "periods",
+    "place_counts",
+    "provinces",
+    "slice_activations",
+    "uploads",
+)
+
+
+class LocalCopies:
+    """This process's copies of COPIED_TABLES, each set in a schema of DuckDB's in-memory catalog named after the
+    DuckLake snapshot it was read at (`AT (VERSION => n)`: every table of a set from the same snapshot). A reader asks
+    for the set of the snapshot Store.data_version() names; the first to ask after a commit builds it (one
+    transaction), the others wait for it. The set before stays for readers still using it; older ones are dropped."""
+
+    KEPT = 2
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._schemas: list[tuple[int, str]] = []
+
+    def schema(self, con: duckdb.DuckDBPyConnection, snapshot: int) -> str:
+        """The schema holding the copies as of snapshot, built if needed."""
+        kept = self._schemas
+        if kept and kept[-1][0] == snapshot:
+            return kept[-1][1]
+        with self._guard:
+            if self._schemas and self._schemas[-1][0] == snapshot:
+                return self._schemas[-1][1]
+            name = f"lake_copy_{snapshot}"
+            cur = con.cursor()
+            try:
+                _copy(cur, name, snapshot)
+                self._schemas = [*self._schemas, (snapshot, name)]
+                while len(self._schemas) > self.KEPT:
+                    dropping = f"drop schema if exists memory.{self._schemas[0][1]} cascade"
+                    cur.execute(dropping)
+                    self._schemas = self._schemas[1:]
+            finally:
+                cur.close()
+            return name
+
+
+def _copy(cur: duckdb.DuckDBPyConnection, name: str, snapshot: int) -> None:
+    # Names and the snapshot are this module's and DuckLake's (integers, COPIED_TABLES), never a user's value:
+    # DDL and AT (VERSION => ...) take no bound parameters.
+    use(cur)
+    tables = [
+        row[0] for row in cur.execute(sql.load("store/lake_copy_tables"), {"names": list(COPIED_TABLES)}).fetchall()
+    ]
+    cur.execute("begin transaction")
+    try:
+        creating = f"create schema if not exists memory.{name}"
+        cur.execute(creating)
+        for table in tables:
+            copying = (
+                f"create or replace table memory.{name}.{table} as "  # noqa: S608
+                f"select * from lake.main.{table} at (version => {int(snapshot)})"
+            )
+            cur.execute(copying)
+        cur.execute("commit")
+    except BaseException:
+        cur.execute("rollback")
+        raise
+
+
 class WriteLock:
     """A PostgreSQL session-level advisory lock: one write transaction at a time across every process and machine
     on the store. The connection is opened on first use and again after a failure."""
@@ -175,6 +279,7 @@ class WriteLock:
         self._conninfo = conninfo
         self._pg = None
         self._guard = threading.Lock()
+        self.held = False
 
     def acquire(self) -> None:
         import psycopg
@@ -185,6 +290,7 @@ class WriteLock:
                     if self._pg is None or self._pg.closed:
                         self._pg = psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5)
                     self._pg.execute("select pg_advisory_lock(%s)", [WRITE_LOCK_KEY])
+                    self.held = True
                     return
                 except psycopg.OperationalError as exc:
                     self._drop()
@@ -193,6 +299,7 @@ class WriteLock:
 
     def release(self) -> None:
         with self._guard:
+            self.held = False
             if self._pg is None:
                 return
             try:
