@@ -106,10 +106,10 @@ def _connect(conninfo: str, data_path: str | None, *, read_only: bool) -> tuple[
             # configured connection string (RANPE_STORE, RANPE_LAKE_DATA), quoted; never a user's value.
             loading = f"load '{_quoted(str(extension_file(package, name)))}'"
             con.execute(loading)
-        # The postgres extension's pool checks each connection with a `SELECT 1` twice per use, and DuckLake takes
-        # one for each transaction: two of the six PostgreSQL round trips of a small read. A connection that broke
-        # fails its query instead, and the pool drops it (the pages recover when PostgreSQL is back).
-        con.execute("set pg_pool_health_check_query = ''")
+        # The postgres extension's pool checks each connection with a `SELECT 1` twice per use (two of the six
+        # PostgreSQL round trips of a small read). It stays on: with it off (pg_pool_health_check_query = ''), a
+        # PostgreSQL that went away while a page ran aborted the whole process (DuckDB 1.5.5; test_users_store.py).
+
         # Small writes (an audit entry, a setting, a few rows) stay in PostgreSQL instead of a Parquet file each.
         options = [f"data_inlining_row_limit {INLINING_ROW_LIMIT}"]
         if data_path is not None:
