@@ -129,25 +129,30 @@ def app_environment(target: str, base: dict[str, str] | None = None) -> dict[str
     return env
 
 
+def app_command(port: int) -> list[str]:
+    """The command of one app process on a loopback port: `streamlit run app.py`, headless, no usage statistics."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(config.REPO_ROOT / "app.py"),
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+
+
 def _start_app(name: str, port: int, env: dict[str, str], folder: Path) -> App:
     log = folder / f"{name}.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(config.REPO_ROOT / "app.py"),
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
+            app_command(port),
             cwd=config.REPO_ROOT,
             env=env,
             stdout=out,

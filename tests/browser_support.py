@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 from typing import IO
+
+from ranpe import serve
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -36,21 +37,7 @@ def start_app(env: dict[str, str], log: IO[bytes] | None = None) -> tuple[subpro
     """`streamlit run app.py` on 127.0.0.1 and a free port with env added; returns once it answers health."""
     port = free_port()
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO / "app.py"),
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
+        serve.app_command(port),
         cwd=REPO,
         env=os.environ | {"RANPE_AUTO_DEMO": "0"} | env,
         stdout=log if log is not None else subprocess.DEVNULL,
