@@ -71,6 +71,7 @@ st.dataframe(
     table,
     hide_index=True,
     key="regions_table",
+    placeholder="–",  # a province with no action plan of a group: a dash, not "None"
     column_config={
         name: percent
         for name in table.columns

@@ -87,3 +87,27 @@ def test_a_pillars_year_keeps_its_word(demo_db, monkeypatch, app_env, lang, titl
     at = run_app(demo_db, monkeypatch, "pillars", year="2023", lang=lang)
     assert [e.value for e in at.title] == [title]
     assert heading in [e.value for e in at.subheader]
+
+
+@pytest.mark.parametrize(
+    ("year", "lang", "ticks", "axis_title", "percent_sign"),
+    [
+        (2026, "id", [str(n) for n in range(1, 10)], "Tema", False),
+        (2026, "en", [str(n) for n in range(1, 10)], "Theme", False),
+        (2023, "en", None, None, True),
+    ],
+)
+def test_the_heat_map_of_nine_themes_names_each_column_and_keeps_its_numbers_in_their_cells(
+    demo_db: Path, year: int, lang: str, ticks: list[str] | None, axis_title: str | None, percent_sign: bool
+):
+    """Nine 'Tema n' columns on half a page (or a phone) ran into each other, and '100%' into the next cell: the
+    columns are numbered under the period's word and the cells say '100' (the colour bar says '%')."""
+    from ranpe import charts
+
+    with Store(demo_db) as demo:
+        data = dashboard.agency_pillar_matrix(demo, Filters(year), lang)
+    figure = charts.fig_agency_pillar_matrix(data, lang, "", None, "")
+    axis = figure.layout.xaxis
+    assert (list(axis.ticktext) if axis.ticktext else None) == ticks
+    assert (axis.title.text if axis.title.text else None) == axis_title
+    assert all(text.endswith("%") == percent_sign for text in figure.data[0].text)
