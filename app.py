@@ -38,9 +38,11 @@ frame.ensure_demo(lang)
 
 
 def _page(name: str, icon: str) -> st.Page:
+    # The pillars page is named by every period's word for its groups ("Pilar & Tema"): the year is chosen later.
+    title = frame.data("groups_nav_title", lang) if name == "pillars" else t(f"dash.page.{name}", lang)
     return st.Page(
         HERE / "pages" / f"{name}.py",
-        title=t(f"dash.page.{name}", lang),
+        title=title,
         icon=icon,
         url_path=name,
         default=name == "overview",

@@ -105,7 +105,7 @@ if previous is None and previous_text:
 else:
     compare_note = t("dash.kpi.compare_note", lang, period=previous_text)
 st.caption(f"{headline_note} {compare_note}")
-page.units_note(t("dash.units.overview", lang), lang)
+page.units_note(t("dash.units.overview", lang, group=frame.data("groups", filters.year).word(lang).lower()), lang)
 
 left, right = st.columns([1, 1])
 with left:

@@ -6,7 +6,8 @@ from ranpe.i18n import fmt_int, t
 from ranpe.measures import dashboard
 from ranpe.web import downloads, frame, page, plan
 
-filters, lang, filters_text, as_of, source = page.page_start("dash.page.pillars")
+# Titled by the year's word for its groups ("Tema" in a period of themes), not by the navigation's name.
+filters, lang, filters_text, as_of, source = page.page_start("dash.page.pillars", group_title=True)
 
 by_pillar = frame.data("by_pillar", filters, lang)
 if by_pillar.empty:
@@ -42,7 +43,7 @@ with right:
     downloads.chart_downloads(focus_figure, "by_focus_area", lang)
 
 named = frame.data("groups", filters.year)
-pillar_name = dashboard.pillar_label(filters.pillar, lang, named) if filters.pillar else named.every(lang)
+pillar_name = dashboard.pillar_label(filters.pillar, lang, named) if filters.pillar else named.every_inline(lang)
 st.subheader(t("dash.pillars.actions", lang, pillar=pillar_name))
 table, total = frame.data("actions", filters, lang)
 st.caption(t("dash.pillars.showing", lang, shown=fmt_int(len(table), lang), total=fmt_int(total, lang)))

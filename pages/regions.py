@@ -63,7 +63,7 @@ with side_column:
     st.dataframe(frame.data("focus_table", filters, lang), hide_index=True, key="regions_focus", placeholder="–")
     st.caption(t("dash.drill_hint", lang))
 
-st.subheader(t("dash.regions.table", lang))
+st.subheader(t("dash.regions.table", lang, group=frame.data("groups", filters.year).word(lang).lower()))
 table = frame.data("province_pillar_table", filters, lang)
 # Whole percents: the table widget formats decimals the English way whatever the language.
 percent = st.column_config.NumberColumn(format="%.0f%%")
@@ -71,6 +71,7 @@ st.dataframe(
     table,
     hide_index=True,
     key="regions_table",
+    placeholder="–",  # a province with no action plan of a group: a dash, not "None"
     column_config={
         name: percent
         for name in table.columns

@@ -522,6 +522,8 @@ PLOT_HEIGHT_PX = 240
 # Heat map cells, one row each (rows as tall as the ranking's): a cell's side, and the size of the rate written
 # in it ("100%" fits).
 CELL_PX = ROW_HEIGHT_PX - 2
+# More groups than this in a heat map of half the page: its cells' numbers are written smaller, without "%".
+CROWDED_GROUPS = 5
 CELL_FONT_PX = 11
 
 
@@ -773,6 +775,7 @@ def fig_agency_pillar_matrix(
     ranked = overall.sort_values(["rate", "planned", "agency_code"], ascending=[False, False, True])
     agencies_in_order = list(dict.fromkeys(ranked["short_name"]))[::-1]
     numbers = sorted({int(p) for p in data["pillar"]}) or [1, 2, 3]
+    crowded = len(numbers) > CROWDED_GROUPS
     if "pillar_short" in data:  # the groups of the year's period, named by the measures
         labels = dict(zip(data["pillar"].astype(int), data["pillar_short"], strict=True))
         names = dict(zip(data["pillar"].astype(int), data["pillar_label"], strict=True))
@@ -795,9 +798,14 @@ def fig_agency_pillar_matrix(
                 "colorbar": {"title": t("dash.colorbar.actions", lang), "tickformat": ".0%"},
                 "line": {"width": 0},
             },
-            text=[fmt_pct(r, lang, 0) for r in data["rate"]],
+            # Many groups (nine themes) share the half-page width: the cells' numbers lose their % sign and shrink,
+            # or "100%" runs into the next cell (the colour bar and the hover say it is a percentage).
+            text=[fmt_pct(r, lang, 0) if not crowded else f"{r * 100:.0f}" for r in data["rate"]],
             textposition="middle center",
-            textfont={"size": CELL_FONT_PX, "color": ["#111111" if r < 0.5 else "#FFFFFF" for r in data["rate"]]},
+            textfont={
+                "size": CELL_FONT_PX if not crowded else CELL_FONT_PX - 2,
+                "color": ["#111111" if r < 0.5 else "#FFFFFF" for r in data["rate"]],
+            },
             customdata=list(zip(data["agency_code"], data["pillar"].astype(int), strict=True)),
             hovertext=[
                 f"{n} · {names.get(int(p), p)}<br>{_hover(r, c, q, lang)}"
@@ -808,9 +816,25 @@ def fig_agency_pillar_matrix(
             hoverinfo="text",
         )
     )
+    # Every group named on a phone too (Plotly would otherwise name every other one of nine).
     fig.update_xaxes(
-        type="category", categoryorder="array", categoryarray=[labels[p] for p in numbers], side="top", showgrid=False
+        type="category",
+        categoryorder="array",
+        categoryarray=[labels[p] for p in numbers],
+        side="top",
+        showgrid=False,
+        tickmode="linear",
+        dtick=1,
     )
+    if crowded:  # nine "Tema n" side by side run into each other on a phone: the numbers, under the word
+        word = labels[numbers[0]].rsplit(" ", 1)[0]
+        fig.update_xaxes(
+            tickmode="array",
+            tickvals=[labels[p] for p in numbers],
+            ticktext=[str(p) for p in numbers],
+            tickangle=0,
+            title={"text": word, "standoff": 4},
+        )
     # One row per K/L from edge to edge: markers would otherwise make Plotly pad the axis by a tenth of its length.
     fig.update_yaxes(
         _wrapped_categories(agencies_in_order),

@@ -231,14 +231,15 @@ def test_an_older_store_gets_its_history_on_upgrade(tmp_path: Path, monkeypatch:
     every = sql.migrations()
     monkeypatch.setattr(sql, "migrations", lambda: [m for m in every if m[0] < 7])
     load = sql.load
-    # The code of that time: no history to record, and upload ids without the refused catalogues (migration 12).
+    # The code of that time: no history to record, and upload ids without the refused catalogues and crosswalks
+    # (migrations 12 and 14).
     then = {
         "store/record_activations": "select $now",
-        "ingest/next_upload_id": load("ingest/next_upload_id").replace(
-            "    (select coalesce(max(upload_id), 0) from catalogue_refusals),\n", ""
-        ),
+        "ingest/next_upload_id": load("ingest/next_upload_id")
+        .replace("    (select coalesce(max(upload_id), 0) from catalogue_refusals),\n", "")
+        .replace("    (select coalesce(max(upload_id), 0) from crosswalk_refusals),\n", ""),
     }
-    assert "catalogue_refusals" not in then["ingest/next_upload_id"]
+    assert "_refusals" not in then["ingest/next_upload_id"]
     monkeypatch.setattr(sql, "load", lambda name: then.get(name) or load(name))
     now = datetime.now()
     path = tmp_path / "old.duckdb"

@@ -152,7 +152,7 @@ def test_the_page_draws_in_both_languages_on_a_screen_and_a_phone(
 def test_clicking_a_grid_cell_filters_and_shows_its_texts(browser: object, server: str) -> None:
     context, page, errors, _ = open_page(browser, server, WIDTHS["desktop"], "year=2023")
     try:
-        grid = page.locator(".js-plotly-plot").filter(has_text="Tema hambatan per pilar")
+        grid = page.locator(".js-plotly-plot").filter(has_text="Tema hambatan per pilar/tema")
         first = grid.locator(".scatterlayer .textpoint text").first
         cell = first.text_content()
         box = first.bounding_box()

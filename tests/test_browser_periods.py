@@ -76,3 +76,31 @@ def test_map_of_a_theme(browser: object, server: str) -> None:
         _only_base_path_probes_failed(visit)
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "nav", "title", "heading"),
+    [
+        ("id", "Pilar & Tema", "Tema", "Aksi — semua tema"),
+        ("en", "Pillars & themes", "Themes", "Actions — all themes"),
+    ],
+)
+def test_the_pillars_page_of_a_themes_year_says_theme(
+    browser: object, server: str, lang: str, nav: str, title: str, heading: str
+) -> None:
+    """Issue 12: a year of a period of themes never says Pilar/Pillar in the page's title, headers or navigation."""
+    visit = Visit(browser, server)
+    try:
+        visit.open(f"pillars?year=2026&lang={lang}")
+        visit.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        assert visit.page.locator("h1").first.inner_text() == title
+        headers = visit.page.locator("[data-testid='stMain'] h1, [data-testid='stMain'] h3").all_inner_texts()
+        assert heading in headers
+        assert [h for h in headers if "pilar" in h.lower() or "pillar" in h.lower()] == []
+        # The navigation names the page before a year is chosen: every period's word.
+        links = visit.page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
+        assert nav in [link.split("\n")[-1].strip() for link in links], links  # each link: its icon's name, its title
+        visit.page.screenshot(path=str(ARTIFACTS / f"periods_pillars_2026_title_{lang}.png"), full_page=True)
+        _only_base_path_probes_failed(visit)
+    finally:
+        visit.close()

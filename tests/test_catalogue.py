@@ -567,6 +567,7 @@ def test_cli_crosswalk_import_and_catalogue_template(store, tmp_path, capsys):
         "pairs": [{"from_period": "RANPE-2020", "to_period": "RANPE-2026"}],
         "errors": [],
         "error_total": 0,
+        "upload_id": None,  # a stored crosswalk takes no number in the upload history
     }
     out = tmp_path / "katalog.xlsx"
     assert main(["template", str(out), "--catalogue", "--period", "RANPE-2026", "--db", db]) == 0

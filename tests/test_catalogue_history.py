@@ -29,7 +29,7 @@ from ranpe.store.connection import Store
 from ranpe.workspace import common, history
 from tests import hostile
 from tests.conftest import ANALYST, csv_bytes, xlsx_bytes
-from tests.test_catalogue import GOOD, HEADER, add_second_period, catalogue_file
+from tests.test_catalogue import CROSS_HEADER, GOOD, HEADER, add_second_period, catalogue_file, with_two_catalogues
 from tests.test_pages_workspace import no_exception, page, table, texts
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -164,6 +164,106 @@ def test_cli_catalogue_import_records_the_refusal_and_history_marks_it(store, tm
     assert capsys.readouterr().out.strip() == "No uploads yet"
 
 
+# -- refused crosswalk imports ----------------------------------------------------------------------------------
+
+# A crosswalk row whose relation is no relation: refused at row 2, column relation.
+BAD_RELATION = ["RANPE-2020", "1.1.1", "RANPE-2026", "T1.1", "sideways"]
+GOOD_LINK = ["RANPE-2020", "1.1.1", "RANPE-2026", "T1.1", "same"]
+
+
+def test_a_refused_crosswalk_is_recorded_with_who_when_file_hash_and_problems_and_stored_not_at_all(store):
+    with_two_catalogues(store)
+    data = csv_bytes([CROSS_HEADER, GOOD_LINK, BAD_RELATION])
+    when = datetime(2026, 3, 2, 10, 15)
+    result = crosswalk.import_bytes(store, data, "../padanan aksi.csv", actor=ANALYST, imported_at=when)
+    assert (result.status, result.upload_id, result.as_dict("en")["upload_id"]) == ("refused", 1, 1)
+    assert crosswalk.rows(store) == []  # not even the good row
+
+    [row] = history.history(store)
+    assert {k: row[k] for k in ("upload_id", "kind", "status", "file_name", "uploaded_by", "uploaded_at")} == {
+        "upload_id": 1,
+        "kind": "crosswalk",
+        "status": "refused",
+        "file_name": "padanan aksi.csv",
+        "uploaded_by": "analis",
+        "uploaded_at": when,
+    }
+    assert (row["error_count"], row["row_count"], row["period_code"]) == (1, 0, None)
+    [(sha256,)] = store.cursor().execute("select sha256 from crosswalk_refusals").fetchall()
+    assert sha256 == hashlib.sha256(data).hexdigest()
+
+    for lang, message in (("en", "same, split, merged, new or ended"), ("id", "new atau ended")):
+        sheet = openpyxl.load_workbook(io.BytesIO(history.refused_report_xlsx(store, 1, lang))).active
+        _header, *problems = list(sheet.iter_rows(values_only=True))
+        [(file, _sheet, excel_row, column, value, text, _severity)] = problems
+        assert (file, excel_row, column, value) == ("padanan aksi.csv", 3, "relation", "sideways")
+        assert message in text
+
+    [entry] = audit.entries(store, Actor("admin", "admin"), action="refuse")
+    details = entry["details"]
+    assert (details["upload_id"], details["crosswalk"], details["sha256"], details["errors"]) == (1, True, sha256, 1)
+
+
+def test_crosswalk_refusals_are_numbered_with_uploads_and_catalogue_refusals(store):
+    with_two_catalogues(store)  # two catalogues stored: versions, not upload numbers
+    first = ingest_bytes(store, report(), "bnpt.csv", actor=ANALYST)
+    cw = crosswalk.import_bytes(store, csv_bytes([CROSS_HEADER, BAD_RELATION]), "cw.csv", actor=ANALYST)
+    cat = refuse(store, catalogue_file([BAD_PILLAR]))
+    stored = crosswalk.import_bytes(store, csv_bytes([CROSS_HEADER, GOOD_LINK]), "cw-ok.csv", actor=ANALYST)
+    later = ingest_bytes(store, report("Kemenag"), "kemenag.csv", actor=ANALYST)
+    assert (stored.status, stored.upload_id) == ("stored", None)
+    assert [first.upload_id, cw.upload_id, cat.upload_id, later.upload_id] == [1, 2, 3, 4]
+    assert [(h["upload_id"], h["kind"]) for h in history.history(store)] == [
+        (4, "submission"),
+        (3, "catalogue"),
+        (2, "crosswalk"),
+        (1, "submission"),
+    ]
+    # A crosswalk has neither K/L nor year: either filter leaves it out.
+    assert [h["upload_id"] for h in history.history(store, agency="BNPT")] == [1]
+    assert [h["upload_id"] for h in history.history(store, year=2023)] == [4, 3, 1]
+    again = crosswalk.import_bytes(store, csv_bytes([CROSS_HEADER, BAD_RELATION]), "cw.csv", actor=ANALYST)
+    assert again.upload_id == 5
+
+
+@pytest.mark.parametrize(("lang", "status"), [("id", "ditolak · crosswalk"), ("en", "refused · crosswalk")])
+def test_the_history_table_marks_a_crosswalk(store, lang, status):
+    with_two_catalogues(store)
+    crosswalk.import_bytes(store, csv_bytes([CROSS_HEADER, BAD_RELATION]), "cw.csv", actor=ANALYST)
+    uploads = history.history(store)
+    [row] = history.history_rows(uploads, common.names(store, lang))
+    assert (row[t("ws.col.status", lang)], row[t("ws.col.periods", lang)]) == (status, "")
+    assert history.upload_label(uploads[0], lang).startswith("#1 · cw.csv") and status in history.upload_label(
+        uploads[0], lang
+    )
+
+
+def test_cli_crosswalk_import_records_the_refusal_and_history_marks_it(store, tmp_path, capsys):
+    with_two_catalogues(store)
+    db = str(store.path)
+    store.close()
+    bad = tmp_path / "padanan.csv"
+    bad.write_bytes(csv_bytes([CROSS_HEADER, BAD_RELATION]))
+    assert main(["crosswalk", "import", str(bad), "--json", "--db", db, "--lang", "en"]) == 1
+    [imported] = json.loads(capsys.readouterr().out)["files"]
+    assert (imported["status"], imported["upload_id"], imported["error_total"]) == ("refused", 1, 1)
+    assert imported["errors"][0]["column"] == "relation" and imported["errors"][0]["value"] == "sideways"
+    assert main(["history", "--db", db, "--lang", "en"]) == 0
+    [line] = capsys.readouterr().out.strip().splitlines()
+    assert line.startswith("#    1") and "refused" in line and "padanan.csv [crosswalk]" in line
+    assert main(["history", "--db", db, "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["upload_id"], row["kind"], row["status"], row["error_count"], row["file_name"]) == (
+        1,
+        "crosswalk",
+        "refused",
+        1,
+        "padanan.csv",
+    )
+    assert main(["history", "--db", db, "--year", "2023", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.strip() == "No uploads yet"
+
+
 # -- the sandbox ------------------------------------------------------------------------------------------------
 
 # The hostile corpus' files that the reader refuses whatever their columns: a catalogue gets the same answer.
@@ -264,6 +364,7 @@ def test_a_hostile_crosswalk_file_is_refused_in_the_sandbox_too(store, monkeypat
     result = crosswalk.import_bytes(store, build(), "cw.xlsx", actor=ANALYST)
     assert result.status == "refused" and [p.key for p in result.problems] == [key]
     assert store.cursor().execute("select count(*) from crosswalk").fetchone()[0] == 0
+    assert [(h["kind"], h["file_name"]) for h in history.history(store)] == [("crosswalk", "cw.xlsx")]
 
 
 # -- the pages --------------------------------------------------------------------------------------------------
@@ -298,5 +399,23 @@ def test_upload_page_records_a_refused_catalogue_and_the_history_page_lists_it(t
     assert list(uploads["File"]) == ["matriks.xlsx", "bnpt.csv"]
     assert list(uploads["Periods"]) == ["RANPE-2020", "2023 Q4"]
     # The refused catalogue is chosen first: its error report, no restore or versions.
+    assert "Download the error report (.xlsx)" in [b.label for b in at.get("download_button")]
+    assert not [b for b in at.button if b.key in ("ws_history_restore", "ws_history_undo")]
+
+
+def test_the_history_page_lists_a_refused_crosswalk_with_its_error_report(tmp_path, monkeypatch):
+    path = tmp_path / "ranpe.duckdb"
+    monkeypatch.setenv("RANPE_DB", str(path))
+    monkeypatch.setenv("RANPE_AUTO_DEMO", "0")
+    monkeypatch.setenv("RANPE_USERS_FILE", str(tmp_path / "users.toml"))
+    with Store(path) as store:
+        with_two_catalogues(store)
+        ingest_bytes(store, report(), "bnpt.csv", actor=ANALYST)
+        crosswalk.import_bytes(store, csv_bytes([CROSS_HEADER, BAD_RELATION]), "padanan.csv", actor=ANALYST)
+    at = no_exception(page("history"))
+    uploads = table(at, "Status")
+    assert list(uploads["Status"]) == ["refused · crosswalk", "active"]
+    assert list(uploads["File"]) == ["padanan.csv", "bnpt.csv"]
+    assert list(uploads["Errors"]) == [1, 0]
     assert "Download the error report (.xlsx)" in [b.label for b in at.get("download_button")]
     assert not [b for b in at.button if b.key in ("ws_history_restore", "ws_history_undo")]

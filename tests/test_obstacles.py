@@ -361,7 +361,7 @@ def test_the_pack_slide_names_its_unit_and_key_numbers(reported: Store) -> None:
     from ranpe.exports import pack
 
     slide = pack.obstacle_theme_slide(reported, Filters(2024), "en", "Year 2024", None, "Source: test", "footer")
-    assert slide.title == "Obstacle themes by pillar (obstacle texts)"
+    assert slide.title == "Obstacle themes by pillar/theme (obstacle texts)"
     assert slide.key_numbers == [
         "Obstacle texts: 4, open (no follow-up): 2",
         "Budget — obstacle texts: 2, open: 1",

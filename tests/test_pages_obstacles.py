@@ -227,7 +227,7 @@ def test_the_page_in_english(demo_db: Path, monkeypatch) -> None:
     at = run_app(demo_db, monkeypatch, PAGE, year="2023", lang="en")
     assert at.title[0].value == "Obstacles"
     titles = [title_of(spec) for spec in chart_specs(at)]
-    assert any("Obstacle themes by pillar (obstacle texts)" in title for title in titles)
+    assert any("Obstacle themes by pillar/theme (obstacle texts)" in title for title in titles)
     assert all("Year 2023" in title for title in titles)
     rows = text_rows(at)
     assert {"Obstacles", "Themes", "Deciding words", "Follow-up", "Obstacle status"} <= set(rows.columns)

@@ -1,6 +1,7 @@
 -- Every upload, newest first, with whether it is still the active version of any slice, and of how many of the
 -- (K/L, year, quarter, pillar) slices it holds; with them, numbered with them, every refused catalogue import
--- (kind 'catalogue': no K/L, so left out when one is chosen; a year chosen keeps those of its period).
+-- (kind 'catalogue': no K/L, so left out when one is chosen; a year chosen keeps those of its period) and every
+-- refused crosswalk import (kind 'crosswalk': neither K/L nor year, so listed only when neither is chosen).
 select
     u.upload_id,
     u.file_name,
@@ -67,4 +68,28 @@ from catalogue_refusals as c
 left join periods as p on c.period_code = p.code
 where $agency is null
     and ($year is null or $year between p.first_year and p.last_year)
+
+union all
+
+select
+    x.upload_id,
+    x.file_name,
+    x.uploaded_at,
+    x.uploaded_by,
+    null as given_year,
+    null as given_quarter,
+    null as given_agency,
+    0 as row_count,
+    x.error_count,
+    false as is_demo,
+    'refused' as status,
+    'crosswalk' as kind,
+    null as period_code,
+    0 as slices_held,
+    0 as slices_active,
+    null as agencies,
+    null as periods
+from crosswalk_refusals as x
+where $agency is null
+    and $year is null
 order by upload_id desc

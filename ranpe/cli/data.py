@@ -119,9 +119,9 @@ def cmd_history(args: argparse.Namespace) -> int:
     lang = args.lang
     for row in rows:
         demo = f" [{t('demo.badge', lang)}]" if row["is_demo"] else ""
-        # A refused catalogue import (numbered with the uploads) is marked, with its plan period.
-        if row["kind"] == "catalogue":
-            demo += f" [{t('ws.upload_status.catalogue', lang)}]"
+        # A refused catalogue or crosswalk import (numbered with the uploads) is marked, with its plan period.
+        if row["kind"] in ("catalogue", "crosswalk"):
+            demo += " [" + t("ws.upload_status." + row["kind"], lang) + "]"
             held = row["period_code"] or ""
         else:
             held = f"{row['agencies'] or ''} {row['periods'] or ''}"

@@ -141,7 +141,7 @@ def scope_text(store: Store, filters: Filters, lang: str) -> str:
         parts.append(dashboard.agency_label(store, filters.agency, lang))
     if filters.province:
         parts.append(dashboard.province_label(store, filters.province, lang))
-    return " · ".join(parts) if parts else t("dash.desc.all", lang)
+    return " · ".join(parts) if parts else dashboard.every_in_view(store, filters, lang)
 
 
 def _subtitle(period: str, scope: str, unit_key: str | None, lang: str) -> str:

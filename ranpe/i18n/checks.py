@@ -33,9 +33,10 @@ TEXTS = {
         "Realization of one (K/L, action, province) lower than in an earlier quarter of the same year.",
     ),
     "check.help.action_dropped": (
-        "Aksi yang dilaporkan K/L pada satu triwulan tidak ada di laporan berikutnya untuk pilar itu pada tahun "
+        "Aksi yang dilaporkan K/L pada satu triwulan tidak ada di laporan berikutnya untuk pilar/tema itu pada tahun "
         "yang sama.",
-        "An action a K/L reported in one quarter is missing from its next report for that pillar in the same year.",
+        "An action a K/L reported in one quarter is missing from its next report for that pillar/theme in the same "
+        "year.",
     ),
     "check.help.action_not_in_catalogue": (
         "Kode aksi yang tidak ada di matriks rencana aksi periode itu.",

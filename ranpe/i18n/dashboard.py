@@ -54,7 +54,8 @@ TEXTS = {
     "dash.desc.year": ("Tahun {year}", "Year {year}"),
     "dash.desc.latest": ("triwulan terakhir tiap K/L", "each K/L's latest quarter"),
     "dash.desc.pillar": ("Pilar {pillar}", "Pillar {pillar}"),
-    "dash.desc.all": ("semua pilar, K/L dan wilayah", "all pillars, K/L and regions"),
+    # {every}: the year's groups, "semua pilar" / "all themes".
+    "dash.desc.all": ("{every}, K/L dan wilayah", "{every}, K/L and regions"),
     "dash.as_of": ("Data per {date} (unggahan terakhir)", "Data as of {date} (latest upload)"),
     "dash.as_of_none": ("Belum ada unggahan", "No uploads yet"),
     "dash.source": (
@@ -90,9 +91,9 @@ TEXTS = {
     ),
     "dash.kpi.completeness": ("Kelengkapan laporan", "Reporting completeness"),
     "dash.kpi.completeness_help": (
-        "K/L yang melapor untuk triwulan ini ÷ K/L yang diharapkan (yang punya baris tahun ini), dalam filter pilar "
-        "dan K/L. Filter provinsi tidak berlaku: laporan dikirim per K/L, bukan per provinsi.",
-        "K/L that reported for the quarter ÷ K/L expected (those with any row this year), within the pillar and "
+        "K/L yang melapor untuk triwulan ini ÷ K/L yang diharapkan (yang punya baris tahun ini), dalam filter "
+        "pilar/tema dan K/L. Filter provinsi tidak berlaku: laporan dikirim per K/L, bukan per provinsi.",
+        "K/L that reported for the quarter ÷ K/L expected (those with any row this year), within the pillar/theme and "
         "K/L filters. The province filter does not apply: reports are sent per K/L, not per province.",
     ),
     "dash.kpi.submitted_of": ("{submitted} dari {expected} K/L, {quarter}", "{submitted} of {expected} K/L, {quarter}"),
@@ -183,12 +184,11 @@ TEXTS = {
     ),
     "dash.national_rows": ("{committed} dari {planned} rencana aksi", "{committed} of {planned} action plans"),
     "dash.regions.table": (
-        "Provinsi × pilar (rencana aksi dikomitmenkan ÷ rencana aksi)",
-        "Province × pillar (committed action plans ÷ action plans)",
+        "Provinsi × {group} (rencana aksi dikomitmenkan ÷ rencana aksi)",
+        "Province × {group} (committed action plans ÷ action plans)",
     ),
     "dash.regions.focus_table": ("Lima provinsi fokus", "The five focus provinces"),
     "dash.col.province": ("Provinsi", "Province"),
-    "dash.col.total": ("Semua pilar", "All pillars"),
     "dash.col.focus": ("Fokus", "Focus"),
     "dash.col.planned": ("Aksi direncanakan", "Actions planned"),
     "dash.col.committed": ("Aksi dikomitmenkan", "Actions committed"),
@@ -198,7 +198,8 @@ TEXTS = {
     "dash.col.action_plans": ("Rencana aksi", "Action plans"),
     "dash.col.rate_action_plans": ("Tingkat (rencana aksi)", "Rate (action plans)"),
     # pages
-    "dash.pillars.actions": ("Aksi {pillar}", "Actions, {pillar}"),
+    # {pillar}: the chosen group ("Tema 4 · …") or every group ("semua tema").
+    "dash.pillars.actions": ("Aksi — {pillar}", "Actions — {pillar}"),
     "dash.pillars.showing": (
         "Menampilkan {shown} dari {total} rencana aksi.",
         "Showing {shown} of {total} action plans.",
@@ -225,10 +226,10 @@ TEXTS = {
     ),
     # what each page counts, where its figures use different units
     "dash.units.overview": (
-        "Satuan: angka utama, grafik pilar dan tren menghitung **aksi** (kode aksi berbeda); peta menghitung "
+        "Satuan: angka utama, grafik {group} dan tren menghitung **aksi** (kode aksi berbeda); peta menghitung "
         "**rencana aksi** (aksi satu K/L di satu tempat), jadi persentasenya berbeda dari angka utama; keterlibatan "
         "dan kelengkapan menghitung **K/L**; capaian target dirata-rata atas **rencana aksi** bertarget.",
-        "Units: the headline, the pillar chart and the trend count **actions** (distinct action codes); the map "
+        "Units: the headline, the {group} chart and the trend count **actions** (distinct action codes); the map "
         "counts **action plans** (one K/L's action in one place), so its percentages differ from the headline; "
         "involvement and completeness count **K/L**; target achievement is averaged over **action plans** with a "
         "target.",
@@ -289,11 +290,11 @@ TEXTS = {
         "**K/L** — the ministries and agencies that carry out the actions. In this view: {count} K/L.",
     ),
     "dash.about.counted_rows": (
-        "Baris yang dihitung: untuk tiap pasangan K/L dan pilar, baris triwulan terakhir yang dilaporkannya pada "
+        "Baris yang dihitung: untuk tiap pasangan K/L dan pilar/tema, baris triwulan terakhir yang dilaporkannya pada "
         "tahun yang dipilih (atau baris triwulan yang dipilih) — laporan terakhir K/L adalah keadaannya saat ini; "
-        "lalu filter pilar, K/L dan provinsi diterapkan pada baris itu.",
-        "The rows counted: for each K/L and pillar, the rows of its latest reported quarter in the chosen year "
-        "(or of the chosen quarter) — a K/L's latest report is its current state; then the pillar, K/L and "
+        "lalu filter pilar/tema, K/L dan provinsi diterapkan pada baris itu.",
+        "The rows counted: for each K/L and pillar/theme, the rows of its latest reported quarter in the chosen year "
+        "(or of the chosen quarter) — a K/L's latest report is its current state; then the pillar/theme, K/L and "
         "province filters apply to those rows.",
     ),
     "dash.about.example": (
@@ -308,11 +309,11 @@ TEXTS = {
     "dash.about.commitment": ("Tingkat komitmen (aksi)", "Commitment rate (actions)"),
     "dash.about.commitment_def": (
         "Aksi yang dikomitmenkan minimal satu K/L ÷ aksi yang direncanakan (kode aksi berbeda dalam baris yang "
-        "dihitung). Angka utama di Ringkasan, grafik per pilar dan per area fokus.",
+        "dihitung). Angka utama di Ringkasan, grafik per pilar/tema dan per area fokus.",
         "Actions committed by at least one K/L ÷ distinct actions planned (distinct action codes in the rows "
-        "counted). The overview's headline, the pillar and focus-area charts.",
+        "counted). The overview's headline, the pillar/theme and focus-area charts.",
     ),
-    "dash.about.commitment_by_pillar": ("Per pilar:", "By pillar:"),
+    "dash.about.commitment_by_pillar": ("Per pilar/tema:", "By pillar/theme:"),
     "dash.about.involvement": ("Keterlibatan K/L (K/L)", "K/L involvement (K/L)"),
     "dash.about.involvement_def": (
         "K/L dengan minimal satu aksi dikomitmenkan ÷ K/L yang punya baris.",
@@ -321,9 +322,9 @@ TEXTS = {
     "dash.about.agency": ("Tingkat komitmen per K/L (aksi K/L itu)", "Commitment rate by K/L (its own actions)"),
     "dash.about.agency_def": (
         "Aksi K/L itu yang dikomitmenkan ÷ aksi K/L itu (kode aksi berbeda dalam barisnya). Halaman K/L: peringkat, "
-        "peta panas K/L × pilar, tabel.",
-        "That K/L's committed action codes ÷ its action codes. The Agencies page: ranking, K/L × pillar heat map, "
-        "table.",
+        "peta panas K/L × pilar/tema, tabel.",
+        "That K/L's committed action codes ÷ its action codes. The Agencies page: ranking, K/L × pillar/theme heat "
+        "map, table.",
     ),
     "dash.about.agency_example": ("{agency}: {equation}", "{agency}: {equation}"),
     "dash.about.agency_sum": (
@@ -358,19 +359,19 @@ TEXTS = {
     "dash.about.completeness": ("Kelengkapan laporan (K/L)", "Reporting completeness (K/L)"),
     "dash.about.completeness_def": (
         "K/L yang melapor untuk satu triwulan ÷ K/L yang diharapkan (yang punya baris tahun itu), dalam filter "
-        "pilar dan K/L; filter provinsi tidak berlaku karena laporan dikirim per K/L. Tanpa triwulan dipilih: "
+        "pilar/tema dan K/L; filter provinsi tidak berlaku karena laporan dikirim per K/L. Tanpa triwulan dipilih: "
         "triwulan terakhir yang dilaporkan K/L mana pun.",
-        "K/L that reported for a quarter ÷ K/L expected (those with any row that year), within the pillar and K/L "
-        "filters; the province filter does not apply, as reports are sent per K/L. With no quarter chosen: the "
+        "K/L that reported for a quarter ÷ K/L expected (those with any row that year), within the pillar/theme and "
+        "K/L filters; the province filter does not apply, as reports are sent per K/L. With no quarter chosen: the "
         "latest quarter any K/L reported.",
     ),
     "dash.about.completeness_example": ("{quarter}: {equation}", "{quarter}: {equation}"),
     "dash.about.trend": ("Tren per triwulan", "Trends by quarter"),
     "dash.about.trend_def": (
         "Tiap triwulan dihitung seperti bila triwulan itu dipilih, untuk semua triwulan yang tersimpan; filter "
-        "pilar, K/L dan provinsi berlaku, filter tahun dan triwulan tidak. Judul grafik menyebut triwulan pertama "
+        "pilar/tema, K/L dan provinsi berlaku, filter tahun dan triwulan tidak. Judul grafik menyebut triwulan pertama "
         "dan terakhir yang digambar.",
-        "Each quarter is counted as if that quarter were chosen, for every stored quarter; the pillar, K/L and "
+        "Each quarter is counted as if that quarter were chosen, for every stored quarter; the pillar/theme, K/L and "
         "province filters apply, the year and quarter filters do not. The chart's subtitle names the first and "
         "last quarter drawn.",
     ),

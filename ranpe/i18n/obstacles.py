@@ -35,7 +35,7 @@ TEXTS = {
         "{other} of {texts} obstacle texts: other",
     ),
     # charts
-    "obs.chart.by_pillar": ("Tema hambatan per pilar", "Obstacle themes by pillar"),
+    "obs.chart.by_pillar": ("Tema hambatan per pilar/tema", "Obstacle themes by pillar/theme"),
     "obs.chart.by_quarter": ("Tema hambatan per triwulan", "Obstacle themes by quarter"),
     "obs.chart.by_agency": ("Tema hambatan per K/L", "Obstacle themes by K/L"),
     "obs.chart.states": ("Terbuka dan ditindaklanjuti per tema", "Open and resolved by theme"),
@@ -58,8 +58,8 @@ TEXTS = {
         "each quarter counted as when it is chosen",
     ),
     "obs.drill_hint": (
-        "Klik sel atau batang: teksnya tampil di bawah, dan pilar, triwulan atau K/L-nya menyaring semua halaman.",
-        "Click a cell or bar: its texts show below, and its pillar, quarter or K/L filters every page.",
+        "Klik sel atau batang: teksnya tampil di bawah, dan pilar/tema, triwulan atau K/L-nya menyaring semua halaman.",
+        "Click a cell or bar: its texts show below, and its pillar/theme, quarter or K/L filters every page.",
     ),
     # texts
     "obs.texts.title": ("Teks hambatan dan kata penentunya", "Obstacle texts and the words that decided them"),

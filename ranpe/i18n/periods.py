@@ -20,6 +20,8 @@ TEXTS = {
         "{group}: {rate} ({committed} dari {planned} aksi)",
         "{group}: {rate} ({committed} of {planned} actions)",
     ),
+    # A table's group column where rows may come from years of different periods (or the year is not at hand).
+    "field.group": ("Pilar/Tema", "Pillar/Theme"),
     "period.tab": ("Periode rencana", "Plan periods"),
     "period.tab_help": (
         "Periode rencana aksi dan kelompoknya (pilar, tema). Tahun laporan menentukan periodenya: kolom Pilar/Tema "

@@ -23,7 +23,8 @@ from ranpe.measures.summary import (
     totals_of,
     year_catalogue_reports,
 )
-from ranpe.plan.periods import Groups, groups_of_year, period_of_year
+from ranpe.plan.periods import Groups, groups_of_year, list_periods, period_of_year
+from ranpe.plan.periods import groups_title as periods_groups_title
 from ranpe.store.connection import Store
 
 # The actions table shows at most this many action plans; the page says how many there are in all.
@@ -120,6 +121,21 @@ def groups(store: Store, year: int | None) -> Groups:
     return groups_of_year(store, year)
 
 
+def groups_nav_title(store: Store, lang: str) -> str:
+    """The navigation's name of the pillars page, before a year is chosen: every period's word ('Pilar & Tema')."""
+    return periods_groups_title(list_periods(store), lang) or t("dash.page.pillars", lang)
+
+
+def period_name(store: Store, code: str, lang: str) -> str:
+    """A period's name in the language (summary's JSON names it in Indonesian only), its code when unknown."""
+    return next((period.label(lang) for period in list_periods(store) if period.code == code), code)
+
+
+def every_in_view(store: Store, filters: Filters, lang: str) -> str:
+    """'semua pilar, K/L dan wilayah' / 'all themes, K/L and regions': no filter chosen, in the year's word."""
+    return t("dash.desc.all", lang, every=groups(store, filters.year).every_inline(lang))
+
+
 def group_numbers(store: Store, year: int | None) -> list[int]:
     """The group numbers of the year's period: the pillar filter's options."""
     return groups(store, year).numbers
@@ -176,7 +192,7 @@ def describe_trend_filters(store: Store, filters: Filters, lang: str) -> str:
     if filters.province:
         parts.append(province_label(store, filters.province, lang))
     if not parts:
-        every = t("dash.desc.all", lang)
+        every = every_in_view(store, filters, lang)
         return every[:1].upper() + every[1:]
     return " · ".join(parts)
 
@@ -471,7 +487,7 @@ def province_pillar_table(store: Store, filters: Filters, lang: str) -> pd.DataF
     wide.columns = [pillar_label(int(p), lang, named) for p in wide.columns]
     totals = frame.groupby(["key", "province"])[["planned", "committed"]].sum()
     wide[t("dash.col.action_plans", lang)] = totals["planned"]
-    wide[t("dash.col.total", lang)] = totals["committed"] / totals["planned"] * 100
+    wide[named.every(lang)] = totals["committed"] / totals["planned"] * 100
     wide = wide.sort_index(level="key").reset_index(level="key", drop=True).reset_index()
     return wide.rename(columns={"province": t("dash.col.province", lang)})
 
@@ -721,7 +737,7 @@ def unreported_view(store: Store, filters: Filters, lang: str) -> dict[str, Any]
     links = crosswalk_texts(store, filters, lang)
     table = pd.DataFrame(
         {
-            t("field.pillar", lang): [int(r["pillar"]) for r in unreported],
+            groups(store, filters.year).word(lang): [int(r["pillar"]) for r in unreported],
             t("field.action_code", lang): [r["action_code"] for r in unreported],
             t("field.action", lang): [r["action"] for r in unreported],
             t("field.lead_agency", lang): [r["lead_short_name"] or r["lead_agency"] for r in unreported],
@@ -747,7 +763,7 @@ def catalogue_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
             t("field.period", lang): [period.code if period else ""] * len(rows),
             t("field.action_code", lang): [r["action_code"] for r in rows],
             t("field.action", lang): [r["action"] for r in rows],
-            t("field.pillar", lang): [int(r["pillar"]) for r in rows],
+            groups(store, filters.year).word(lang): [int(r["pillar"]) for r in rows],
             t("field.lead_agency", lang): [r["lead_agency"] for r in rows],
             t("field.supporting_agencies", lang): [r["supporting_agencies"] for r in rows],
             t("field.years", lang): [r["years"] for r in rows],

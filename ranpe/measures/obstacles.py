@@ -21,6 +21,7 @@ import pandas as pd
 
 from ranpe.i18n import fmt_quarter, t
 from ranpe.measures.filters import NATIONAL, Filters
+from ranpe.plan.periods import groups_of_year
 from ranpe.store.connection import Store
 
 OTHER = "lainnya"
@@ -452,6 +453,13 @@ def select_texts(
     return coded[keep]
 
 
+def _group_header(coded: pd.DataFrame, store: Store, lang: str) -> str:
+    """The group column's header: the word of the rows' period ("Tema"), or "Pilar/Tema" across periods."""
+    periods = {groups_of_year(store, int(year)).period for year in coded["year"].unique()}
+    [period] = periods if len(periods) == 1 else [None]
+    return period.word(lang) if period is not None else t("field.group", lang)
+
+
 def text_table(coded: pd.DataFrame, store: Store, lang: str) -> pd.DataFrame:
     """Coded rows as a display and export table, headers and values in the language."""
     names = theme_names(load_themes(store), lang)
@@ -462,7 +470,7 @@ def text_table(coded: pd.DataFrame, store: Store, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("dash.col.agency", lang): coded["agency_short_name"].fillna(coded["agency_code"]).to_numpy(),
-            t("field.pillar", lang): coded["pillar"].to_numpy(),
+            _group_header(coded, store, lang): coded["pillar"].to_numpy(),
             t("field.action_code", lang): coded["action_code"].to_numpy(),
             t("field.province", lang): province.where(coded["province_code"].notna(), t("national", lang)).to_numpy(),
             t("field.quarter", lang): quarters.map({q: _quarter(q // 10, q % 10, lang) for q in quarters.unique()})

@@ -2,11 +2,13 @@
 
 A file (.xlsx/.csv, read by the submissions' reader) has the columns from_period, from_code, to_period, to_code,
 relation; every problem is named (file, sheet, row, column, value) and it is stored whole or not at all. An import
-replaces the crosswalk of each (from period, to period) pair it holds.
+replaces the crosswalk of each (from period, to period) pair it holds. A refused one leaves only its record in the
+upload history (crosswalk_refusals, numbered with the uploads), as a refused catalogue does.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -20,6 +22,7 @@ from ranpe.access.roles import Actor, require
 from ranpe.i18n import t
 from ranpe.ingest import sandbox
 from ranpe.ingest.contract import as_text, header_key, is_blank, value_key
+from ranpe.ingest.pipeline import problems_json
 from ranpe.ingest.problems import Problem, Refused
 from ranpe.ingest.reader import Workbook, read
 from ranpe.plan.catalogue import find_period
@@ -60,6 +63,7 @@ class CrosswalkResult:
     status: str
     rows: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    upload_id: int | None = None  # a refused import's number in the upload history (numbered with the uploads)
 
     @property
     def pairs(self) -> list[tuple[str, str]]:
@@ -76,6 +80,7 @@ class CrosswalkResult:
                 for p in self.problems
             ],
             "error_total": len(self.problems),
+            "upload_id": self.upload_id,
         }
 
     def message(self, lang: str = "id") -> str:
@@ -235,14 +240,16 @@ def import_bytes(
     is_demo: bool = False,
 ) -> CrosswalkResult:
     """Check a crosswalk file and store it, replacing the crosswalk of each period pair it holds (the replaced rows
-    are kept: figures as of an earlier date read the crosswalk as imported then); or refuse it."""
+    are kept: figures as of an earlier date read the crosswalk as imported then); or refuse it whole and record the
+    refusal in the upload history (who, when, file, hash, every problem; nothing else kept)."""
     require(actor, "analyst", "crosswalk import")
     display_name = Path(str(file_name).replace("\\", "/")).name or "crosswalk"
     rows, problems = check_bytes(store, data, display_name)
     result = CrosswalkResult(display_name, "refused" if problems else "stored", rows, problems)
-    if problems:
-        return result
     when = imported_at or datetime.now()
+    if problems:
+        result.upload_id = _record_refusal(store, result, hashlib.sha256(data).hexdigest(), actor, when)
+        return result
     table = pa.table(
         {name: pa.array([r[name] for r in rows], pa.string()) for name in FIELDS}
         | {"imported_at": pa.array([when] * len(rows), pa.timestamp("us"))}
@@ -256,6 +263,27 @@ def import_bytes(
             cur.unregister("incoming_crosswalk")
         audit.write(cur, actor, "upload", {"crosswalk": display_name, "rows": len(rows), "pairs": result.pairs})
     return result
+
+
+def _record_refusal(store: Store, result: CrosswalkResult, sha256: str, actor: Actor, when: datetime) -> int:
+    """Record a refused crosswalk import as a refused catalogue is recorded: numbered with the uploads, audited."""
+    with store.transaction() as cur:
+        upload_id = int(cur.execute(sql.load("ingest/next_upload_id")).fetchone()[0])
+        cur.execute(
+            sql.load("plan/crosswalk_insert_refusal"),
+            {
+                "upload_id": upload_id,
+                "file_name": result.file_name,
+                "sha256": sha256,
+                "uploaded_at": when,
+                "uploaded_by": actor.name,
+                "error_count": len(result.problems),
+                "errors": problems_json(result.problems),
+            },
+        )
+        details = {"upload_id": upload_id, "crosswalk": True, "file": result.file_name, "sha256": sha256}
+        audit.write(cur, actor, "refuse", details | {"errors": len(result.problems)})
+    return upload_id
 
 
 def import_path(store: Store, path: Path | str, **options: Any) -> CrosswalkResult:

@@ -103,6 +103,27 @@ class Groups:
         """'Semua pilar' / 'All themes'."""
         return f"Semua {self.word('id').lower()}" if lang != "en" else f"All {self.word('en').lower()}s"
 
+    def every_inline(self, lang: str) -> str:
+        """every() within a sentence: 'semua tema' / 'all themes'."""
+        text = self.every(lang)
+        return text[:1].lower() + text[1:]
+
+    def plural(self, lang: str) -> str:
+        """The groups as a page title: 'Pilar', 'Tema' / 'Pillars', 'Themes'."""
+        return self.word(lang) if lang != "en" else f"{self.word('en')}s"
+
+
+def groups_title(periods: list[Period], lang: str) -> str | None:
+    """The page of groups named for every period at once, as the navigation names it before a year is chosen:
+    'Pilar & Tema' / 'Pillars & themes' (each period's word once, in period order); None without periods."""
+    words: list[str] = []
+    for period in periods:
+        word = period.word(lang)
+        word = word if lang != "en" else f"{word}s"
+        if word.lower() not in [w.lower() for w in words]:
+            words.append(word if not words or lang != "en" else word.lower())
+    return " & ".join(words) or None
+
 
 def group_names(rows: list[dict]) -> dict[int, tuple[str, str]]:
     """Number → short name (id, en) of period_groups rows (the name where no short name is kept)."""

@@ -20,11 +20,17 @@ def page_context() -> tuple[Store, Filters | None, str]:
     return frame.store(), frame.current_filters(), lang
 
 
-def page_start(title_key: str, describe: str = "describe_filters") -> tuple[Filters, str, str, Any, str]:
+def page_start(
+    title_key: str, describe: str = "describe_filters", *, group_title: bool = False
+) -> tuple[Filters, str, str, Any, str]:
     """A dashboard page's opening: its title and, unless the store is empty, the filters, language, the
-    filters described, the as-of date and the source line."""
+    filters described, the as-of date and the source line. With group_title, the title is the chosen year's word
+    for its groups ("Tema" / "Themes" in a period of themes)."""
     _, filters, lang = page_context()
-    st.title(t(title_key, lang))
+    if group_title and filters is not None:
+        st.title(frame.data("groups", filters.year).plural(lang))
+    else:
+        st.title(t(title_key, lang))
     if filters is None:
         frame.no_data_message(lang)
         st.stop()

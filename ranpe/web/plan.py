@@ -19,7 +19,7 @@ from ranpe.workspace import upload
 
 def plan_cards(current: dict[str, Any], lang: str) -> None:
     """Report coverage, lead commitment and cumulative implementation, the period named (with a catalogue only)."""
-    period = current["period"]
+    period = frame.data("period_name", current["period"]["code"], lang)
     coverage, lead, cumulative = current["coverage"], current["lead_commitment"], current["cumulative"]
     cards = [
         (
@@ -43,9 +43,9 @@ def plan_cards(current: dict[str, Any], lang: str) -> None:
                 lang,
                 part=fmt_int(cumulative["committed"], lang),
                 whole=fmt_int(cumulative["catalogue"], lang),
-                period=period["name"],
+                period=period,
             ),
-            t("measure.cumulative.help", lang, period=period["name"], year=cumulative["through_year"]),
+            t("measure.cumulative.help", lang, period=period, year=cumulative["through_year"]),
         ),
     ]
     for column, (label, value, detail, help_text) in zip(st.columns(len(cards)), cards, strict=True):
@@ -84,7 +84,7 @@ def unreported_section(filters: Filters, lang: str) -> None:
     if not view["catalogue"]:
         st.caption(t("catalogue.none", lang, period=period.code if period else "–"))
         return
-    st.caption(t("unreported.caption", lang, period=period.name, year=filters.year))
+    st.caption(t("unreported.caption", lang, period=period.label(lang), year=filters.year))
     table: pd.DataFrame = view["table"]
     if table.empty:
         st.success(t("unreported.none", lang), icon=":material/check_circle:")

@@ -20,7 +20,8 @@ from ranpe.workspace.upload import problem_headers
 
 def history(store: Store, *, agency: str | None = None, year: int | None = None) -> list[dict[str, Any]]:
     """Every upload, newest first: who, when, file, rows, status (active, replaced, refused) and demo flag; with them,
-    numbered with them, every refused catalogue import (kind "catalogue", its period; none when a K/L is chosen)."""
+    numbered with them, every refused catalogue import (kind "catalogue", its period; none when a K/L is chosen) and
+    every refused crosswalk import (kind "crosswalk"; none when a K/L or a year is chosen)."""
     return store.query_rows("workspace/upload_history", agency=agency, year=year)
 
 
@@ -38,9 +39,10 @@ def history_rows(uploads: list[dict[str, Any]], names: Names) -> list[dict[str, 
             + (f" · {t('ws.upload_status.demo', lang)}" if u["is_demo"] else ""),
             t("ws.col.errors", lang): u["error_count"],
             t("field.agency", lang): _agencies_text(u, names),
-            # A catalogue names its plan period (its code), a submission the years and quarters it holds.
+            # A catalogue names its plan period (its code), a submission the years and quarters it holds; a
+            # crosswalk neither.
             t("ws.col.periods", lang): _periods_text(u["periods"], lang)
-            if not _is_catalogue(u)
+            if u.get("kind", "submission") == "submission"
             else (u["period_code"] or ""),
         }
         for u in uploads
@@ -49,18 +51,18 @@ def history_rows(uploads: list[dict[str, Any]], names: Names) -> list[dict[str, 
 
 def status_text(upload: dict[str, Any], lang: str) -> str:
     """Active, replaced or refused; an upload active for only some of its slices says for how many; a catalogue
-    import is marked so ("ditolak · katalog")."""
+    or crosswalk import is marked so ("ditolak · katalog", "ditolak · crosswalk")."""
     text = t(f"ws.upload_status.{upload['status']}", lang)
     held, active = upload.get("slices_held") or 0, upload.get("slices_active") or 0
     if upload["status"] == "active" and active < held:
         text = t("ws.upload_status.partly_active", lang, active=fmt_int(active, lang), held=fmt_int(held, lang))
-    if _is_catalogue(upload):
-        text += f" · {t('ws.upload_status.catalogue', lang)}"
+    if upload.get("kind") in PLAN_KINDS:
+        text += " · " + t("ws.upload_status." + upload["kind"], lang)
     return text
 
 
-def _is_catalogue(upload: dict[str, Any]) -> bool:
-    return upload.get("kind") == "catalogue"
+# The history's rows that are plan files (a catalogue or a crosswalk refused), not submissions.
+PLAN_KINDS = ("catalogue", "crosswalk")
 
 
 def _agencies_text(upload: dict[str, Any], names: Names) -> str:
