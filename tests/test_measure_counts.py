@@ -4,6 +4,7 @@ write (ingest, replacement, undo, restore, demo removal) keeps the sums in step 
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -153,3 +154,37 @@ def test_every_write_keeps_the_sums_in_step(store: Store):
     assert check()["actions_committed"] == 45
     remove_demo(store, actor=ANALYST)
     assert check()["actions_committed"] == 45
+
+
+def test_the_apps_store_reads_on_one_thread_and_gives_the_same_figures(bench: Store, tmp_path: Path):
+    """The web app opens its store with DuckDB on one thread (cheaper small reads, README issue 13): every measure
+    gives what the store on every core gives, and an upload through it is stored and summed."""
+    from ranpe.web import frame
+
+    assert frame.WEB_THREADS == 1
+    # A copy: DuckDB shares one database (and its threads setting) between the connections of a process to a file.
+    bench.checkpoint()
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(bench.path, copy)
+    one_thread = Store(copy, threads=frame.WEB_THREADS)
+    try:
+        with one_thread.reading() as cur:
+            assert cur.execute("select current_setting('threads')").fetchone()[0] == 1
+        with bench.reading() as cur:
+            assert cur.execute("select current_setting('threads')").fetchone()[0] > 1
+        for name in MEASURES:
+            for filters in VIEWS:
+                pd.testing.assert_frame_equal(
+                    one_thread.query(name, **params(name, filters)),
+                    bench.query(name, **params(name, filters)),
+                    check_exact=True,
+                    obj=f"{name} {filters}",
+                )
+        before = totals_of(one_thread, Filters(2023, quarter=3, pillar=1))[0]
+        upload(one_thread, pokja_file(1, 41), "pilar1.csv", datetime(2023, 10, 2, 9, 0))
+        after = totals_of(one_thread, Filters(2023, quarter=3, pillar=1))[0]
+        assert after != before
+        summed, counted = both_ways(one_thread, "measures/totals", Filters(2023, quarter=3, pillar=1))
+        pd.testing.assert_frame_equal(summed, counted, check_exact=True)
+    finally:
+        one_thread.close()
