@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from ranpe.ingest.pipeline import remove_demo, restore_upload
+from ranpe.measures.dashboard import view_totals
 from ranpe.measures.filters import NATIONAL, Filters, parse_moment
 from ranpe.measures.summary import totals_of
 from ranpe.store.connection import Store
@@ -188,3 +189,38 @@ def test_the_apps_store_reads_on_one_thread_and_gives_the_same_figures(bench: St
         pd.testing.assert_frame_equal(summed, counted, check_exact=True)
     finally:
         one_thread.close()
+
+
+def test_every_views_totals_looked_up_equal_the_totals_query(bench: Store):
+    """The KPI totals of every view without a province or a moment come from one read per data version
+    (measures/totals_by_view): each view's rows, with the quarter before, are exactly what measures/totals gives,
+    for years and K/L with and without rows, national rows only, and a K/L that has none."""
+    agencies = [None, "BNPT", "KEMENAG", "POLRI", "NO-SUCH-KL"]
+    checked = 0
+    for year in (2021, 2022, 2023, 2024, 2031):
+        for quarter in (None, 2, 4):
+            for pillar in (None, 1, 3, 9):
+                for agency in agencies:
+                    for province in (None, NATIONAL):
+                        filters = Filters(year, quarter, pillar, agency, province)
+                        for previous in (None, (year - 1, 4)):
+                            looked_up = view_totals(bench, filters, previous)
+                            assert looked_up == totals_of(bench, filters, previous), (filters, previous)
+                            checked += looked_up[0]["actions_planned"] > 0
+    assert checked > 150
+
+
+def test_a_province_or_a_moment_reads_the_totals_query(bench: Store):
+    """The look-up holds no province and no moment: those views read measures/totals, with the same figures."""
+    for filters in (Filters(2024, province="72"), Filters(2024, quarter=2, as_of=LATER)):
+        assert view_totals(bench, filters, (2023, 4)) == totals_of(bench, filters, (2023, 4))
+    assert view_totals(bench, Filters(2024, as_of=LATER)) == view_totals(bench, Filters(2024))
+
+
+def test_the_looked_up_totals_follow_every_write(store: Store):
+    """After an upload and its replacement, the next read gives the new figures (the look-up is per data version)."""
+    upload(store, pokja_file(1, 41), "pilar1.csv", datetime(2023, 10, 2, 9, 0))
+    assert view_totals(store, Filters(2023))[0]["actions_committed"] == 41
+    upload(store, pokja_file(1, 45), "pilar1 (perbaikan).csv", datetime(2023, 10, 18, 11, 0))
+    assert view_totals(store, Filters(2023))[0] == totals_of(store, Filters(2023))[0]
+    assert view_totals(store, Filters(2023))[0]["actions_committed"] == 45

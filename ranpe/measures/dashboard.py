@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 import weakref
 from collections import Counter
 from collections.abc import Callable
@@ -40,16 +41,19 @@ def _per_data_version(read: Callable[..., Any]) -> Callable[..., Any]:
     result is shared: never change it. Kept beside the store, weakly: a store no longer used is closed as before
     (its file free for another process), its results dropped with it."""
     kept: weakref.WeakKeyDictionary[Store, dict[tuple, Any]] = weakref.WeakKeyDictionary()
+    # Sessions opening views at one instant read it once, the others waiting for that result.
+    lock = threading.RLock()
 
     @functools.wraps(read)
     def reader(store: Store, *args: Any) -> Any:
         key = (store.data_version(), args)
-        results = kept.setdefault(store, {})
-        if key not in results:
-            if len(results) >= 64:
-                results.clear()
-            results[key] = read(store, *args)
-        return results[key]
+        with lock:
+            results = kept.setdefault(store, {})
+            if key not in results:
+                if len(results) >= 64:
+                    results.clear()
+                results[key] = read(store, *args)
+            return results[key]
 
     return reader
 
@@ -232,13 +236,70 @@ def previous_period(year: int, quarter: int) -> tuple[int, int]:
     return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
 
 
+@_per_data_version
+def _completeness_of(store: Store, year: int, pillar: int | None, agency: str | None, as_of: datetime | None) -> list:
+    return reporting_completeness(store, Filters(year, pillar=pillar, agency=agency, as_of=as_of))
+
+
+def year_completeness(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """reporting_completeness() for the filters, read once per data version for their year, pillar, K/L and moment
+    (the quarter and province do not change it). Shared: never change it."""
+    return _completeness_of(store, filters.year, filters.pillar, filters.agency, filters.as_of)
+
+
+# What a view with nothing counted gets from measures/totals.
+_NOTHING_COUNTED = {
+    "actions_planned": 0,
+    "actions_committed": 0,
+    "agencies_total": 0,
+    "agencies_involved": 0,
+    "target_achievement": None,
+    "action_plans_with_target": 0,
+    "rows_counted": 0,
+    "rows_committed": 0,
+    "agency_actions": 0,
+    "agency_actions_committed": 0,
+}
+
+
+@_per_data_version
+def _totals_by_view(store: Store) -> dict[tuple, dict[str, Any]]:
+    """measures/totals_by_view keyed by (year, quarter, pillar, K/L, national only): every view's KPI totals without
+    a province or a moment, read once per data version."""
+    kept = {}
+    for row in store.query_rows("measures/totals_by_view"):
+        pillar = None if row.pop("all_pillars") else row["pillar"]
+        agency = None if row.pop("all_agencies") else row["agency_code"]
+        key = (row.pop("year"), row.pop("quarter"), pillar, agency, row.pop("national_only"))
+        del row["pillar"], row["agency_code"]
+        kept[key] = row
+    return kept
+
+
+def view_totals(store: Store, filters: Filters, previous: tuple[int, int] | None = None) -> list[dict[str, Any]]:
+    """totals_of(): the same rows, looked up in every view's totals (read once per data version) when neither a
+    province nor a moment is chosen, else from measures/totals."""
+    params = filters.params()
+    if params["province"] is not None or filters.as_of is not None:
+        return totals_of(store, filters, previous)
+    every = _totals_by_view(store)
+    views = [("current", filters.year, filters.quarter)]
+    if previous is not None:
+        views.append(("previous", *previous))
+    return [
+        {"view": view}
+        | every.get((year, quarter, filters.pillar, filters.agency, params["national_only"]), _NOTHING_COUNTED)
+        for view, year, quarter in views
+    ]
+
+
 def kpis(store: Store, filters: Filters) -> dict[str, Any]:
     """The overview's KPI figures (summary() for the filters, with the action plans behind target achievement)
     and the previous quarter's headline figures: the totals of both in one query."""
-    completeness = reporting_completeness(store, filters)
+    completeness = year_completeness(store, filters)
     quarter = filters.quarter or latest_reported_quarter(completeness)
     previous_at = previous_period(filters.year, int(quarter)) if quarter else None
-    totals = totals_of(store, filters, previous_at)
+    totals = view_totals(store, filters, previous_at)
     current = summary(store, filters, breakdowns=False, totals=totals[0], completeness=completeness)
     current["units"] = _units(totals[0])
     previous = None
@@ -248,7 +309,7 @@ def kpis(store: Store, filters: Filters) -> dict[str, Any]:
         previous = _headline(
             totals[1],
             previous_filters,
-            completeness if previous_at[0] == filters.year else reporting_completeness(store, previous_filters),
+            completeness if previous_at[0] == filters.year else year_completeness(store, previous_filters),
         )
     return {"current": current, "quarter": quarter, "previous": previous, "previous_period": previous_at}
 
@@ -257,7 +318,7 @@ def unit_totals(store: Store, filters: Filters) -> dict[str, dict[str, Any]]:
     """The counted rows in each unit the pages use, as (committed, planned, rate): actions (distinct action codes,
     the commitment rate), action plans (rows, as the regional rate counts), and K/L × action (the totals of the
     per-K/L rates); with the action plans that target achievement averages."""
-    return _units(totals_of(store, filters)[0])
+    return _units(view_totals(store, filters)[0])
 
 
 def _units(totals: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -489,9 +550,16 @@ def _every_period(filters: Filters) -> dict[str, Any]:
     return {name: value for name, value in filters.params().items() if name not in ("year", "quarter")}
 
 
+@_per_data_version
+def _trend_rows(store: Store, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    """measures/trend_by_quarter for the filters but the period: the same for every year and quarter chosen, read
+    once per data version (a new view of another quarter reads it no more)."""
+    return store.query("measures/trend_by_quarter", **dict(params))
+
+
 def trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Commitment rate per reported quarter (all years), per pillar and all pillars (pillar 0), with period labels."""
-    frame = store.query("measures/trend_by_quarter", **_every_period(filters))
+    frame = _trend_rows(store, tuple(sorted(_every_period(filters).items()))).copy()
     frame["pillar"] = frame["pillar"].fillna(0).astype(int)
     named = groups(store, filters.year)
     if named.period is not None:
@@ -515,7 +583,7 @@ def status_by_quarter(store: Store, filters: Filters, lang: str) -> pd.DataFrame
 
 def completeness(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Reporting completeness per quarter of the chosen year (within the pillar and K/L filters), with labels."""
-    frame = pd.DataFrame(reporting_completeness(store, filters))
+    frame = pd.DataFrame(year_completeness(store, filters))
     frame["period"] = [fmt_quarter(int(q), lang) for q in frame["quarter"]]
     return frame
 
