@@ -91,7 +91,7 @@ class Store:
         else:
             self._open_file(Path(target))
         if threads is not None:
-            self._con.execute(f"set threads = {int(threads)}")
+            self._con.execute(sql.load("store/threads"), {"threads": int(threads)})
 
     def _open_file(self, path: Path) -> None:
         self.path = path
