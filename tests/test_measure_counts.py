@@ -5,6 +5,7 @@ write (ingest, replacement, undo, restore, demo removal) keeps the sums in step 
 from __future__ import annotations
 
 import shutil
+import threading
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -224,3 +225,30 @@ def test_the_looked_up_totals_follow_every_write(store: Store):
     upload(store, pokja_file(1, 45), "pilar1 (perbaikan).csv", datetime(2023, 10, 18, 11, 0))
     assert view_totals(store, Filters(2023))[0] == totals_of(store, Filters(2023))[0]
     assert view_totals(store, Filters(2023))[0]["actions_committed"] == 45
+
+
+def test_a_view_opened_while_every_views_totals_are_read_does_not_wait(store: Store):
+    """Sessions opening views at one instant: one reads every view's totals, the others read their own meanwhile
+    (the same figures) instead of waiting; later views use the look-up."""
+    upload(store, pokja_file(1, 41), "pilar1.csv", datetime(2023, 10, 2, 9, 0))
+    reading, finish = threading.Event(), threading.Event()
+    plain = store.query_rows
+
+    def slow_query_rows(name: str, **params):
+        if name == "measures/totals_by_view":
+            reading.set()
+            assert finish.wait(30)
+        return plain(name, **params)
+
+    store.query_rows = slow_query_rows
+    first = threading.Thread(target=view_totals, args=(store, Filters(2023)))
+    first.start()
+    try:
+        assert reading.wait(30)
+        assert view_totals(store, Filters(2023, pillar=1))[0]["actions_committed"] == 41
+        assert first.is_alive()  # answered while the first session is still reading
+    finally:
+        finish.set()
+        first.join(30)
+    store.query_rows = plain
+    assert view_totals(store, Filters(2023, quarter=3)) == totals_of(store, Filters(2023, quarter=3))

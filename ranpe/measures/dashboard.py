@@ -55,6 +55,20 @@ def _per_data_version(read: Callable[..., Any]) -> Callable[..., Any]:
                 results[key] = read(store, *args)
             return results[key]
 
+    def unless_busy(store: Store, *args: Any) -> Any:
+        """reader(), or None while another session is reading (the caller reads its own smaller part meanwhile)."""
+        key = (store.data_version(), args)
+        results = kept.get(store) or {}
+        if key in results:
+            return results[key]
+        if not lock.acquire(blocking=False):
+            return None
+        try:
+            return reader(store, *args)
+        finally:
+            lock.release()
+
+    reader.unless_busy = unless_busy
     return reader
 
 
@@ -278,11 +292,14 @@ def _totals_by_view(store: Store) -> dict[tuple, dict[str, Any]]:
 
 def view_totals(store: Store, filters: Filters, previous: tuple[int, int] | None = None) -> list[dict[str, Any]]:
     """totals_of(): the same rows, looked up in every view's totals (read once per data version) when neither a
-    province nor a moment is chosen, else from measures/totals."""
+    province nor a moment is chosen, else (and while another session is reading every view's totals: sessions that
+    open at one instant do not wait for it) from measures/totals."""
     params = filters.params()
     if params["province"] is not None or filters.as_of is not None:
         return totals_of(store, filters, previous)
-    every = _totals_by_view(store)
+    every = _totals_by_view.unless_busy(store)
+    if every is None:  # another session is reading every view's totals: this one reads its own
+        return totals_of(store, filters, previous)
     views = [("current", filters.year, filters.quarter)]
     if previous is not None:
         views.append(("previous", *previous))
