@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from ranpe.ingest.pipeline import remove_demo, restore_upload
-from ranpe.measures.dashboard import view_totals
+from ranpe.measures.dashboard import pillar_commitment, view_totals
 from ranpe.measures.filters import NATIONAL, Filters, parse_moment
 from ranpe.measures.summary import totals_of
 from ranpe.store.connection import Store
@@ -252,3 +252,21 @@ def test_a_view_opened_while_every_views_totals_are_read_does_not_wait(store: St
         first.join(30)
     store.query_rows = plain
     assert view_totals(store, Filters(2023, quarter=3)) == totals_of(store, Filters(2023, quarter=3))
+
+
+def test_every_views_pillars_looked_up_equal_the_pillar_query(bench: Store):
+    """The overview's pillar chart reads its commitment per pillar from every view's totals when neither a province
+    nor a moment is chosen: the same frame as measures/commitment_by_pillar, empty views included."""
+    for year in (2022, 2024, 2031):
+        for quarter in (None, 1, 4):
+            for pillar in (None, 2, 9):
+                for agency in (None, "BNPT", "NO-SUCH-KL"):
+                    for province in (None, NATIONAL, "72"):
+                        filters = Filters(year, quarter, pillar, agency, province)
+                        pd.testing.assert_frame_equal(
+                            pillar_commitment(bench, filters),
+                            bench.query("measures/commitment_by_pillar", **filters.params()),
+                            check_exact=True,
+                            obj=str(filters),
+                        )
+    assert len(pillar_commitment(bench, Filters(2024))) == 3

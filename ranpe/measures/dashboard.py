@@ -370,9 +370,45 @@ def _headline(totals: dict[str, Any], filters: Filters, quarters: list[dict[str,
 # -- pillars, focus areas, actions -----------------------------------------------------------------
 
 
+@_per_data_version
+def _pillars_by_view(store: Store) -> dict[tuple, list[tuple[int, int, int]]]:
+    """measures/commitment_by_pillar of every view without a province or a moment, from every view's totals: per
+    (year, quarter, K/L, national only), each pillar with rows as (pillar, planned, committed), by pillar."""
+    kept: dict[tuple, list[tuple[int, int, int]]] = {}
+    for (year, quarter, pillar, agency, national_only), row in _totals_by_view(store).items():
+        if pillar is not None:
+            kept.setdefault((year, quarter, agency, national_only), []).append(
+                (pillar, row["actions_planned"], row["actions_committed"])
+            )
+    for pillars in kept.values():
+        pillars.sort()
+    return kept
+
+
+def pillar_commitment(store: Store, filters: Filters) -> pd.DataFrame:
+    """measures/commitment_by_pillar for the filters (pillar, planned, committed, rate): looked up in every view's
+    totals when neither a province nor a moment is chosen (and no other session is reading them), else the query."""
+    params = filters.params()
+    every = None
+    if params["province"] is None and filters.as_of is None:
+        every = _totals_by_view.unless_busy(store)
+    if every is None:
+        return store.query("measures/commitment_by_pillar", **params)
+    key = (filters.year, filters.quarter, filters.agency, params["national_only"])
+    rows = [row for row in _pillars_by_view(store).get(key, []) if filters.pillar in (None, row[0])]
+    return pd.DataFrame(
+        {
+            "pillar": pd.Series([row[0] for row in rows], dtype="int32"),
+            "planned": pd.Series([row[1] for row in rows], dtype="int64"),
+            "committed": pd.Series([row[2] for row in rows], dtype="int64"),
+            "rate": pd.Series([row[2] / row[1] for row in rows], dtype="float64"),
+        }
+    )
+
+
 def by_pillar(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Commitment per pillar with its label: pillar, label, planned, committed, rate."""
-    frame = store.query("measures/commitment_by_pillar", **filters.params())
+    frame = pillar_commitment(store, filters)
     named = groups(store, filters.year)
     frame["label"] = [pillar_label(int(p), lang, named) for p in frame["pillar"]]
     frame["group_word"] = named.word(lang)
