@@ -4,6 +4,8 @@ write (ingest, replacement, undo, restore, demo removal) keeps the sums in step 
 
 from __future__ import annotations
 
+import shutil
+import threading
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +14,7 @@ import pandas as pd
 import pytest
 
 from ranpe.ingest.pipeline import remove_demo, restore_upload
+from ranpe.measures.dashboard import pillar_commitment, view_totals
 from ranpe.measures.filters import NATIONAL, Filters, parse_moment
 from ranpe.measures.summary import totals_of
 from ranpe.store.connection import Store
@@ -153,3 +156,117 @@ def test_every_write_keeps_the_sums_in_step(store: Store):
     assert check()["actions_committed"] == 45
     remove_demo(store, actor=ANALYST)
     assert check()["actions_committed"] == 45
+
+
+def test_the_apps_store_reads_on_one_thread_and_gives_the_same_figures(bench: Store, tmp_path: Path):
+    """The web app opens its store with DuckDB on one thread (cheaper small reads, README issue 13): every measure
+    gives what the store on every core gives, and an upload through it is stored and summed."""
+    from ranpe.web import frame
+
+    assert frame.WEB_THREADS == 1
+    # A copy: DuckDB shares one database (and its threads setting) between the connections of a process to a file.
+    bench.checkpoint()
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(bench.path, copy)
+    one_thread = Store(copy, threads=frame.WEB_THREADS)
+    try:
+        with one_thread.reading() as cur:
+            assert cur.execute("select current_setting('threads')").fetchone()[0] == 1
+        with bench.reading() as cur:
+            assert cur.execute("select current_setting('threads')").fetchone()[0] > 1
+        for name in MEASURES:
+            for filters in VIEWS:
+                pd.testing.assert_frame_equal(
+                    one_thread.query(name, **params(name, filters)),
+                    bench.query(name, **params(name, filters)),
+                    check_exact=True,
+                    obj=f"{name} {filters}",
+                )
+        before = totals_of(one_thread, Filters(2023, quarter=3, pillar=1))[0]
+        upload(one_thread, pokja_file(1, 41), "pilar1.csv", datetime(2023, 10, 2, 9, 0))
+        after = totals_of(one_thread, Filters(2023, quarter=3, pillar=1))[0]
+        assert after != before
+        summed, counted = both_ways(one_thread, "measures/totals", Filters(2023, quarter=3, pillar=1))
+        pd.testing.assert_frame_equal(summed, counted, check_exact=True)
+    finally:
+        one_thread.close()
+
+
+def test_every_views_totals_looked_up_equal_the_totals_query(bench: Store):
+    """The KPI totals of every view without a province or a moment come from one read per data version
+    (measures/totals_by_view): each view's rows, with the quarter before, are exactly what measures/totals gives,
+    for years and K/L with and without rows, national rows only, and a K/L that has none."""
+    agencies = [None, "BNPT", "KEMENAG", "POLRI", "NO-SUCH-KL"]
+    checked = 0
+    for year in (2021, 2022, 2023, 2024, 2031):
+        for quarter in (None, 2, 4):
+            for pillar in (None, 1, 3, 9):
+                for agency in agencies:
+                    for province in (None, NATIONAL):
+                        filters = Filters(year, quarter, pillar, agency, province)
+                        for previous in (None, (year - 1, 4)):
+                            looked_up = view_totals(bench, filters, previous)
+                            assert looked_up == totals_of(bench, filters, previous), (filters, previous)
+                            checked += looked_up[0]["actions_planned"] > 0
+    assert checked > 150
+
+
+def test_a_province_or_a_moment_reads_the_totals_query(bench: Store):
+    """The look-up holds no province and no moment: those views read measures/totals, with the same figures."""
+    for filters in (Filters(2024, province="72"), Filters(2024, quarter=2, as_of=LATER)):
+        assert view_totals(bench, filters, (2023, 4)) == totals_of(bench, filters, (2023, 4))
+    assert view_totals(bench, Filters(2024, as_of=LATER)) == view_totals(bench, Filters(2024))
+
+
+def test_the_looked_up_totals_follow_every_write(store: Store):
+    """After an upload and its replacement, the next read gives the new figures (the look-up is per data version)."""
+    upload(store, pokja_file(1, 41), "pilar1.csv", datetime(2023, 10, 2, 9, 0))
+    assert view_totals(store, Filters(2023))[0]["actions_committed"] == 41
+    upload(store, pokja_file(1, 45), "pilar1 (perbaikan).csv", datetime(2023, 10, 18, 11, 0))
+    assert view_totals(store, Filters(2023))[0] == totals_of(store, Filters(2023))[0]
+    assert view_totals(store, Filters(2023))[0]["actions_committed"] == 45
+
+
+def test_a_view_opened_while_every_views_totals_are_read_does_not_wait(store: Store):
+    """Sessions opening views at one instant: one reads every view's totals, the others read their own meanwhile
+    (the same figures) instead of waiting; later views use the look-up."""
+    upload(store, pokja_file(1, 41), "pilar1.csv", datetime(2023, 10, 2, 9, 0))
+    reading, finish = threading.Event(), threading.Event()
+    plain = store.query_rows
+
+    def slow_query_rows(name: str, **params):
+        if name == "measures/totals_by_view":
+            reading.set()
+            assert finish.wait(30)
+        return plain(name, **params)
+
+    store.query_rows = slow_query_rows
+    first = threading.Thread(target=view_totals, args=(store, Filters(2023)))
+    first.start()
+    try:
+        assert reading.wait(30)
+        assert view_totals(store, Filters(2023, pillar=1))[0]["actions_committed"] == 41
+        assert first.is_alive()  # answered while the first session is still reading
+    finally:
+        finish.set()
+        first.join(30)
+    store.query_rows = plain
+    assert view_totals(store, Filters(2023, quarter=3)) == totals_of(store, Filters(2023, quarter=3))
+
+
+def test_every_views_pillars_looked_up_equal_the_pillar_query(bench: Store):
+    """The overview's pillar chart reads its commitment per pillar from every view's totals when neither a province
+    nor a moment is chosen: the same frame as measures/commitment_by_pillar, empty views included."""
+    for year in (2022, 2024, 2031):
+        for quarter in (None, 1, 4):
+            for pillar in (None, 2, 9):
+                for agency in (None, "BNPT", "NO-SUCH-KL"):
+                    for province in (None, NATIONAL, "72"):
+                        filters = Filters(year, quarter, pillar, agency, province)
+                        pd.testing.assert_frame_equal(
+                            pillar_commitment(bench, filters),
+                            bench.query("measures/commitment_by_pillar", **filters.params()),
+                            check_exact=True,
+                            obj=str(filters),
+                        )
+    assert len(pillar_commitment(bench, Filters(2024))) == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 import weakref
 from collections import Counter
 from collections.abc import Callable
@@ -41,17 +42,34 @@ def _per_data_version(read: Callable[..., Any]) -> Callable[..., Any]:
     result is shared: never change it. Kept beside the store, weakly: a store no longer used is closed as before
     (its file free for another process), its results dropped with it."""
     kept: weakref.WeakKeyDictionary[Store, dict[tuple, Any]] = weakref.WeakKeyDictionary()
+    # Sessions opening views at one instant read it once, the others waiting for that result.
+    lock = threading.RLock()
 
     @functools.wraps(read)
     def reader(store: Store, *args: Any) -> Any:
         key = (store.data_version(), args)
-        results = kept.setdefault(store, {})
-        if key not in results:
-            if len(results) >= 64:
-                results.clear()
-            results[key] = read(store, *args)
-        return results[key]
+        with lock:
+            results = kept.setdefault(store, {})
+            if key not in results:
+                if len(results) >= 64:
+                    results.clear()
+                results[key] = read(store, *args)
+            return results[key]
 
+    def unless_busy(store: Store, *args: Any) -> Any:
+        """reader(), or None while another session is reading (the caller reads its own smaller part meanwhile)."""
+        key = (store.data_version(), args)
+        results = kept.get(store) or {}
+        if key in results:
+            return results[key]
+        if not lock.acquire(blocking=False):
+            return None
+        try:
+            return reader(store, *args)
+        finally:
+            lock.release()
+
+    reader.unless_busy = unless_busy
     return reader
 
 
@@ -248,13 +266,73 @@ def previous_period(year: int, quarter: int) -> tuple[int, int]:
     return (year, quarter - 1) if quarter > 1 else (year - 1, 4)
 
 
+@_per_data_version
+def _completeness_of(store: Store, year: int, pillar: int | None, agency: str | None, as_of: datetime | None) -> list:
+    return reporting_completeness(store, Filters(year, pillar=pillar, agency=agency, as_of=as_of))
+
+
+def year_completeness(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """reporting_completeness() for the filters, read once per data version for their year, pillar, K/L and moment
+    (the quarter and province do not change it). Shared: never change it."""
+    return _completeness_of(store, filters.year, filters.pillar, filters.agency, filters.as_of)
+
+
+# What a view with nothing counted gets from measures/totals.
+_NOTHING_COUNTED = {
+    "actions_planned": 0,
+    "actions_committed": 0,
+    "agencies_total": 0,
+    "agencies_involved": 0,
+    "target_achievement": None,
+    "action_plans_with_target": 0,
+    "rows_counted": 0,
+    "rows_committed": 0,
+    "agency_actions": 0,
+    "agency_actions_committed": 0,
+}
+
+
+@_per_data_version
+def _totals_by_view(store: Store) -> dict[tuple, dict[str, Any]]:
+    """measures/totals_by_view keyed by (year, quarter, pillar, K/L, national only): every view's KPI totals without
+    a province or a moment, read once per data version."""
+    kept = {}
+    for row in store.query_rows("measures/totals_by_view"):
+        pillar = None if row.pop("all_pillars") else row["pillar"]
+        agency = None if row.pop("all_agencies") else row["agency_code"]
+        key = (row.pop("year"), row.pop("quarter"), pillar, agency, row.pop("national_only"))
+        del row["pillar"], row["agency_code"]
+        kept[key] = row
+    return kept
+
+
+def view_totals(store: Store, filters: Filters, previous: tuple[int, int] | None = None) -> list[dict[str, Any]]:
+    """totals_of(): the same rows, looked up in every view's totals (read once per data version) when neither a
+    province nor a moment is chosen, else (and while another session is reading every view's totals: sessions that
+    open at one instant do not wait for it) from measures/totals."""
+    params = filters.params()
+    if params["province"] is not None or filters.as_of is not None:
+        return totals_of(store, filters, previous)
+    every = _totals_by_view.unless_busy(store)
+    if every is None:  # another session is reading every view's totals: this one reads its own
+        return totals_of(store, filters, previous)
+    views = [("current", filters.year, filters.quarter)]
+    if previous is not None:
+        views.append(("previous", *previous))
+    return [
+        {"view": view}
+        | every.get((year, quarter, filters.pillar, filters.agency, params["national_only"]), _NOTHING_COUNTED)
+        for view, year, quarter in views
+    ]
+
+
 def kpis(store: Store, filters: Filters) -> dict[str, Any]:
     """The overview's KPI figures (summary() for the filters, with the action plans behind target achievement)
     and the previous quarter's headline figures: the totals of both in one query."""
-    completeness = reporting_completeness(store, filters)
+    completeness = year_completeness(store, filters)
     quarter = filters.quarter or latest_reported_quarter(completeness)
     previous_at = previous_period(filters.year, int(quarter)) if quarter else None
-    totals = totals_of(store, filters, previous_at)
+    totals = view_totals(store, filters, previous_at)
     current = summary(store, filters, breakdowns=False, totals=totals[0], completeness=completeness)
     current["units"] = _units(totals[0])
     previous = None
@@ -264,7 +342,7 @@ def kpis(store: Store, filters: Filters) -> dict[str, Any]:
         previous = _headline(
             totals[1],
             previous_filters,
-            completeness if previous_at[0] == filters.year else reporting_completeness(store, previous_filters),
+            completeness if previous_at[0] == filters.year else year_completeness(store, previous_filters),
         )
     return {"current": current, "quarter": quarter, "previous": previous, "previous_period": previous_at}
 
@@ -273,7 +351,7 @@ def unit_totals(store: Store, filters: Filters) -> dict[str, dict[str, Any]]:
     """The counted rows in each unit the pages use, as (committed, planned, rate): actions (distinct action codes,
     the commitment rate), action plans (rows, as the regional rate counts), and K/L × action (the totals of the
     per-K/L rates); with the action plans that target achievement averages."""
-    return _units(totals_of(store, filters)[0])
+    return _units(view_totals(store, filters)[0])
 
 
 def _units(totals: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -308,9 +386,45 @@ def _headline(totals: dict[str, Any], filters: Filters, quarters: list[dict[str,
 # -- pillars, focus areas, actions -----------------------------------------------------------------
 
 
+@_per_data_version
+def _pillars_by_view(store: Store) -> dict[tuple, list[tuple[int, int, int]]]:
+    """measures/commitment_by_pillar of every view without a province or a moment, from every view's totals: per
+    (year, quarter, K/L, national only), each pillar with rows as (pillar, planned, committed), by pillar."""
+    kept: dict[tuple, list[tuple[int, int, int]]] = {}
+    for (year, quarter, pillar, agency, national_only), row in _totals_by_view(store).items():
+        if pillar is not None:
+            kept.setdefault((year, quarter, agency, national_only), []).append(
+                (pillar, row["actions_planned"], row["actions_committed"])
+            )
+    for pillars in kept.values():
+        pillars.sort()
+    return kept
+
+
+def pillar_commitment(store: Store, filters: Filters) -> pd.DataFrame:
+    """measures/commitment_by_pillar for the filters (pillar, planned, committed, rate): looked up in every view's
+    totals when neither a province nor a moment is chosen (and no other session is reading them), else the query."""
+    params = filters.params()
+    every = None
+    if params["province"] is None and filters.as_of is None:
+        every = _totals_by_view.unless_busy(store)
+    if every is None:
+        return store.query("measures/commitment_by_pillar", **params)
+    key = (filters.year, filters.quarter, filters.agency, params["national_only"])
+    rows = [row for row in _pillars_by_view(store).get(key, []) if filters.pillar in (None, row[0])]
+    return pd.DataFrame(
+        {
+            "pillar": pd.Series([row[0] for row in rows], dtype="int32"),
+            "planned": pd.Series([row[1] for row in rows], dtype="int64"),
+            "committed": pd.Series([row[2] for row in rows], dtype="int64"),
+            "rate": pd.Series([row[2] / row[1] for row in rows], dtype="float64"),
+        }
+    )
+
+
 def by_pillar(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Commitment per pillar with its label: pillar, label, planned, committed, rate."""
-    frame = store.query("measures/commitment_by_pillar", **filters.params())
+    frame = pillar_commitment(store, filters)
     named = groups(store, filters.year)
     frame["label"] = [pillar_label(int(p), lang, named) for p in frame["pillar"]]
     frame["group_word"] = named.word(lang)
@@ -505,9 +619,16 @@ def _every_period(filters: Filters) -> dict[str, Any]:
     return {name: value for name, value in filters.params().items() if name not in ("year", "quarter")}
 
 
+@_per_data_version
+def _trend_rows(store: Store, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    """measures/trend_by_quarter for the filters but the period: the same for every year and quarter chosen, read
+    once per data version (a new view of another quarter reads it no more)."""
+    return store.query("measures/trend_by_quarter", **dict(params))
+
+
 def trend(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Commitment rate per reported quarter (all years), per pillar and all pillars (pillar 0), with period labels."""
-    frame = store.query("measures/trend_by_quarter", **_every_period(filters))
+    frame = _trend_rows(store, tuple(sorted(_every_period(filters).items()))).copy()
     frame["pillar"] = frame["pillar"].fillna(0).astype(int)
     named = groups(store, filters.year)
     if named.period is not None:
@@ -531,7 +652,7 @@ def status_by_quarter(store: Store, filters: Filters, lang: str) -> pd.DataFrame
 
 def completeness(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """Reporting completeness per quarter of the chosen year (within the pillar and K/L filters), with labels."""
-    frame = pd.DataFrame(reporting_completeness(store, filters))
+    frame = pd.DataFrame(year_completeness(store, filters))
     frame["period"] = [fmt_quarter(int(q), lang) for q in frame["quarter"]]
     return frame
 

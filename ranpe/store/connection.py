@@ -69,7 +69,16 @@ class Store:
     `ducklake:postgres:<libpq connection string>`, its data files in RANPE_LAKE_DATA). Thread-safe: a cursor per
     read, one writer at a time (across processes and machines on the shared store)."""
 
-    def __init__(self, path: Path | str | None = None, *, read_only: bool = False, lake_data: str | None = None):
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        read_only: bool = False,
+        lake_data: str | None = None,
+        threads: int | None = None,
+    ):
+        """threads: how many threads DuckDB runs each query on in this process (None: every core). The web app's
+        many small reads take less CPU on one thread; ingest and the CLI keep every core."""
         target = str(path) if path is not None else config.store_target()
         self.is_lake = config.is_lake(target)
         self.read_only = read_only
@@ -81,6 +90,8 @@ class Store:
             self._open_lake(target, lake_data or config.lake_data_setting())
         else:
             self._open_file(Path(target))
+        if threads is not None:
+            self._con.execute(sql.load("store/threads"), {"threads": int(threads)})
 
     def _open_file(self, path: Path) -> None:
         self.path = path

@@ -32,6 +32,9 @@ _FILTERS_KEY = "_filters"
 LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 # The option meaning "no filter" (or "latest reported" for the quarter): a selectbox shows None as "choose".
 ANY = "all"
+# DuckDB threads per query in the app's process (RANPE_WEB_THREADS; every core when 0): the pages' reads are many
+# and small, and on one thread they take 20-30% less CPU than on two (README, issue 13); the CLI keeps every core.
+WEB_THREADS = int(os.environ.get("RANPE_WEB_THREADS") or 1) or None
 
 
 # -- store and cached results ----------------------------------------------------------------------
@@ -39,7 +42,7 @@ ANY = "all"
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str) -> Store:
-    return Store(path)
+    return Store(path, threads=WEB_THREADS)
 
 
 def store() -> Store:
