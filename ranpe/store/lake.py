@@ -21,6 +21,7 @@ from ranpe.store import sql
 EXTENSIONS = (("duckdb_extension_postgres_scanner", "postgres_scanner"), ("duckdb_extension_ducklake", "ducklake"))
 
 INLINING_ROW_LIMIT = 500
+POOL_CONNECTIONS = 16
 
 # One number for every write of the RAN PE store: pg_advisory_lock takes a bigint.
 WRITE_LOCK_KEY = 7_262_736_001
@@ -113,7 +114,11 @@ def _connect(conninfo: str, data_path: str | None, *, read_only: bool) -> tuple[
         # The postgres extension's pool checks each connection with a `SELECT 1` twice per use (two of the six
         # PostgreSQL round trips of a small read). It stays on: with it off (pg_pool_health_check_query = ''), a
         # PostgreSQL that went away while a page ran aborted the whole process (DuckDB 1.5.5; test_users_store.py).
-
+        # The pool keeps POOL_CONNECTIONS connections to PostgreSQL; a read beyond them opens one of its own and
+        # closes it (the extension's default of 4: 16 pages reading at once opened ~1,500 PostgreSQL sessions for 960
+        # reads, 17 with 16 kept). PostgreSQL's max_connections must hold processes × (POOL_CONNECTIONS + 2).
+        pooling = f"set pg_pool_max_connections = {int(POOL_CONNECTIONS)}"
+        con.execute(pooling)
         # Small writes (an audit entry, a setting, a few rows) stay in PostgreSQL instead of a Parquet file each.
         options = [f"data_inlining_row_limit {INLINING_ROW_LIMIT}"]
         if data_path is not None:
