@@ -330,3 +330,31 @@ def test_a_lake_whose_rows_were_inlined_moves_them_to_parquet_when_a_writer_open
         assert inlined_row_tables(writer) == []
         assert all(count == 1 for count in row_files(writer).values()), row_files(writer)
         assert transfer.counts(writer) == before
+
+
+def test_pages_reading_at_once_reuse_the_pools_postgresql_connections(server, shared):
+    import threading
+
+    import psycopg
+
+    name = next(part for part in shared.conninfo.split() if part.startswith("dbname=")).removeprefix("dbname=")
+    admin = server.conninfo.replace("dbname=lake", "dbname=postgres")
+
+    def sessions() -> int:
+        time.sleep(1.5)  # PostgreSQL's statistics arrive within a second
+        with psycopg.connect(admin) as pg:
+            return pg.execute("select sessions from pg_stat_database where datname = %s", [name]).fetchone()[0]
+
+    def reads() -> None:
+        for _ in range(10):
+            shared.query_rows("store/years")
+
+    before = sessions()
+    threads = [threading.Thread(target=reads) for _ in range(lake.POOL_CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # 160 reads at up to 16 at once: served by the pool's connections, not one new PostgreSQL session per read
+    # beyond the pool (the extension's default pool of 4 opened ~1,500 sessions for 960 such reads).
+    assert sessions() - before <= lake.POOL_CONNECTIONS + 4
