@@ -16,6 +16,7 @@ import random
 import time
 import zlib
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -26,7 +27,8 @@ from ranpe.i18n import t
 from ranpe.ingest import pipeline
 from ranpe.ingest.contract import number_style
 from ranpe.plan import periods
-from ranpe.store.connection import FOCUS_PROVINCES, Store
+from ranpe.store import lake
+from ranpe.store.connection import FOCUS_PROVINCES, Store, StoreUnavailable
 
 SEED = 20230901
 YEARS = (2021, 2022, 2023, 2024)
@@ -924,6 +926,20 @@ def load(store: Store, progress: Callable[[str], None] | None = None, lang: str 
     load_catalogues(store)
     say(t("demo.progress.done", lang, count=len(files), seconds=f"{time.perf_counter() - started:.1f}"))
     return len(files)
+
+
+def load_if_empty(store: Store, progress: Callable[[str], None] | None = None, lang: str = "id") -> int:
+    """The demo stored in a store that holds no rows yet, once: on the shared store, processes that start together
+    (serve's apps on a first start) take turns around the look and the load, and those after the first find the
+    rows and store nothing. The number of files stored (0: the store had rows)."""
+    try:
+        turn = lake.held(store.conninfo, lake.DEMO_LOCK_KEY) if store.is_lake else nullcontext()
+        with turn:
+            if store.query_rows("store/years"):
+                return 0
+            return load(store, progress, lang)
+    except lake.LakeUnavailable as exc:
+        raise StoreUnavailable(f"{store.path}: {exc}") from exc
 
 
 def remove(store: Store) -> int:

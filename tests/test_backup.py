@@ -191,6 +191,18 @@ def test_missing_original_file_is_named(store):
     assert _keys(store) == ["reliability.health_archive_missing"]
 
 
+def test_missing_original_in_the_shared_store_is_named(lake_server):
+    with lake_server.fresh_store() as store:
+        _fill(store)
+        assert _keys(store) == []
+        with store.write_alone() as cur:
+            cur.execute(
+                "delete from upload_originals where archive_path = "
+                "(select archive_path from uploads where status = 'stored' order by upload_id desc limit 1)"
+            )
+        assert _keys(store) == ["reliability.health_archive_missing"]
+
+
 def test_schema_newer_than_the_app_is_named(store):
     with store.transaction() as cur:
         cur.execute("insert into schema_migrations values (999, now())")

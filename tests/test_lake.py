@@ -260,3 +260,101 @@ def test_an_audit_entry_on_its_own_gets_the_next_id_and_keeps_the_stored_data(st
     entries = audit.entries(store, Actor("admin", "admin"), action="sign_in")
     assert [(e["actor"], e["audit_id"]) for e in entries] == [("tamu", 2)]
     assert store.query_rows("store/counts")[0] == before
+
+
+def row_files(store: Store) -> dict[str, int]:
+    cur = store.cursor()
+    try:
+        return {
+            table: cur.execute(sql.load("store/lake_row_files"), {"table_name": table}).fetchone()[1]
+            for table in lake.ROW_TABLES
+        }
+    finally:
+        cur.close()
+
+
+def inlined_row_tables(store: Store) -> list[str]:
+    cur = store.cursor()
+    try:
+        return [
+            row[0]
+            for row in cur.execute(
+                sql.load("store/lake_row_tables_inlined"), {"names": list(lake.ROW_TABLES)}
+            ).fetchall()
+        ]
+    finally:
+        cur.close()
+
+
+def test_many_small_uploads_on_the_lake_go_to_few_parquet_files_and_count_as_on_a_file(shared, tmp_path):
+    from ranpe.measures.filters import Filters
+    from ranpe.measures.summary import summary
+
+    # Never inlined in PostgreSQL (each of these uploads is under the inlining limit of the small tables).
+    assert inlined_row_tables(shared) == []
+    agencies = [row["code"] for row in shared.query_rows("reference/agencies")][: lake.MERGE_AT_FILES + 4]
+    quarters = ("TW I", "TW II", "TW III", "TW IV")
+    with Store(tmp_path / "ranpe.duckdb") as embedded:
+        for number, agency in enumerate(agencies):
+            data = agency_file(agency, "Ya" if number % 3 else "Tidak", quarter=quarters[number % 4])
+            for store in (shared, embedded):
+                assert ingest_bytes(store, data, f"{agency}.xlsx", actor=ANALYST).status == "stored"
+        # A re-submission replaces rows: deletes in current_rows too.
+        again = agency_file(agencies[0], "Ya", pillars=(1,), quarter="TW I")
+        for store in (shared, embedded):
+            assert ingest_bytes(store, again, "again.xlsx", actor=ANALYST).status == "stored"
+        # Merged after the write that made them MERGE_AT_FILES: fewer files than uploads.
+        files = row_files(shared)
+        assert all(0 < count < lake.MERGE_AT_FILES for count in files.values()), files
+        expected = transfer.counts(embedded)
+        figures = {quarter: summary(embedded, Filters(year=2023, quarter=quarter)) for quarter in (1, 2, 3, 4)}
+    assert transfer.counts(shared) == expected
+    assert {quarter: summary(shared, Filters(year=2023, quarter=quarter)) for quarter in (1, 2, 3, 4)} == figures
+
+
+def test_a_lake_whose_rows_were_inlined_moves_them_to_parquet_when_a_writer_opens_it(server, shared):
+    # As a store written before this change: the row tables inlined like every table (up to 500 rows a write).
+    with shared.write_alone() as cur:
+        for table in lake.ROW_TABLES:
+            cur.execute("call lake.set_option('data_inlining_row_limit', 500, table_name => $t)", {"t": table})
+    assert sorted(inlined_row_tables(shared)) == sorted(lake.ROW_TABLES)
+    assert ingest_bytes(shared, agency_file("BNPT", "Ya"), "bnpt.xlsx", actor=ANALYST).status == "stored"
+    assert row_files(shared) == {table: 0 for table in lake.ROW_TABLES}
+    before = transfer.counts(shared)
+    reader = Store(shared.path, read_only=True, lake_data=str(server.data))
+    try:
+        assert sorted(inlined_row_tables(reader)) == sorted(lake.ROW_TABLES)  # a reader changes nothing
+    finally:
+        reader.close()
+    with Store(shared.path, lake_data=str(server.data)) as writer:
+        assert inlined_row_tables(writer) == []
+        assert all(count == 1 for count in row_files(writer).values()), row_files(writer)
+        assert transfer.counts(writer) == before
+
+
+def test_pages_reading_at_once_reuse_the_pools_postgresql_connections(server, shared):
+    import threading
+
+    import psycopg
+
+    name = next(part for part in shared.conninfo.split() if part.startswith("dbname=")).removeprefix("dbname=")
+    admin = server.conninfo.replace("dbname=lake", "dbname=postgres")
+
+    def sessions() -> int:
+        time.sleep(1.5)  # PostgreSQL's statistics arrive within a second
+        with psycopg.connect(admin) as pg:
+            return pg.execute("select sessions from pg_stat_database where datname = %s", [name]).fetchone()[0]
+
+    def reads() -> None:
+        for _ in range(10):
+            shared.query_rows("store/years")
+
+    before = sessions()
+    threads = [threading.Thread(target=reads) for _ in range(lake.POOL_CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # 160 reads at up to 16 at once: served by the pool's connections, not one new PostgreSQL session per read
+    # beyond the pool (the extension's default pool of 4 opened ~1,500 sessions for 960 such reads).
+    assert sessions() - before <= lake.POOL_CONNECTIONS + 4

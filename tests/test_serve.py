@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -220,3 +221,63 @@ def test_serve_command_prints_the_address_and_stops_everything_on_sigterm(tmp_pa
     assert "Every process stopped." in rest
     assert not serve.healthy(f"http://127.0.0.1:{app_port}")
     assert not serve.healthy(f"http://127.0.0.1:{port}")
+
+
+# One app process's first run on the store named by RANPE_STORE, with the demo cut to its first DEMO_FILES files (the
+# whole one takes minutes on the shared store): it waits for the instant given, so that both processes start together;
+# prints whether its page shows the demo banner.
+FIRST_RUN = """
+import sys, time
+from ranpe import demo
+whole = demo.generate_files
+demo.generate_files = lambda names: whole(names)[: int(sys.argv[2])]
+demo.illustrative_files = lambda names: []
+from streamlit.testing.v1 import AppTest
+time.sleep(max(0.0, float(sys.argv[1]) - time.time()))
+app = AppTest.from_file(sys.argv[3], default_timeout=600)
+app.run()
+print("exception:", [e.value for e in app.exception])
+print("banner:", any("DATA DEMO" in w.value for w in app.warning))
+"""
+DEMO_FILES = 3
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_two_app_processes_starting_together_on_an_empty_shared_store_load_the_demo_once(lake_server, tmp_path):
+    from ranpe.store.connection import Store
+
+    dbname = lake_server.new_database()
+    target = lake_server.url(dbname)
+    script = tmp_path / "first_run.py"
+    script.write_text(FIRST_RUN, encoding="utf-8")
+    env = serve.app_environment(target) | {
+        "RANPE_LAKE_DATA": str(lake_server.data),
+        "RANPE_AUTO_DEMO": "1",
+        "RANPE_USERS_FILE": str(tmp_path / "users.toml"),  # none: sign-in off
+    }
+    start = f"{time.time() + 5:.3f}"
+    try:
+        runs = [
+            subprocess.Popen(
+                [sys.executable, str(script), start, str(DEMO_FILES), str(REPO / "app.py")],
+                cwd=REPO,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        said = [run.communicate(timeout=840)[0] for run in runs]
+        for run, text in zip(runs, said, strict=True):
+            assert run.returncode == 0, text
+            # Each process's first page shows the demo: the one that loaded it and the one that waited its turn.
+            assert "exception: []" in text and "banner: True" in text, text
+        with Store(target, lake_data=str(lake_server.data)) as store:
+            uploads = store.query_rows("demo/uploads")
+            # Stored once: as many uploads as demo files, numbered from 1 (a second load would have removed the first
+            # and counted on, or stored each file twice).
+            assert sorted(row["upload_id"] for row in uploads) == list(range(1, DEMO_FILES + 1))
+    finally:
+        lake_server.drop(dbname)

@@ -35,7 +35,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if args.processes > 1 and os.environ.get("RANPE_AUTO_DEMO", "1") != "0" and not store.query_rows("store/years"):
             # An app fills an empty store with the demo on its first session; N apps could each start it at once.
             print(t("serve.demo_loading", lang), flush=True)
-            demo.load(store, lambda message: print(f"  {message}", flush=True), lang)
+            demo.load_if_empty(store, lambda message: print(f"  {message}", flush=True), lang)
     # SIGTERM while the apps start (systemd stopping the unit) unwinds like Ctrl-C: every child started is stopped.
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     folder = args.log_dir or Path(tempfile.mkdtemp(prefix="ranpe-serve-"))

@@ -288,6 +288,8 @@ class Store:
             version = cur.execute("select version from data_version").fetchone()[0]
             cur.execute("commit")
             _VERSIONS[self._version_key] = int(version)
+            if self.is_lake:
+                lake.merge_row_files(cur)
         if self.is_lake:
             self._read_snapshot()
 
@@ -369,6 +371,12 @@ class Store:
                 seed = SEEDS.get(version)
                 if seed is not None:
                     seed(cur)
+        if self.is_lake:
+            cur = self._cursor()
+            try:
+                lake.keep_rows_in_files(cur)
+            finally:
+                cur.close()
 
     def _schema_sql(self, text: str) -> str:
         """A migration as this store takes it (the shared store has no keys, sequences or indexes)."""

@@ -52,9 +52,14 @@ def _check(store: Store, archive: bool) -> list[Finding]:
     for row in store.query_rows("health/dangling_slices"):
         findings.append(Finding("reliability.health_active_missing", row))
     if archive:
-        for row in store.query_rows("health/archived_uploads"):
-            if store.original(row["archive_path"]) is None:
-                findings.append(Finding("reliability.health_archive_missing", {"upload_id": row["upload_id"]}))
+        if store.is_lake:
+            # One query: read one by one, every original's bytes came from PostgreSQL (each page run after a commit).
+            missing = [row["upload_id"] for row in store.query_rows("health/archived_missing_lake")]
+        else:
+            archived = store.query_rows("health/archived_uploads")
+            missing = [row["upload_id"] for row in archived if store.original(row["archive_path"]) is None]
+        for upload_id in missing:
+            findings.append(Finding("reliability.health_archive_missing", {"upload_id": upload_id}))
     tables = {row["table_name"] for row in store.query_rows("health/tables")}
     if "audit_log" in tables:
         for row in store.query_rows("health/audit_missing"):

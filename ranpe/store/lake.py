@@ -7,6 +7,8 @@ import re
 import site
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -19,9 +21,12 @@ from ranpe.store import sql
 EXTENSIONS = (("duckdb_extension_postgres_scanner", "postgres_scanner"), ("duckdb_extension_ducklake", "ducklake"))
 
 INLINING_ROW_LIMIT = 500
+POOL_CONNECTIONS = 16
 
 # One number for every write of the RAN PE store: pg_advisory_lock takes a bigint.
 WRITE_LOCK_KEY = 7_262_736_001
+# And one for the demo's load on a first start (ranpe.demo.load_if_empty): many transactions, one process at a time.
+DEMO_LOCK_KEY = 7_262_736_002
 
 # What DuckLake has not: keys, sequences, nextval defaults, indexes. Ids are allocated by the writing code
 # (max + 1 inside the serialised write) and uniqueness kept by it, on both stores.
@@ -109,7 +114,11 @@ def _connect(conninfo: str, data_path: str | None, *, read_only: bool) -> tuple[
         # The postgres extension's pool checks each connection with a `SELECT 1` twice per use (two of the six
         # PostgreSQL round trips of a small read). It stays on: with it off (pg_pool_health_check_query = ''), a
         # PostgreSQL that went away while a page ran aborted the whole process (DuckDB 1.5.5; test_users_store.py).
-
+        # The pool keeps POOL_CONNECTIONS connections to PostgreSQL; a read beyond them opens one of its own and
+        # closes it (the extension's default of 4: 16 pages reading at once opened ~1,500 PostgreSQL sessions for 960
+        # reads, 17 with 16 kept). PostgreSQL's max_connections must hold processes × (POOL_CONNECTIONS + 2).
+        pooling = f"set pg_pool_max_connections = {int(POOL_CONNECTIONS)}"
+        con.execute(pooling)
         # Small writes (an audit entry, a setting, a few rows) stay in PostgreSQL instead of a Parquet file each.
         options = [f"data_inlining_row_limit {INLINING_ROW_LIMIT}"]
         if data_path is not None:
@@ -271,6 +280,43 @@ def _copy(cur: duckdb.DuckDBPyConnection, name: str, snapshot: int) -> None:
         raise
 
 
+# The row tables: every upload's rows, read by every page in place. Never inlined in PostgreSQL (DuckLake's data
+# inlining keeps an insert under INLINING_ROW_LIMIT rows there, and the demo's 142 uploads are each under it: every
+# scan of current_rows then read all of them from PostgreSQL); each write of them is a Parquet file instead, and once
+# a table is read from MERGE_AT_FILES files or more, the small adjacent ones are merged after the write.
+ROW_TABLES = ("current_rows", "submission_rows")
+MERGE_AT_FILES = 16
+
+
+def keep_rows_in_files(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    """Inside the write lock: give each row table that has none its own inlining limit of 0 (stored in the
+    catalogue: once per store) and move its rows still inlined to Parquet; the tables changed."""
+    found = cur.execute(sql.load("store/lake_row_tables_inlined"), {"names": list(ROW_TABLES)}).fetchall()
+    tables = [row[0] for row in found]
+    for table in tables:
+        cur.execute(sql.load("store/lake_keep_rows_in_files"), {"table_name": table})
+        cur.execute(sql.load("store/lake_flush_rows"), {"table_name": table})
+    return tables
+
+
+def merge_row_files(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    """Inside the write lock, after a write committed: merge the small adjacent files of each row table read from
+    MERGE_AT_FILES files or more (a commit of its own; the files replaced stay for readers of older snapshots); the
+    tables merged."""
+    merged = []
+    try:
+        for table in ROW_TABLES:
+            files = cur.execute(sql.load("store/lake_row_files"), {"table_name": table}).fetchone()[1]
+            if files >= MERGE_AT_FILES:
+                cur.execute(sql.load("store/lake_merge_rows"), {"table_name": table})
+                merged.append(table)
+    except duckdb.Error:
+        # The write is stored: a merge that failed (PostgreSQL gone) leaves the files as they are, merged after a
+        # later write. Not the write's error to report.
+        pass
+    return merged
+
+
 class WriteLock:
     """A PostgreSQL session-level advisory lock: one write transaction at a time across every process and machine
     on the store. The connection is opened on first use and again after a failure."""
@@ -319,3 +365,23 @@ class WriteLock:
             except Exception:
                 pass
         self._pg = None
+
+
+@contextmanager
+def held(conninfo: str, key: int) -> Iterator[None]:
+    """A PostgreSQL session-level advisory lock held for the block on a connection of its own (waiting for any
+    other process holding it); released with that connection, also when the process dies."""
+    import psycopg
+
+    try:
+        pg = psycopg.connect(conninfo, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        raise LakeUnavailable(str(exc).splitlines()[0]) from exc
+    try:
+        pg.execute("select pg_advisory_lock(%s)", [key])
+        yield
+    finally:
+        try:
+            pg.close()
+        except Exception:
+            pass

@@ -133,7 +133,7 @@ def ensure_demo(lang: str) -> None:
     if data("as_of") is not None:
         return
     with st.status(t("dash.demo_loading", lang), expanded=True) as status:
-        demo.load(opened, lambda message: st.write(str(message)), lang)
+        demo.load_if_empty(opened, lambda message: st.write(str(message)), lang)
         status.update(label=t("dash.demo_loaded", lang), state="complete", expanded=False)
 
 
