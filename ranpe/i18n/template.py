@@ -22,10 +22,10 @@ TEXTS = {
     ),
     "template.rules": (
         "Satu baris = satu aksi satu K/L pada satu triwulan (dan satu provinsi). Jangan mengubah judul kolom; "
-        "kolom tambahan boleh ditambahkan di sebelah kanan. Unggahan ulang untuk K/L, tahun, triwulan dan pilar "
+        "kolom tambahan boleh ditambahkan di sebelah kanan. Unggahan ulang untuk K/L, tahun, triwulan dan {word} "
         "yang sama menggantikan versi sebelumnya.",
         "One row = one K/L's action in one quarter (and one province). Do not change the column headers; extra "
-        "columns may be added on the right. A new upload for the same K/L, year, quarter and pillar replaces the "
+        "columns may be added on the right. A new upload for the same K/L, year, quarter and {word} replaces the "
         "earlier version.",
     ),
     "template.table.column": ("Kolom", "Column"),
@@ -45,10 +45,10 @@ TEXTS = {
         "Kementerian/Lembaga pelapor: kode, singkatan atau nama lengkap.",
         "Reporting K/L (ministry/agency): code, short name or full name.",
     ),
-    "template.help.pillar": ("Pilar RAN PE dari aksi.", "RAN PE pillar of the action."),
+    "template.help.pillar": ("{Word} RAN PE dari aksi.", "RAN PE {word} of the action."),
     "template.help.action_code": (
-        "Kode aksi sesuai matriks RAN PE: pilar.fokus.nomor, misalnya 1.2.3.",
-        "Action code from the RAN PE matrix: pillar.focus area.number, e.g. 1.2.3.",
+        "Kode aksi sesuai matriks RAN PE: {word}.fokus.nomor, misalnya 1.2.3.",
+        "Action code from the RAN PE matrix: {word}.focus area.number, e.g. 1.2.3.",
     ),
     "template.help.action": ("Nama rencana aksi.", "Name of the action plan."),
     "template.help.province": (
@@ -84,7 +84,10 @@ TEXTS = {
         "Lihat Daftar K/L pada lembar Daftar Referensi",
         "See the K/L list on the Reference lists sheet",
     ),
-    "template.accepted.pillar": ("1–3, I–III, Pilar 1, atau nama pilar", "1–3, I–III, Pilar 1, or the pillar's name"),
+    "template.accepted.pillar": (
+        "1–{last}, I–{roman}, {Word} 1, atau nama {word}",
+        "1–{last}, I–{roman}, {Word} 1, or the {word}'s name",
+    ),
     "template.accepted.action_code": ("Teks, misalnya 1.2.3", "Text, e.g. 1.2.3"),
     "template.accepted.text": ("Teks bebas", "Free text"),
     "template.accepted.province": (
@@ -97,8 +100,8 @@ TEXTS = {
         "Not started, In progress, Completed, Not implemented",
     ),
     "template.accepted.number": ("Angka ≥ 0, misalnya 1.234,5", "A number ≥ 0, e.g. 1,234.5"),
-    "template.list.pillar": ("Daftar Pilar", "Pillar list"),
-    "template.list.pillar_name": ("Nama Pilar", "Pillar name"),
+    "template.list.pillar": ("Daftar {Word}", "{Word} list"),
+    "template.list.pillar_name": ("Nama {Word}", "{Word} name"),
     "template.list.agency": ("Daftar K/L", "K/L list"),
     "template.list.agency_code": ("Kode K/L", "K/L code"),
     "template.list.agency_name": ("Nama lengkap K/L", "K/L full name"),

@@ -74,6 +74,16 @@ def period_of(store: Store, year: int | None) -> dict | None:
     return real[-1] if real else None
 
 
+def group_words(period: dict, pillars: list[dict]) -> dict[str, dict[str, object]]:
+    """Per language, what the template's texts say of the period's groups: its word ("Tema", "tema"), the last
+    group's number and roman numeral ("9", "IX")."""
+    last = max((int(p["number"]) for p in pillars), default=1)
+    return {
+        lang: {"Word": word, "word": word.lower(), "last": last, "roman": contract.roman(last)}
+        for lang, word in (("id", period["group_word"]), ("en", period["group_word_en"]))
+    }
+
+
 def _groups(store: Store, year: int | None) -> tuple[dict | None, list[dict]]:
     period = period_of(store, year)
     if period is None:
@@ -116,14 +126,15 @@ def write_template(store: Store, path: Path, lang: str = "id", year: int | None 
     instructions = workbook.create_sheet(t("template.sheet.instructions", lang))
     lists_sheet = workbook.create_sheet(t("template.sheet.lists", lang))
 
-    period, _ = _groups(store, year)
+    period, pillars = _groups(store, year)
     if period is None:
         raise ValueError(f"year {year} is in no plan period")
-    word = period["group_word_en"] if lang == "en" else period["group_word"]
+    words = group_words(period, pillars)
+    word = str(words["en" if lang == "en" else "id"]["Word"])
     values = choices(store, lang, year)
     ranges = _write_lists(lists_sheet, store, values, lang, year)
     _write_data_sheet(data_sheet, ranges, lang, word)
-    _write_instructions(instructions, values, lang, word, year or 2024)
+    _write_instructions(instructions, values, lang, words, year or 2024)
     workbook.active = 0
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
@@ -175,7 +186,8 @@ def _write_lists(
     sheet: Worksheet, store: Store, values: dict[str, list[str]], lang: str, year: int | None = None
 ) -> dict[str, str]:
     """The visible lists sheet; returns each listed field's range formula. No title is a contract header."""
-    _, pillars = _groups(store, year)
+    period, pillars = _groups(store, year)
+    words = group_words(period, pillars)["en" if lang == "en" else "id"] if period is not None else {}
     agencies = store.query_rows("reference/agencies")
     provinces = {p["name"]: p for p in store.query_rows("reference/provinces")}
     name_field = "name_en" if lang == "en" else "name"
@@ -201,11 +213,12 @@ def _write_lists(
     title = sheet.title.replace("'", "''")
     for col, (key, items, field) in enumerate(columns, start=1):
         letter = get_column_letter(col)
-        head = sheet.cell(row=1, column=col, value=t(key, lang))
+        title_text = t(key, lang, **words)
+        head = sheet.cell(row=1, column=col, value=title_text)
         head.font = BOLD
         for row, item in enumerate(items, start=2):
             sheet.cell(row=row, column=col, value=item if item != "" else None)
-        width = max(len(str(v)) for v in [t(key, lang), *items]) + 2
+        width = max(len(str(v)) for v in [title_text, *items]) + 2
         sheet.column_dimensions[letter].width = min(width, 60)
         if field is not None:
             ranges[field] = f"'{title}'!${letter}$2:${letter}${len(items) + 1}"
@@ -214,12 +227,15 @@ def _write_lists(
 
 
 def _write_instructions(
-    sheet: Worksheet, values: dict[str, list[str]], lang: str, word: str | None = None, year: int = 2024
+    sheet: Worksheet, values: dict[str, list[str]], lang: str, words: dict[str, dict[str, object]], year: int = 2024
 ) -> None:
-    """Title, rules, deadline, a bilingual table of every column, and the example well below row 20."""
+    """Title, rules, deadline, a bilingual table of every column, and the example well below row 20; the groups
+    named in the period's word (words: group_words)."""
+    own = words["en" if lang == "en" else "id"]
+    word = str(own["Word"])
     sheet.cell(row=1, column=1, value=t("template.title", lang)).font = TITLE_FONT
     for row, key in ((2, "template.intro"), (3, "template.rules"), (4, "template.deadline")):
-        sheet.cell(row=row, column=1, value=t(key, lang)).alignment = Alignment(wrap_text=False)
+        sheet.cell(row=row, column=1, value=t(key, lang, **own)).alignment = Alignment(wrap_text=False)
     table_head = 6
     heads = (
         "template.table.column",
@@ -238,9 +254,9 @@ def _write_instructions(
         cells = (
             header_text(field, lang, word),
             t(required, lang),
-            t(f"template.help.{field}", "id"),
-            t(f"template.help.{field}", "en"),
-            t(ACCEPTED_KEYS.get(field, "template.accepted.text"), lang),
+            t(f"template.help.{field}", "id", **words["id"]),
+            t(f"template.help.{field}", "en", **words["en"]),
+            t(ACCEPTED_KEYS.get(field, "template.accepted.text"), lang, **own),
         )
         for col, value in enumerate(cells, start=1):
             sheet.cell(row=row, column=col, value=value).alignment = WRAP

@@ -169,11 +169,13 @@ def catalogue_upload_section(lang: str) -> None:
             _record_refusal_button(store, data, uploaded.name, chosen, actor, lang)
         else:
             st.success(checked.message(lang), icon=":material/check_circle:")
+            # A catalogue is of one period: its groups under that period's word ("Tema").
+            group = next((p.word(lang) for p in periods if p.code == checked.period_code), t("field.group", lang))
             preview = pd.DataFrame(
                 {
                     t("field.action_code", lang): [a.action_code for a in checked.actions],
                     t("field.action", lang): [a.action for a in checked.actions],
-                    t("field.pillar", lang): [a.pillar for a in checked.actions],
+                    group: [a.pillar for a in checked.actions],
                     t("field.lead_agency", lang): [a.lead_agency for a in checked.actions],
                     t("field.supporting_agencies", lang): ["; ".join(a.supporting) for a in checked.actions],
                     t("field.years", lang): [", ".join(map(str, a.years)) for a in checked.actions],

@@ -57,6 +57,16 @@ class Names:
         )
         return pillar_label(int(pillar), self.lang, named)
 
+    def group_header(self, years: object) -> str:
+        """The group column's header for rows of these years: their period's word ("Tema" / "Theme") when they are
+        all of one period, else the generic "Pilar/Tema" / "Pillar/Theme" (several periods, a year in none, no rows)."""
+        found = {
+            next((g.period for g in self.periods if g.period is not None and g.period.covers(int(year))), None)
+            for year in years
+        }
+        [period] = found if len(found) == 1 else [None]
+        return period.word(self.lang) if period is not None else t("field.group", self.lang)
+
     def agency_codes(self) -> list[str]:
         """Every K/L code, ordered by short name case-insensitively (for lists to choose from)."""
         return sorted(self.agencies, key=lambda code: (name_order(self.agencies[code]), code))

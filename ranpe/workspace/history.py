@@ -92,12 +92,13 @@ def chain_rows(chain: list[dict[str, Any]], names: Names, chosen: int | None = N
     ordered = sorted(
         chain, key=lambda r: (name_order(names.agency(r["agency_code"])), r["year"], r["quarter"], r["pillar"])
     )
+    group = names.group_header({row["year"] for row in chain})
     return [
         {
             t("field.agency", lang): names.agency(row["agency_code"]),
             t("field.year", lang): row["year"],
             t("field.quarter", lang): fmt_quarter(row["quarter"], lang),
-            t("field.pillar", lang): names.pillar(row["pillar"], row["year"]),
+            group: names.pillar(row["pillar"], row["year"]),
             t("ws.col.version", lang): row["version"],
             "#": f"#{row['upload_id']}" + (" ◀" if row["upload_id"] == chosen else ""),
             t("ws.col.file", lang): row["file_name"],
@@ -190,20 +191,22 @@ def comparison_rows(comparison: Comparison, names: Names) -> list[dict[str, Any]
     def yes_no(value: bool | None) -> str:
         return "" if value is None else t("committed.yes" if value else "committed.no", lang)
 
+    differences = comparison.differences()
+    group = names.group_header({row["year"] for row in differences})
     return [
         {
             t("ws.col.change", lang): t(f"ws.change.{row['change']}", lang),
             t("field.agency", lang): names.agency(row["agency_code"]),
             t("field.year", lang): row["year"],
             t("field.quarter", lang): fmt_quarter(row["quarter"], lang),
-            t("field.pillar", lang): names.pillar(row["pillar"], row["year"]),
+            group: names.pillar(row["pillar"], row["year"]),
             t("field.action_code", lang): row["action_code"],
             t("field.province", lang): names.province(row["province_code"]),
             t("ws.col.committed_before", lang): yes_no(row["old_committed"]),
             t("ws.col.committed_after", lang): yes_no(row["new_committed"]),
             t("ws.col.flipped", lang): "⇄" if row["committed_flipped"] else "",
         }
-        for row in comparison.differences()
+        for row in differences
     ]
 
 
@@ -289,21 +292,23 @@ def _version_text(
     return text if rows is None else text + " · " + t("ws.history.rows", lang, rows=fmt_int(rows, lang))
 
 
-def _slice_columns(item: dict[str, Any], names: Names) -> dict[str, Any]:
+def _slice_columns(item: dict[str, Any], names: Names, group: str) -> dict[str, Any]:
+    """A slice's K/L, year and quarter, and its group under the plan's group header."""
     lang = names.lang
     return {
         t("ws.col.kl", lang): names.agency(item["agency_code"]),
         t("ws.col.period", lang): f"{item['year']} {fmt_quarter(item['quarter'], lang)}",
-        t("field.pillar", lang): names.pillar(item["pillar"], item["year"]),
+        group: names.pillar(item["pillar"], item["year"]),
     }
 
 
 def undo_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
     """The undo plan as a table: per slice, the chosen upload's rows there now, and the version it goes back to."""
     lang = names.lang
+    group = names.group_header({item["year"] for item in plan})
     return [
         {
-            **_slice_columns(item, names),
+            **_slice_columns(item, names, group),
             t("ws.col.rows_now", lang): fmt_int(item["current_rows"], lang),
             t("ws.col.after_undo", lang): _version_text(
                 item["previous_upload_id"],
@@ -320,9 +325,10 @@ def undo_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
 def restore_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
     """The restore plan as a table: per slice, the version it displaces, and the chosen upload's rows there."""
     lang = names.lang
+    group = names.group_header({item["year"] for item in plan})
     return [
         {
-            **_slice_columns(item, names),
+            **_slice_columns(item, names, group),
             t("ws.col.version_now", lang): _version_text(
                 item["current_upload_id"], item["current_file_name"], item["current_uploaded_at"], None, lang
             ),

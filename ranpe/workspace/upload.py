@@ -141,6 +141,9 @@ def preview_rows(result: IngestResult, names: Names, limit: int = PREVIEW_ROWS) 
     if result.table is None:
         return []
     lang = names.lang
+    # The group column says the word of the file's period ("Tema"), over every row of the file, not just those shown.
+    headers = {name: t(f"field.{name}", lang) for name in PREVIEW_FIELDS}
+    headers["pillar"] = names.group_header(result.table.column("year").unique().to_pylist())
     rows = []
     for row in result.table.slice(0, limit).to_pylist():
         shown = {
@@ -164,7 +167,7 @@ def preview_rows(result: IngestResult, names: Names, limit: int = PREVIEW_ROWS) 
             {
                 t("ws.col.sheet", lang): row["source_sheet"],
                 t("ws.col.row", lang): row["source_row"],
-                **{t(f"field.{name}", lang): shown[name] for name in PREVIEW_FIELDS},
+                **{headers[name]: shown[name] for name in PREVIEW_FIELDS},
             }
         )
     return rows
@@ -193,6 +196,7 @@ def plan_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
     """The replace plan as a table: the slice, its rows in the file, what storing does to it, and the version it
     replaces (upload number, when it was uploaded, its file and rows)."""
     lang = names.lang
+    group = names.group_header({item["year"] for item in plan})
     rows = []
     for item in sorted(
         plan, key=lambda i: (name_order(names.agency(i["agency_code"])), i["year"], i["quarter"], i["pillar"])
@@ -202,7 +206,7 @@ def plan_rows(plan: list[dict[str, Any]], names: Names) -> list[dict[str, Any]]:
             {
                 t("ws.col.kl", lang): names.agency(item["agency_code"]),
                 t("ws.col.period", lang): f"{item['year']} {fmt_quarter(item['quarter'], lang)}",
-                t("field.pillar", lang): names.pillar(item["pillar"], item["year"]),
+                group: names.pillar(item["pillar"], item["year"]),
                 t("ws.col.rows_in_file", lang): item["incoming_rows"],
                 t("ws.col.effect", lang): t("ws.upload.plan_replaces", lang, upload_id=item["current_upload_id"])
                 if replaces
