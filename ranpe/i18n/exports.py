@@ -65,10 +65,6 @@ TEXTS = {
     ),
     "exports.pack.none": ("Tidak ada data untuk filter ini.", "No data for these filters."),
     # key numbers under each chart
-    "exports.key.pillar": (
-        "Pilar {pillar}: {rate} ({committed} dari {planned} aksi)",
-        "Pillar {pillar}: {rate} ({committed} of {planned} actions)",
-    ),
     "exports.key.agencies_full": (
         "{count} K/L mengkomitmenkan semua aksinya",
         "{count} K/L committed all their actions",
@@ -97,7 +93,6 @@ TEXTS = {
         "{period}: {rate} ({committed} dari {planned} aksi; {series})",
         "{period}: {rate} ({committed} of {planned} actions; {series})",
     ),
-    "exports.key.all_pillars": ("semua pilar", "all pillars"),
     "exports.key.trend_change": (
         "Perubahan dari {period}: {delta} poin persentase",
         "Change from {period}: {delta} percentage points",

@@ -43,7 +43,6 @@ TEXTS = {
     "obs.axis.texts": ("Teks hambatan (rencana aksi)", "Obstacle texts (action plans)"),
     "obs.axis.theme": ("Tema", "Theme"),
     "obs.colour.texts": ("Teks<br>hambatan", "Obstacle<br>texts"),
-    "obs.all_pillars": ("Semua pilar", "All pillars"),
     "obs.hover.cell": (
         "{row} · {column}<br>{texts} teks hambatan, {open} terbuka",
         "{row} · {column}<br>{texts} obstacle texts, {open} open",

@@ -15,7 +15,7 @@ TEXTS = {
         "Illustrative: the period {period} and its themes are an example, not an official action plan.",
     ),
     "period.badge": ("ILUSTRATIF", "ILLUSTRATIVE"),
-    # A group's key number beside the group chart ("Tema 4: 50% (2 dari 4 aksi)"): exports.key.pillar in any period.
+    # A group's key number beside the group chart ("Pilar 1: …", "Tema 4: 50% (2 dari 4 aksi)"), in any period.
     "period.key.group": (
         "{group}: {rate} ({committed} dari {planned} aksi)",
         "{group}: {rate} ({committed} of {planned} actions)",
