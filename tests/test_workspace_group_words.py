@@ -12,6 +12,7 @@ from ranpe.ingest.pipeline import ingest_bytes
 from ranpe.store.connection import Store
 from ranpe.workspace import common, history, upload
 from tests.conftest import ANALYST, xlsx_bytes
+from tests.test_catalogue import HEADER as CATALOGUE_HEADER
 from tests.test_catalogue import add_second_period
 from tests.test_pages_workspace import XLSX, db, no_exception, page, table  # noqa: F401 (db is a fixture)
 
@@ -135,3 +136,17 @@ def test_the_history_page_of_a_themes_file_says_its_word(db, lang):  # noqa: F81
     assert {value.split(" · ")[0] for value in differences[word]} == {label}
     headers = [str(column) for frame in at.dataframe for column in frame.value.columns]
     assert [header for header in headers if "pil" in header.lower()] == []
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_catalogue_preview_of_a_themes_period_says_its_word(db, lang):  # noqa: F811 (db is a fixture)
+    word, _ = WORDS[lang]
+    with Store(db) as store:
+        add_second_period(store)
+    data = xlsx_bytes({"Matriks": [["Periode", *CATALOGUE_HEADER], ["RANPE-2026", "T4.1", "Literasi", 4, "BNPT"]]})
+    at = page("upload", lang=lang)
+    at.file_uploader(key="catalogue_file").set_value([("matriks-2026.xlsx", data, XLSX)])
+    at = no_exception(at.run())
+    preview = table(at, t("field.lead_agency", lang))
+    assert preview[word].tolist() == [4]
+    assert [column for column in preview.columns if "pil" in str(column).lower()] == []
