@@ -22,7 +22,7 @@ from ranpe.measures.summary import (
     reporting_completeness,
     summary,
     totals_of,
-    unreported_actions,
+    year_catalogue_reports,
 )
 from ranpe.plan.periods import Groups, groups_of_year, period_of_year
 from ranpe.store.connection import Store
@@ -829,22 +829,31 @@ def lead_supporting_table(store: Store, filters: Filters, lang: str) -> pd.DataF
 
 def unreported_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
     """The catalogue actions of the year with no report in the view, with their lead and supporting K/L."""
-    rows = unreported_actions(store, filters) if has_catalogue(store, filters) else []
+    return unreported_view(store, filters, lang)["table"]
+
+
+def unreported_view(store: Store, filters: Filters, lang: str) -> dict[str, Any]:
+    """The unreported actions' section in one read of the catalogue: the year's period (None: in none), whether
+    that period has a catalogue of the year at the filters' moment (as the coverage figure exists only then), and
+    the table of unreported_table()."""
+    period = period_of_year(store, filters.year)
+    rows = year_catalogue_reports(store, filters) if period else []
+    unreported = [r for r in rows if r["unreported"]]
     links = crosswalk_texts(store, filters, lang)
     table = pd.DataFrame(
         {
-            t("field.pillar", lang): [int(r["pillar"]) for r in rows],
-            t("field.action_code", lang): [r["action_code"] for r in rows],
-            t("field.action", lang): [r["action"] for r in rows],
-            t("field.lead_agency", lang): [r["lead_short_name"] or r["lead_agency"] for r in rows],
-            t("field.supporting_agencies", lang): [r["supporting_agencies"] for r in rows],
+            t("field.pillar", lang): [int(r["pillar"]) for r in unreported],
+            t("field.action_code", lang): [r["action_code"] for r in unreported],
+            t("field.action", lang): [r["action"] for r in unreported],
+            t("field.lead_agency", lang): [r["lead_short_name"] or r["lead_agency"] for r in unreported],
+            t("field.supporting_agencies", lang): [r["supporting_agencies"] for r in unreported],
         }
     )
     if links:
         table[t("crosswalk.title", lang)] = [
-            links.get(r["action_code"], t("crosswalk.no_counterpart", lang)) for r in rows
+            links.get(r["action_code"], t("crosswalk.no_counterpart", lang)) for r in unreported
         ]
-    return table
+    return {"period": period, "catalogue": bool(rows), "table": table}
 
 
 def catalogue_table(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
@@ -886,15 +895,20 @@ def crosswalk_texts(store: Store, filters: Filters, lang: str) -> dict[str, str]
     T1.1 (sama)"), by the crosswalk as imported at the filters' moment; empty when the period has no crosswalk.
     Actions not listed have no counterpart."""
     period = period_of_year(store, filters.year)
-    if period is None:
-        return {}
+    return {} if period is None else _crosswalk_texts(store, period.code, filters.as_of, lang)
+
+
+@_per_data_version
+def _crosswalk_texts(store: Store, period: str, as_of: datetime | None, lang: str) -> dict[str, str]:
+    """crosswalk_texts() of a period at a moment: read once per data version (the actions table and the
+    unreported actions of every view show it)."""
     texts: dict[str, list[str]] = {}
-    for row in store.query_rows("plan/crosswalk_of_period", period=period.code, as_of=filters.as_of):
+    for row in store.query_rows("plan/crosswalk_of_period", period=period, as_of=as_of):
         relation = t(f"crosswalk.relation.{row['relation']}", lang)
-        if row["from_period"] == period.code and row["from_code"]:
+        if row["from_period"] == period and row["from_code"]:
             other = f"→ {row['to_period']} {row['to_code']}" if row["to_code"] else "→ –"
             texts.setdefault(row["from_code"], []).append(f"{other} ({relation})")
-        if row["to_period"] == period.code and row["to_code"]:
+        if row["to_period"] == period and row["to_code"]:
             other = f"← {row['from_period']} {row['from_code']}" if row["from_code"] else "← –"
             texts.setdefault(row["to_code"], []).append(f"{other} ({relation})")
     return {code: "; ".join(parts) for code, parts in texts.items()}

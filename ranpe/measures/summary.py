@@ -171,7 +171,18 @@ def plan_measures(store: Store, filters: Filters) -> dict[str, Any]:
 
 def unreported_actions(store: Store, filters: Filters) -> list[dict[str, Any]]:
     """The catalogue actions of the year with no report in the counted rows, with their lead K/L."""
-    return store.query_rows("measures/unreported_actions", **filters.params())
+    return [
+        {key: value for key, value in row.items() if key != "unreported"}
+        for row in year_catalogue_reports(store, filters)
+        if row["unreported"]
+    ]
+
+
+def year_catalogue_reports(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """Every catalogue action of the year (the catalogue as it was at the filters' moment) with its lead and
+    supporting K/L, "unreported" true for those in the view (pillar filter; with a K/L filter, those it leads or
+    supports) with no counted row; no row when the year's period has no catalogue (then)."""
+    return store.query_rows("measures/year_catalogue_reports", **filters.params())
 
 
 def lead_and_supporting(store: Store, filters: Filters) -> list[dict[str, Any]]:

@@ -78,14 +78,14 @@ def trend_across_periods_section(filters: Filters, lang: str) -> None:
 def unreported_section(filters: Filters, lang: str) -> None:
     """The catalogue actions of the year with no report in the view (the filters apply), exportable; a note when
     the year's period has no catalogue."""
-    figures = frame.data("kpis", filters)["current"]
-    period = figures["period"]
+    view = frame.data("unreported_view", filters, lang)
+    period = view["period"]
     st.subheader(t("unreported.title", lang))
-    if figures["coverage"] is None:
-        st.caption(t("catalogue.none", lang, period=period["code"] if period else "–"))
+    if not view["catalogue"]:
+        st.caption(t("catalogue.none", lang, period=period.code if period else "–"))
         return
-    st.caption(t("unreported.caption", lang, period=period["name"], year=filters.year))
-    table: pd.DataFrame = frame.data("unreported_table", filters, lang)
+    st.caption(t("unreported.caption", lang, period=period.name, year=filters.year))
+    table: pd.DataFrame = view["table"]
     if table.empty:
         st.success(t("unreported.none", lang), icon=":material/check_circle:")
         return
