@@ -17,6 +17,7 @@ from ranpe.i18n import TEXTS, AsOf, fmt_pct, fmt_quarter, t
 from ranpe.measures import obstacles as coded_obstacles
 from ranpe.measures.filters import NATIONAL, Filters
 from ranpe.measures.summary import (
+    catalogue_figures,
     latest_reported_quarter,
     lead_and_supporting,
     reporting_completeness,
@@ -24,7 +25,7 @@ from ranpe.measures.summary import (
     totals_of,
     year_catalogue_reports,
 )
-from ranpe.plan.periods import Groups, groups_of_year, list_periods, period_of_year
+from ranpe.plan.periods import Groups, Period, groups_of_year, list_periods, period_of_year
 from ranpe.plan.periods import groups_title as periods_groups_title
 from ranpe.store.connection import Store
 
@@ -326,6 +327,52 @@ def view_totals(store: Store, filters: Filters, previous: tuple[int, int] | None
     ]
 
 
+@_per_data_version
+def _catalogue_figures_by_view(store: Store, year: int, period: str, first_year: int) -> dict[str, Any]:
+    """measures/catalogue_measures_by_view of a year in its period keyed by (quarter, pillar, K/L, national only),
+    with the row of a view not in it (nothing counted, no catalogue action) under "elsewhere": every view's
+    catalogue measures without a province or a moment, read once per data version; "active" false (and no rows)
+    when the period has no catalogue now."""
+    if not store.query_rows("plan/catalogue_active_version", period=period, as_of=None):
+        return {"active": False}
+    views = {}
+    rows = store.query_rows("measures/catalogue_measures_by_view", year=year, period=period, first_year=first_year)
+    for row in rows:
+        pillar = None if row.pop("all_pillars") else row["pillar"]
+        agency = None if row.pop("all_agencies") else row["agency_code"]
+        views[(row.pop("quarter"), pillar, agency, row.pop("national_only"))] = row
+        del row["pillar"], row["agency_code"]
+    # Every row has the year's catalogue_total; no row at all: the period's catalogue holds no action.
+    elsewhere = {key: 0 for key in _CATALOGUE_FIGURES} | {"catalogue_total": rows[0]["catalogue_total"] if rows else 0}
+    return {"active": True, "views": views, "elsewhere": elsewhere}
+
+
+_CATALOGUE_FIGURES = (
+    "catalogue",
+    "reported",
+    "planned",
+    "committed_by_lead",
+    "period_catalogue",
+    "period_committed",
+)
+
+
+def view_catalogue_figures(store: Store, filters: Filters, period: Period) -> dict[str, Any] | None:
+    """catalogue_figures(): the same row, looked up in every view's catalogue measures of the year (read once per
+    data version) when neither a province nor a moment is chosen, else (and while another session is reading them:
+    sessions that open at one instant do not wait for it) from measures/catalogue_measures."""
+    params = filters.params()
+    every = None
+    if params["province"] is None and filters.as_of is None:
+        every = _catalogue_figures_by_view.unless_busy(store, filters.year, period.code, period.first_year)
+    if every is None:
+        return catalogue_figures(store, filters, period)
+    if not every["active"]:
+        return None
+    key = (filters.quarter, filters.pillar, filters.agency, params["national_only"])
+    return every["views"].get(key, every["elsewhere"])
+
+
 def kpis(store: Store, filters: Filters) -> dict[str, Any]:
     """The overview's KPI figures (summary() for the filters, with the action plans behind target achievement)
     and the previous quarter's headline figures: the totals of both in one query."""
@@ -333,7 +380,14 @@ def kpis(store: Store, filters: Filters) -> dict[str, Any]:
     quarter = filters.quarter or latest_reported_quarter(completeness)
     previous_at = previous_period(filters.year, int(quarter)) if quarter else None
     totals = view_totals(store, filters, previous_at)
-    current = summary(store, filters, breakdowns=False, totals=totals[0], completeness=completeness)
+    current = summary(
+        store,
+        filters,
+        breakdowns=False,
+        totals=totals[0],
+        completeness=completeness,
+        catalogue_figures_of=view_catalogue_figures,
+    )
     current["units"] = _units(totals[0])
     previous = None
     if previous_at and totals[1]["actions_planned"]:  # None when nothing is planned in the quarter before

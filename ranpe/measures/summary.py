@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
 from ranpe.measures.filters import Filters
-from ranpe.plan.periods import period_of_year
+from ranpe.plan.periods import Period, period_of_year
 from ranpe.store.connection import Store
 
 
@@ -69,11 +70,12 @@ def summary(
     breakdowns: bool = True,
     totals: dict[str, Any] | None = None,
     completeness: list[dict[str, Any]] | None = None,
+    catalogue_figures_of: Callable[[Store, Filters, Period], dict[str, Any] | None] | None = None,
 ) -> dict[str, Any]:
     """Every headline measure for the filters, shaped as `summary --json` prints it (without the per-pillar,
     per-K/L and per-province lists when breakdowns is false: the KPI cards need only the totals). totals and
     completeness: the row of measures/totals and reporting_completeness() for these filters when the caller has
-    them already."""
+    them already; catalogue_figures_of: how plan_measures() reads the catalogue measures (default: the query)."""
     params = filters.params()
     if totals is None:
         totals = totals_of(store, filters)[0]
@@ -85,7 +87,7 @@ def summary(
     # With no quarter chosen, the latest quarter any K/L reported: with a K/L filter, did that K/L report for it?
     chosen = filters.quarter or latest_reported_quarter(completeness)
     completeness_row = next((c for c in completeness if c["quarter"] == chosen), None)
-    return plan_measures(store, filters) | {
+    return plan_measures(store, filters, catalogue_figures_of or catalogue_figures) | {
         "year": filters.year,
         "quarter": filters.quarter,
         "filters": filters.as_dict(),
@@ -133,19 +135,30 @@ def summary(
     }
 
 
-def plan_measures(store: Store, filters: Filters) -> dict[str, Any]:
+def catalogue_figures(store: Store, filters: Filters, period: Period) -> dict[str, Any] | None:
+    """The row of measures/catalogue_measures for the filters in the year's period, None when the period has no
+    catalogue (then)."""
+    if not store.query_rows("plan/catalogue_active_version", period=period.code, as_of=filters.as_of):
+        return None
+    params = filters.params() | {"period": period.code, "first_year": period.first_year}
+    return store.query_rows("measures/catalogue_measures", **params)[0]
+
+
+def plan_measures(
+    store: Store,
+    filters: Filters,
+    figures_of: Callable[[Store, Filters, Period], dict[str, Any] | None] = catalogue_figures,
+) -> dict[str, Any]:
     """The year's period and the measures that need its catalogue (DOMAIN.md, "The plan itself"), with the catalogue
     as it was at the filters' moment: report coverage, lead commitment and cumulative implementation through the
     year (that year as the filters choose it, earlier years at their latest quarters), each None when the period
-    has no catalogue (then)."""
+    has no catalogue (then). figures_of: how the row of measures/catalogue_measures is read (catalogue_figures(),
+    or the overview's look-up in every view's figures)."""
     period = period_of_year(store, filters.year)
     shown = {"code": period.code, "name": period.name, "group_word": period.group_word} if period else None
     nothing = {"period": shown, "coverage": None, "lead_commitment": None, "cumulative": None}
-    if period is None or not store.query_rows("plan/catalogue_active_version", period=period.code, as_of=filters.as_of):
-        return nothing
-    params = filters.params() | {"period": period.code, "first_year": period.first_year}
-    figures = store.query_rows("measures/catalogue_measures", **params)[0]
-    if not figures["catalogue_total"]:
+    figures = None if period is None else figures_of(store, filters, period)
+    if figures is None or not figures["catalogue_total"]:
         return nothing
     committed, catalogue = int(figures["period_committed"]), int(figures["period_catalogue"])
     return {
