@@ -689,34 +689,36 @@ def import_bytes(
 
 def _record_refusal(store: Store, result: CatalogueResult, sha256: str, actor: Actor, when: datetime) -> int:
     """Record a refused catalogue import as a refused upload is recorded: numbered with the uploads, audited."""
+    return record_refusal(
+        store,
+        "plan/catalogue_insert_refusal",
+        {"period": result.period_code, "error_count": result.error_total},
+        {"catalogue": True, "period": result.period_code, "errors": result.error_total},
+        (result.file_name, sha256, result.problems),
+        actor,
+        when,
+    )
+
+
+def record_refusal(
+    store: Store,
+    query: str,
+    fields: dict[str, Any],
+    details: dict[str, Any],
+    refused: tuple[str, str, list[Problem]],
+    actor: Actor,
+    when: datetime,
+) -> int:
+    """Keep a refused plan file (catalogue or crosswalk) in the history: its record (query, with the fields of its
+    kind) numbered with the uploads inside the write, and the refusal audited with the details of its kind; the
+    upload number it took."""
+    file_name, sha256, problems = refused
     with store.transaction() as cur:
         upload_id = int(cur.execute(sql.load("ingest/next_upload_id")).fetchone()[0])
-        cur.execute(
-            sql.load("plan/catalogue_insert_refusal"),
-            {
-                "upload_id": upload_id,
-                "period": result.period_code,
-                "file_name": result.file_name,
-                "sha256": sha256,
-                "uploaded_at": when,
-                "uploaded_by": actor.name,
-                "error_count": result.error_total,
-                "errors": problems_json(result.problems),
-            },
-        )
-        audit.write(
-            cur,
-            actor,
-            "refuse",
-            {
-                "upload_id": upload_id,
-                "catalogue": True,
-                "period": result.period_code,
-                "file": result.file_name,
-                "sha256": sha256,
-                "errors": result.error_total,
-            },
-        )
+        record = {"upload_id": upload_id, "file_name": file_name, "sha256": sha256, "uploaded_at": when}
+        record |= {"uploaded_by": actor.name, "errors": problems_json(problems)}
+        cur.execute(sql.load(query), record | fields)
+        audit.write(cur, actor, "refuse", {"upload_id": upload_id, "file": file_name, "sha256": sha256} | details)
     return upload_id
 
 

@@ -22,10 +22,9 @@ from ranpe.access.roles import Actor, require
 from ranpe.i18n import t
 from ranpe.ingest import sandbox
 from ranpe.ingest.contract import as_text, header_key, is_blank, value_key
-from ranpe.ingest.pipeline import problems_json
 from ranpe.ingest.problems import Problem, Refused
 from ranpe.ingest.reader import Workbook, read
-from ranpe.plan.catalogue import find_period
+from ranpe.plan.catalogue import find_period, record_refusal
 from ranpe.plan.periods import list_periods
 from ranpe.store import sql
 from ranpe.store.connection import Store
@@ -267,23 +266,15 @@ def import_bytes(
 
 def _record_refusal(store: Store, result: CrosswalkResult, sha256: str, actor: Actor, when: datetime) -> int:
     """Record a refused crosswalk import as a refused catalogue is recorded: numbered with the uploads, audited."""
-    with store.transaction() as cur:
-        upload_id = int(cur.execute(sql.load("ingest/next_upload_id")).fetchone()[0])
-        cur.execute(
-            sql.load("plan/crosswalk_insert_refusal"),
-            {
-                "upload_id": upload_id,
-                "file_name": result.file_name,
-                "sha256": sha256,
-                "uploaded_at": when,
-                "uploaded_by": actor.name,
-                "error_count": len(result.problems),
-                "errors": problems_json(result.problems),
-            },
-        )
-        details = {"upload_id": upload_id, "crosswalk": True, "file": result.file_name, "sha256": sha256}
-        audit.write(cur, actor, "refuse", details | {"errors": len(result.problems)})
-    return upload_id
+    return record_refusal(
+        store,
+        "plan/crosswalk_insert_refusal",
+        {"error_count": len(result.problems)},
+        {"crosswalk": True, "errors": len(result.problems)},
+        (result.file_name, sha256, result.problems),
+        actor,
+        when,
+    )
 
 
 def import_path(store: Store, path: Path | str, **options: Any) -> CrosswalkResult:
