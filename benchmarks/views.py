@@ -1,4 +1,4 @@
-"""Benchmark (prints figures; not a test): python -m benchmarks.views STORE [--page overview] | --shares PROFILE.
+"""Benchmark (prints figures; not a test): python -m benchmarks.views STORE [--page P] [--province CODE] | --shares F.
 
 Runs one page through a long row of views not seen before (every quarter × pillar of the three latest years, one
 AppTest session on the store, as benchmarks.pages builds it) and prints the CPU time per view: a steady load to
@@ -28,8 +28,9 @@ SHARES = (
 )
 
 
-def run_views(store: str, page: str) -> list[float]:
-    """CPU seconds (this process, every thread) of each run after a change to a view not shown before."""
+def run_views(store: str, page: str, province: str | None = None) -> list[float]:
+    """CPU seconds (this process, every thread) of each run after a change to a view not shown before; given a
+    province code, every view has that province chosen (the burst's province views)."""
     from streamlit.runtime.scriptrunner import script_runner
     from streamlit.testing.v1 import AppTest
 
@@ -40,6 +41,8 @@ def run_views(store: str, page: str) -> list[float]:
     at.run()
     at.switch_page(str(REPO / "pages" / f"{page}.py")).run()
     at.run()
+    if province:
+        at.selectbox(key="filter_province").set_value(province).run()
     years = at.selectbox(key="filter_year").options
     times = []
     for year in [int(text) for text in years[:3]]:
@@ -74,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.views", description=__doc__.splitlines()[0])
     parser.add_argument("store", nargs="?", help="a store built by benchmarks.pages (e.g. its --keep folder's file)")
     parser.add_argument("--page", default="overview", help="the page (default: overview)")
+    parser.add_argument("--province", metavar="CODE", help="choose this province in every view (e.g. 32)")
     parser.add_argument("--shares", type=Path, metavar="PROFILE", help="a py-spy raw profile of this benchmark")
     args = parser.parse_args(argv)
     if args.shares:
@@ -82,9 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.store:
         parser.error("give the store, or --shares PROFILE")
-    times = sorted(run_views(args.store, args.page))
+    times = sorted(run_views(args.store, args.page, args.province))
+    chosen = f" of province {args.province}" if args.province else ""
     print(
-        f"{len(times)} new {args.page} views: CPU median {statistics.median(times) * 1000:.0f} ms, "
+        f"{len(times)} new {args.page} views{chosen}: CPU median {statistics.median(times) * 1000:.0f} ms, "
         f"min {times[0] * 1000:.0f}, max {times[-1] * 1000:.0f}"
     )
     return 0
