@@ -111,6 +111,7 @@ def test_overview_cards_say_the_figures_of_summary_json(browser, served, width, 
         }
         for label, (measure, part, whole) in cards.items():
             card = visit.page.locator("[data-testid='stMetric']").filter(has_text=label)
+            card.first.wait_for(timeout=60_000)  # the plan's cards come after the KPI cards: the page still drawing
             assert card.count() == 1, label
             assert fmt_pct(measure["rate"], lang) in card.inner_text()
             numbers = {"part": fmt_int(measure[part], lang), "whole": fmt_int(measure[whole], lang)}
