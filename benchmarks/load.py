@@ -296,6 +296,31 @@ def drive_sessions(
     return results
 
 
+def app_cpu_seconds() -> float:
+    """CPU seconds used so far by the app processes this benchmark started (`streamlit run`, any depth below it),
+    read from /proc: the server side of a scenario, without the simulated browsers."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    total, waiting = 0.0, list(children.get(os.getpid(), []))
+    while waiting:
+        pid = waiting.pop()
+        waiting.extend(children.get(pid, []))
+        try:
+            if b"streamlit" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+                continue
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return total
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -418,9 +443,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--think",
         type=float,
-        nargs="+",
+        nargs="*",
         default=[5.0, 15.0, 30.0],
-        help="browsing: mean seconds a user looks at a view before changing a filter; one scenario per value",
+        help="browsing: mean seconds a user looks at a view before changing a filter; one scenario per value "
+        "(--think with no value: the burst alone)",
     )
     parser.add_argument(
         "--store",
@@ -453,12 +479,14 @@ def main(argv: list[str] | None = None) -> int:
                     with app_address(setup, target, args.server_log) as port:
                         for _ in range(setup.processes):  # warm: each app loaded once, as after a deploy
                             Session(port, f"year={args.year}").run()
-                        started = time.perf_counter()
+                        started, cpu_before = time.perf_counter(), app_cpu_seconds()
                         results = drive_sessions(
                             port, query_strings(args.sessions, args.year), args.reruns, think, browse
                         )
-                        wall = time.perf_counter() - started
+                        wall, app_cpu = time.perf_counter() - started, app_cpu_seconds() - cpu_before
                     ran_cleanly, first_p95, p95 = _report(label, results, wall)
+                    runs = sum(len(runs) for runs in results)
+                    print(f"  app processes' CPU: {app_cpu:.1f} s, {1000 * app_cpu / max(runs, 1):.0f} ms per run")
                     clean = clean and ran_cleanly
                     if browse and p95 is not None:
                         views = args.sessions / think
