@@ -131,6 +131,7 @@ with right:
         height=280,
         zoom=2.55,
         about_url=about_url,
+        simplified=True,
     )
     page.drillable_chart(figure, "overview_map", "province", "map", lang)
 

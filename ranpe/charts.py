@@ -999,17 +999,73 @@ def provinces_geojson() -> dict[str, Any]:
     return json.loads((REFERENCE_DIR / "provinces.geojson").read_text(encoding="utf-8"))
 
 
+# The overview's small map (about 600 × 280 px, some 0.08° of longitude per pixel) draws the provinces simplified:
+# vertices within SMALL_MAP_TOLERANCE_DEG (about 2 km) of the outline dropped, and islands narrower than
+# SMALL_MAP_ISLAND_DEG (about 11 km across) left out (each province keeps its largest polygon). 102 kB of JSON
+# instead of 338 kB, sent to every session's browser on every run. The Regions page's map keeps every vertex.
+SMALL_MAP_TOLERANCE_DEG = 0.02
+SMALL_MAP_ISLAND_DEG = 0.1
+
+
 @cache
-def _provinces_geojson_rings() -> dict[str, Any]:
-    """provinces_geojson() with each ring a NumPy array: the same JSON, written about ten times faster."""
+def _provinces_geojson_rings(simplified: bool = False) -> dict[str, Any]:
+    """provinces_geojson() with each ring a NumPy array: the same JSON, written about ten times faster; simplified
+    for the small map."""
 
     def rings(geometry: dict[str, Any]) -> dict[str, Any]:
         polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
         arrays = [[np.asarray(ring, dtype=float) for ring in polygon] for polygon in polygons]
+        if simplified:
+            arrays = _small_map_polygons(arrays)
+            return {"type": "MultiPolygon", "coordinates": arrays}
         return {**geometry, "coordinates": arrays[0] if geometry["type"] == "Polygon" else arrays}
 
     geojson = provinces_geojson()
     return {**geojson, "features": [{**f, "geometry": rings(f["geometry"])} for f in geojson["features"]]}
+
+
+def _small_map_polygons(polygons: list[list[np.ndarray]]) -> list[list[np.ndarray]]:
+    """A province's polygons for the small map: the largest always, others as wide as SMALL_MAP_ISLAND_DEG; each ring
+    simplified (a ring left with fewer than four points is dropped; an outer ring never is)."""
+
+    def across(polygon: list[np.ndarray]) -> float:
+        outer = polygon[0]
+        return float(np.hypot(*(outer.max(axis=0) - outer.min(axis=0))))
+
+    largest = max(polygons, key=across)
+    kept = []
+    for polygon in polygons:
+        if polygon is not largest and across(polygon) < SMALL_MAP_ISLAND_DEG:
+            continue
+        outer, *holes = (_simplified_ring(ring) for ring in polygon)
+        kept.append([outer if len(outer) >= 4 else polygon[0], *(hole for hole in holes if len(hole) >= 4)])
+    return kept
+
+
+def _simplified_ring(ring: np.ndarray) -> np.ndarray:
+    """The ring with the vertices Douglas-Peucker keeps at SMALL_MAP_TOLERANCE_DEG (first and last kept: closed)."""
+    keep = np.zeros(len(ring), dtype=bool)
+    keep[0] = keep[-1] = True
+    spans = [(0, len(ring) - 1)]
+    while spans:
+        first, last = spans.pop()
+        if last - first < 2:
+            continue
+        start, end = ring[first], ring[last]
+        between = ring[first + 1 : last]
+        direction = end - start
+        length = float(np.hypot(*direction))
+        if length == 0:  # a closed ring's first span: distances to the point itself
+            distances = np.hypot(*(between - start).T)
+        else:
+            distances = np.abs(direction[0] * (between[:, 1] - start[1]) - direction[1] * (between[:, 0] - start[0]))
+            distances /= length
+        farthest = int(np.argmax(distances))
+        if distances[farthest] > SMALL_MAP_TOLERANCE_DEG:
+            middle = first + 1 + farthest
+            keep[middle] = True
+            spans += [(first, middle), (middle, last)]
+    return ring[keep]
 
 
 def map_attribution(lang: str) -> str:
@@ -1027,6 +1083,7 @@ def spec_province_map(
     height: int = 400,
     zoom: float = 3.1,
     about_url: str | None = None,
+    simplified: bool = False,
 ) -> dict[str, Any]:
     """Choropleth of the provinces (MapLibre, no tiles, offline), focus provinces outlined, the Papua caveat drawn;
     as Plotly's JSON.
@@ -1036,7 +1093,7 @@ def spec_province_map(
     several of today's provinces is drawn grey, never painted with one province's value; those provinces are drawn
     as dots at their centroids. The polygons are written into the figure, not fetched from a URL: plotly.js fails
     on a map left while its first fetch is under way. They are the same object in every figure (read once per
-    process, never copied): only the values change.
+    process, never copied): only the values change. simplified: the small map's outlines (SMALL_MAP_TOLERANCE_DEG).
     """
     geojson = provinces_geojson()
     # One trace for all 34 polygons: rates on the colour scale, polygons without rows and old polygons shared by
@@ -1073,7 +1130,7 @@ def spec_province_map(
         {
             "type": "choroplethmap",
             "featureidkey": "properties.code",
-            "geojson": _provinces_geojson_rings(),
+            "geojson": _provinces_geojson_rings(simplified),
             "locations": [p[0] for p in polygons],
             "z": [NO_DATA_Z if p[1] is None else p[1] for p in polygons],
             "zmin": NO_DATA_Z,

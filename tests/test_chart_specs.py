@@ -4,6 +4,7 @@ what st.plotly_chart draws is that JSON as it is, and the exports get the same f
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import math
 from pathlib import Path
@@ -23,7 +24,10 @@ from ranpe.web import frame
 VIEWS = (Filters(2023), Filters(2023, quarter=2, pillar=1), Filters(2022, quarter=4), Filters(2023, province=NATIONAL))
 SPECS = {
     "spec_commitment_by_pillar": ("by_pillar", {"about_url": "about?year=2023"}),
-    "spec_province_map": ("province_rates", {"height": 280, "zoom": 2.55, "about_url": "about?year=2023"}),
+    "spec_province_map": (
+        "province_rates",
+        {"height": 280, "zoom": 2.55, "about_url": "about?year=2023", "simplified": True},
+    ),
     "spec_trend": ("trend", {"about_url": "about?year=2023"}),
 }
 
@@ -114,3 +118,51 @@ def test_a_spec_exports_as_its_figure_does(demo: Store):
     from_spec, from_figure = images.presentation_figure(spec), images.presentation_figure(figure)
     assert plain(from_spec.to_dict()) == plain(from_figure.to_dict())
     assert charts.figure_title(spec) == charts.figure_title(figure) == "Commitment rate by pillar (actions)"
+
+
+def test_the_small_map_draws_every_province_with_fewer_vertices():
+    """The overview's small map (simplified=True): every province polygon still there, each outline a closed ring
+    made of the shipped outline's own vertices and never farther from it than the tolerance; a third of the JSON a
+    browser receives on every run."""
+    full, small = charts._provinces_geojson_rings(False), charts._provinces_geojson_rings(True)
+    assert [f["properties"]["code"] for f in small["features"]] == [f["properties"]["code"] for f in full["features"]]
+    shipped = {f["properties"]["code"]: f["geometry"] for f in charts.provinces_geojson()["features"]}
+    for feature in small["features"]:
+        polygons = feature["geometry"]["coordinates"]
+        assert polygons, feature["properties"]["code"]
+        original = shipped[feature["properties"]["code"]]
+        outlines = original["coordinates"] if original["type"] == "MultiPolygon" else [original["coordinates"]]
+        vertices = {tuple(point) for polygon in outlines for ring in polygon for point in ring}
+        for polygon in polygons:
+            for ring in polygon:
+                assert len(ring) >= 4 and tuple(ring[0]) == tuple(ring[-1])
+                assert {tuple(point) for point in ring.tolist()} <= vertices
+
+    # The largest island of every province is kept: as wide across as the shipped one.
+    def widest(feature: dict) -> float:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        return max(float(np.hypot(*np.ptp(polygon[0], axis=0))) for polygon in polygons)
+
+    for small_feature, full_feature in zip(small["features"], full["features"], strict=True):
+        assert widest(small_feature) >= widest(full_feature) - 2 * charts.SMALL_MAP_TOLERANCE_DEG
+    sent = {simplified: len(pio.to_json({"geojson": g}, validate=False)) for simplified, g in ((0, full), (1, small))}
+    assert sent[1] < sent[0] / 2
+
+
+def test_a_simplified_ring_stays_within_the_tolerance():
+    """Douglas-Peucker on a closed ring: every dropped vertex lies within the tolerance of the kept outline."""
+    angles = np.linspace(0, 2 * np.pi, 400)
+    ring = np.column_stack([np.cos(angles), np.sin(angles)])
+    ring[-1] = ring[0]
+    kept = charts._simplified_ring(ring)
+    assert 4 <= len(kept) < len(ring) / 4
+    segments = list(itertools.pairwise(kept))
+    for point in ring:
+        nearest = min(
+            abs((b[0] - a[0]) * (point[1] - a[1]) - (b[1] - a[1]) * (point[0] - a[0])) / float(np.hypot(*(b - a)))
+            if ((point - a) @ (b - a)) * ((point - b) @ (a - b)) >= 0
+            else min(float(np.hypot(*(point - a))), float(np.hypot(*(point - b))))
+            for a, b in segments
+        )
+        assert nearest <= charts.SMALL_MAP_TOLERANCE_DEG * 1.0001
