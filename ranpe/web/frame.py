@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import pickle
 import re
-from collections.abc import Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
@@ -40,7 +43,68 @@ WEB_THREADS = int(os.environ.get("RANPE_WEB_THREADS") or 1) or None
 # -- store and cached results ----------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
+class _Memo:
+    """Results kept by their arguments for every session of the process, the least recently used dropped beyond
+    max_entries; a result asked for by several sessions at once is made once. What st.cache_data/cache_resource do,
+    for the calls every page run makes many times: their key is the (hashable) arguments themselves, where
+    Streamlit's hashes each argument's bytes and inspects the function's signature on every call (about a tenth of
+    a page run's CPU, measured with py-spy on benchmarks.load). copies: each caller gets its own copy (pickled once,
+    as st.cache_data keeps it), so that a page changing a table changes nobody else's."""
+
+    def __init__(self, make: Callable[..., Any], max_entries: int, copies: bool = False) -> None:
+        self._make = make
+        self._max_entries = max_entries
+        self._copies = copies
+        self._kept: OrderedDict[tuple, Any] = OrderedDict()
+        self._making: dict[tuple, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, *args: Any) -> Any:
+        try:
+            hash(args)
+        except TypeError:  # an argument that cannot be a key: made anew
+            return self._make(*args)
+        found = self._found(args)
+        if found is not _MISSING:
+            return found
+        with self._lock:
+            making = self._making.setdefault(args, threading.Lock())
+        with making:
+            found = self._found(args)
+            if found is not _MISSING:
+                return found
+            try:
+                value = self._make(*args)
+                with self._lock:
+                    self._kept[args] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if self._copies else value
+                    while len(self._kept) > self._max_entries:
+                        self._kept.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._making.pop(args, None)
+        return value
+
+    def _found(self, args: tuple) -> Any:
+        with self._lock:
+            if args not in self._kept:
+                return _MISSING
+            self._kept.move_to_end(args)
+            kept = self._kept[args]
+        return pickle.loads(kept) if self._copies else kept
+
+    def forget(self, *args: Any) -> None:
+        with self._lock:
+            self._kept.pop(args, None)
+
+
+_MISSING = object()
+
+
+def _memo(max_entries: int, copies: bool = False) -> Callable[[Callable[..., Any]], _Memo]:
+    return lambda make: _Memo(make, max_entries, copies)
+
+
+@_memo(max_entries=16)
 def _open_store(path: str) -> Store:
     return Store(path, threads=WEB_THREADS)
 
@@ -48,11 +112,12 @@ def _open_store(path: str) -> Store:
 def store() -> Store:
     """The process's one Store (RANPE_STORE, RANPE_DB or data/ranpe.duckdb). When the shared store's PostgreSQL
     cannot be reached, the page says so in the user's language and stops; the next run tries again."""
+    target = config.store_target()
     try:
-        opened = _open_store(config.store_target())
+        opened = _open_store(target)
         opened.data_version()
     except StoreUnavailable:
-        _open_store.clear()
+        _open_store.forget(target)
         _store_unavailable()
     return opened
 
@@ -73,7 +138,7 @@ def store_guard() -> Iterator[None]:
         _store_unavailable()
 
 
-@st.cache_data(show_spinner=False, max_entries=1000)
+@_memo(max_entries=1000, copies=True)
 def _cached(path: str, version: int, function: str, args: tuple) -> Any:
     return getattr(dashboard, function)(_open_store(path), *args)
 
@@ -85,7 +150,7 @@ def data(function: str, *args: Any) -> Any:
         return _cached(str(opened.path), opened.data_version(), function, args)
 
 
-@st.cache_resource(show_spinner=False, max_entries=500)
+@_memo(max_entries=500)
 def _chart(path: str, version: int, builder: str, source: tuple, context: tuple, options: tuple) -> Any:
     return getattr(charts, builder)(_cached(path, version, source[0], source[1:]), *context, **dict(options))
 
@@ -99,7 +164,7 @@ def chart(builder: str, source: tuple, *context: Any, **options: Any) -> Any:
         return _chart(str(opened.path), opened.data_version(), builder, source, context, tuple(sorted(options.items())))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@_memo(max_entries=4, copies=True)
 def _health_findings(path: str, version: int) -> list[health.Finding]:
     return health.check(_open_store(path))
 
@@ -115,7 +180,7 @@ def ensure_healthy(lang: str) -> None:
         st.stop()
 
 
-@st.cache_resource(show_spinner=False)
+@_memo(max_entries=16)
 def _demo_attempts(path: str) -> dict[str, bool]:
     return {"tried": False}
 
@@ -180,7 +245,7 @@ def _universe() -> dict[str, list[Any]]:
     return _universe_of(str(opened.path), opened.data_version())
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@_memo(max_entries=8)
 def _universe_of(path: str, version: int) -> dict[str, list[Any]]:
     # Once per data version, shared by every session and run (never changed by its readers): read on every run.
     agencies = _cached(path, version, "agencies", ()).sort_values("short_name", key=lambda s: s.str.lower())
@@ -333,7 +398,7 @@ def _names(lang: str, year: int | None = None) -> dict[str, Any]:
     }
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@_memo(max_entries=16)
 def _code_names(path: str, version: int, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """K/L code → short name and province code → name in the language, once per data version (never changed)."""
     agencies = _cached(path, version, "agencies", ()).set_index("code")["short_name"].to_dict()
