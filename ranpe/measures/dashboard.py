@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ranpe.i18n import TEXTS, AsOf, fmt_pct, fmt_quarter, t
@@ -608,19 +609,29 @@ def agency_pillar_matrix(store: Store, filters: Filters, lang: str = "id") -> pd
 
 def by_province(store: Store, filters: Filters, lang: str) -> dict[str, Any]:
     """Every province with its rate (NaN without rows), whether its polygon is shared, and the national group."""
-    reference = provinces(store)
-    measured = store.query("measures/commitment_by_province", **filters.params())
-    located = measured[measured["province_code"].notna()][["province_code", "planned", "committed", "rate"]]
-    frame = reference.merge(located, left_on="code", right_on="province_code", how="left").drop(columns="province_code")
+    measured = store.query_rows("measures/commitment_by_province", **filters.params())
+    located = {row["province_code"]: row for row in measured if row["province_code"] is not None}
+    frame = provinces(store)
+    found = [located.get(code) for code in frame["code"]]
+    # As a left join of the reference with the measured rows gives them: NaN where a province has no rows.
+    counts = "int64" if all(row is not None for row in found) else "float64"
+    for column, dtype in (("planned", counts), ("committed", counts), ("rate", "float64")):
+        frame[column] = pd.Series([np.nan if row is None else row[column] for row in found], dtype=dtype)
     frame["label"] = frame["name_en" if lang == "en" else "name"]
-    shared = frame.groupby("geojson_code")["code"].transform("count") > 1
-    frame["polygon_shared"] = shared
-    national = measured[measured["province_code"].isna()]
+    frame["polygon_shared"] = _shared_polygons(store)
     national_row = None
-    if len(national):
-        row = national.iloc[0]
+    national = [row for row in measured if row["province_code"] is None]
+    if national:
+        row = national[0]
         national_row = {"planned": int(row["planned"]), "committed": int(row["committed"]), "rate": row["rate"]}
     return {"provinces": frame, "national": national_row}
+
+
+@_per_data_version
+def _shared_polygons(store: Store) -> np.ndarray:
+    """Per reference province (in their order): whether its polygon holds other provinces too (Papua before 2022)."""
+    reference = _provinces(store)
+    return (reference.groupby("geojson_code")["code"].transform("count") > 1).to_numpy()
 
 
 def province_rates(store: Store, filters: Filters, lang: str) -> pd.DataFrame:
