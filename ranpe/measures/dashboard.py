@@ -53,6 +53,9 @@ def _per_data_version(read: Callable[..., Any]) -> Callable[..., Any]:
         with lock:
             results = kept.setdefault(store, {})
             if key not in results:
+                # The results of an older data version are never asked for again: dropped, and at most 64 kept.
+                for stale in [kept_key for kept_key in results if kept_key[0] != key[0]]:
+                    del results[stale]
                 if len(results) >= 64:
                     results.clear()
                 results[key] = read(store, *args)
@@ -609,7 +612,7 @@ def agency_pillar_matrix(store: Store, filters: Filters, lang: str = "id") -> pd
 
 def by_province(store: Store, filters: Filters, lang: str) -> dict[str, Any]:
     """Every province with its rate (NaN without rows), whether its polygon is shared, and the national group."""
-    measured = store.query_rows("measures/commitment_by_province", **filters.params())
+    measured = _province_sums(store, filters)
     located = {row["province_code"]: row for row in measured if row["province_code"] is not None}
     frame = provinces(store)
     found = [located.get(code) for code in frame["code"]]
@@ -625,6 +628,37 @@ def by_province(store: Store, filters: Filters, lang: str) -> dict[str, Any]:
         row = national[0]
         national_row = {"planned": int(row["planned"]), "committed": int(row["committed"]), "rate": row["rate"]}
     return {"provinces": frame, "national": national_row}
+
+
+def _province_sums(store: Store, filters: Filters) -> list[dict[str, Any]]:
+    """The rows of measures/commitment_by_province for the filters (province_code, planned, committed, rate): looked
+    up in every view's province sums of the year (read once per data version) when no moment is chosen and no other
+    session is reading them, else the query."""
+    params = filters.params()
+    every = None if filters.as_of is not None else _province_sums_by_view.unless_busy(store, filters.year)
+    if every is None:
+        return store.query_rows("measures/commitment_by_province", **params)
+    rows = every.get((filters.quarter, filters.pillar, filters.agency), [])
+    if params["national_only"]:
+        return [row for row in rows if row["province_code"] is None]
+    if params["province"] is not None:
+        return [row for row in rows if row["province_code"] == params["province"]]
+    return rows
+
+
+@_per_data_version
+def _province_sums_by_view(store: Store, year: int) -> dict[tuple, list[dict[str, Any]]]:
+    """measures/province_sums_by_view of a year keyed by (quarter, pillar, K/L), each view's provinces in code order
+    (national rows last), as measures/commitment_by_province lists them."""
+    kept: dict[tuple, list[dict[str, Any]]] = {}
+    for row in store.query_rows("measures/province_sums_by_view", year=year):
+        pillar = None if row.pop("all_pillars") else row["pillar"]
+        agency = None if row.pop("all_agencies") else row["agency_code"]
+        del row["pillar"], row["agency_code"]
+        kept.setdefault((row.pop("quarter"), pillar, agency), []).append(row)
+    for rows in kept.values():
+        rows.sort(key=lambda row: (row["province_code"] is None, row["province_code"] or ""))
+    return kept
 
 
 @_per_data_version

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import weakref
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -44,12 +45,21 @@ class Period:
         return self.group_word if lang == "id" else self.group_word_en
 
 
+# The periods last read from each store, with its data version then: every page run asks for them several times.
+_read: weakref.WeakKeyDictionary[Store, tuple[int, tuple[Period, ...]]] = weakref.WeakKeyDictionary()
+
+
 def list_periods(store: Store) -> list[Period]:
-    """Every period of the store, oldest first."""
-    return [
-        Period(**{**row, "first_year": int(row["first_year"]), "last_year": int(row["last_year"])})
-        for row in store.query_rows("plan/periods")
-    ]
+    """Every period of the store, oldest first (read again when the stored data changes)."""
+    version = store.data_version()
+    kept = _read.get(store)
+    if kept is None or kept[0] != version:
+        periods = tuple(
+            Period(**{**row, "first_year": int(row["first_year"]), "last_year": int(row["last_year"])})
+            for row in store.query_rows("plan/periods")
+        )
+        _read[store] = kept = (version, periods)
+    return list(kept[1])
 
 
 def period_of_year(store: Store, year: int) -> Period | None:
