@@ -5,6 +5,7 @@ function takes the store (None: the file) and picks the place: one interface for
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -57,10 +58,16 @@ def users_file() -> Path:
 
 
 def _checked_path(path: Path | None) -> Path:
-    path = (path or users_file()).expanduser().resolve()
-    if path.is_relative_to(config.REPO_ROOT):
-        raise UserError(f"{path}: the users file must live outside the repository")
-    return path
+    return _resolved(str(path.expanduser() if path else users_file()), os.getcwd())
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(path: str, cwd: str) -> Path:
+    # Every page run asks (sign-in, each download button): the path resolved once per name and working folder.
+    resolved = Path(path).resolve()
+    if resolved.is_relative_to(config.REPO_ROOT):
+        raise UserError(f"{resolved}: the users file must live outside the repository")
+    return resolved
 
 
 # The users file as last read, with the file's state then: every page run asks for it.
