@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import threading
 import weakref
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -309,11 +309,12 @@ def _totals_by_view(store: Store) -> dict[tuple, dict[str, Any]]:
 
 def view_totals(store: Store, filters: Filters, previous: tuple[int, int] | None = None) -> list[dict[str, Any]]:
     """totals_of(): the same rows, looked up in every view's totals (read once per data version) when neither a
-    province nor a moment is chosen, else (and while another session is reading every view's totals: sessions that
-    open at one instant do not wait for it) from measures/totals."""
+    province nor a moment is chosen (and while another session is reading every view's totals, from measures/totals:
+    sessions that open at one instant do not wait for it), else from the view's one read of its rows
+    (read_view_once(), which the pillar chart of the same view reads too)."""
     params = filters.params()
     if params["province"] is not None or filters.as_of is not None:
-        return totals_of(store, filters, previous)
+        return _recent_views.totals(store, filters, previous)
     every = _totals_by_view.unless_busy(store)
     if every is None:  # another session is reading every view's totals: this one reads its own
         return totals_of(store, filters, previous)
@@ -325,6 +326,83 @@ def view_totals(store: Store, filters: Filters, previous: tuple[int, int] | None
         | every.get((year, quarter, filters.pillar, filters.agency, params["national_only"]), _NOTHING_COUNTED)
         for view, year, quarter in views
     ]
+
+
+# The columns of a row of measures/totals after its view.
+_TOTALS_COLUMNS = tuple(_NOTHING_COUNTED)
+
+
+def read_view_once(store: Store, filters: Filters, previous: tuple[int, int] | None = None) -> dict[str, Any]:
+    """measures/view_totals_by_pillar: the view's rows read once for both what totals_of() gives (with previous
+    (year, quarter), the same filters in that quarter too) and what measures/commitment_by_pillar gives, as
+    {"previous": previous, "totals": totals_of()'s rows, "pillars": [(pillar, planned, committed), ...]}."""
+    previous_year, previous_quarter = previous or (None, None)
+    rows = store.query_rows(
+        "measures/view_totals_by_pillar",
+        **filters.params(),
+        previous_year=previous_year,
+        previous_quarter=previous_quarter,
+    )
+    counted = {row["view"]: {key: row[key] for key in _TOTALS_COLUMNS} for row in rows if row["pillar"] is None}
+    views = ["current"] if previous is None else ["current", "previous"]
+    return {
+        "previous": previous,
+        "totals": [{"view": view} | counted.get(view, _NOTHING_COUNTED) for view in views],
+        "pillars": [
+            (row["pillar"], row["actions_planned"], row["actions_committed"])
+            for row in rows
+            if row["pillar"] is not None
+        ],
+    }
+
+
+class _RecentViews:
+    """read_view_once() of the views of a province or at a moment asked last, per store and data version: kpis()
+    and by_pillar() of one view (two cached calls of one page run) read its rows once. At most MAX_VIEWS views per
+    store (the oldest asked dropped first), kept beside the store, weakly; sessions asking for a view at one instant
+    may both read it (none waits for another's read)."""
+
+    MAX_VIEWS = 256
+
+    def __init__(self) -> None:
+        self._kept: weakref.WeakKeyDictionary[Store, tuple[int, OrderedDict[Filters, dict]]] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._lock = threading.Lock()
+
+    def _views(self, store: Store) -> OrderedDict[Filters, dict]:
+        version = store.data_version()
+        kept = self._kept.get(store)
+        if kept is None or kept[0] != version:
+            kept = (version, OrderedDict())
+            self._kept[store] = kept
+        return kept[1]
+
+    def get(self, store: Store, filters: Filters) -> dict[str, Any] | None:
+        """The view's one read, if it is kept."""
+        with self._lock:
+            views = self._views(store)
+            found = views.get(filters)
+            if found is not None:
+                views.move_to_end(filters)
+            return found
+
+    def totals(self, store: Store, filters: Filters, previous: tuple[int, int] | None) -> list[dict[str, Any]]:
+        """totals_of() of the view (with previous, its second row), from its kept read or a new one."""
+        found = self.get(store, filters)
+        if found is None or (previous is not None and found["previous"] != previous):
+            found = read_view_once(store, filters, previous)
+            with self._lock:
+                views = self._views(store)
+                views[filters] = found
+                views.move_to_end(filters)
+                while len(views) > self.MAX_VIEWS:
+                    views.popitem(last=False)
+        rows = found["totals"] if previous is not None else found["totals"][:1]
+        return [dict(row) for row in rows]
+
+
+_recent_views = _RecentViews()
 
 
 @_per_data_version
@@ -457,15 +535,21 @@ def _pillars_by_view(store: Store) -> dict[tuple, list[tuple[int, int, int]]]:
 
 def pillar_commitment(store: Store, filters: Filters) -> pd.DataFrame:
     """measures/commitment_by_pillar for the filters (pillar, planned, committed, rate): looked up in every view's
-    totals when neither a province nor a moment is chosen (and no other session is reading them), else the query."""
+    totals when neither a province nor a moment is chosen (and no other session is reading them); for a province or
+    a moment, taken from the view's one read of its rows when its KPI totals read them (kpis() before the chart),
+    else the query."""
     params = filters.params()
-    every = None
-    if params["province"] is None and filters.as_of is None:
+    if params["province"] is not None or filters.as_of is not None:
+        read = _recent_views.get(store, filters)
+        if read is None:
+            return store.query("measures/commitment_by_pillar", **params)
+        rows = read["pillars"]
+    else:
         every = _totals_by_view.unless_busy(store)
-    if every is None:
-        return store.query("measures/commitment_by_pillar", **params)
-    key = (filters.year, filters.quarter, filters.agency, params["national_only"])
-    rows = [row for row in _pillars_by_view(store).get(key, []) if filters.pillar in (None, row[0])]
+        if every is None:
+            return store.query("measures/commitment_by_pillar", **params)
+        key = (filters.year, filters.quarter, filters.agency, params["national_only"])
+        rows = [row for row in _pillars_by_view(store).get(key, []) if filters.pillar in (None, row[0])]
     return pd.DataFrame(
         {
             "pillar": pd.Series([row[0] for row in rows], dtype="int32"),
