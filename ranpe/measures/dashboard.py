@@ -370,19 +370,21 @@ class _RecentViews:
         )
         self._lock = threading.Lock()
 
-    def _views(self, store: Store) -> OrderedDict[Filters, dict]:
-        version = store.data_version()
+    def _views(self, store: Store, version: int) -> OrderedDict[Filters, dict] | None:
+        """The views kept for the store at this data version (none kept before: a newer version drops them; None for
+        a version older than the one kept: a read that began before a write is not kept)."""
         kept = self._kept.get(store)
-        if kept is None or kept[0] != version:
+        if kept is None or kept[0] < version:
             kept = (version, OrderedDict())
             self._kept[store] = kept
-        return kept[1]
+        return kept[1] if kept[0] == version else None
 
     def get(self, store: Store, filters: Filters) -> dict[str, Any] | None:
         """The view's one read, if it is kept."""
+        version = store.data_version()  # outside the lock: on the shared store, now and then a catalog query
         with self._lock:
-            views = self._views(store)
-            found = views.get(filters)
+            views = self._views(store, version)
+            found = None if views is None else views.get(filters)
             if found is not None:
                 views.move_to_end(filters)
             return found
@@ -391,13 +393,15 @@ class _RecentViews:
         """totals_of() of the view (with previous, its second row), from its kept read or a new one."""
         found = self.get(store, filters)
         if found is None or (previous is not None and found["previous"] != previous):
+            version = store.data_version()  # the version the read saw, or an earlier one: never kept too long
             found = read_view_once(store, filters, previous)
             with self._lock:
-                views = self._views(store)
-                views[filters] = found
-                views.move_to_end(filters)
-                while len(views) > self.MAX_VIEWS:
-                    views.popitem(last=False)
+                views = self._views(store, version)
+                if views is not None:
+                    views[filters] = found
+                    views.move_to_end(filters)
+                    while len(views) > self.MAX_VIEWS:
+                        views.popitem(last=False)
         rows = found["totals"] if previous is not None else found["totals"][:1]
         return [dict(row) for row in rows]
 
