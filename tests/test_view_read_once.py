@@ -1,9 +1,10 @@
-"""The overview of a province or at a moment reads its rows once (measures/view_totals_by_pillar): its KPI totals,
-the quarter before them and its commitment per pillar, each exactly what measures/totals and
-measures/commitment_by_pillar give; the pillar chart of the same view takes its figures from that read."""
+"""The overview of a province reads the province's rows of the year once (measures/totals_by_view_of_province), and
+a view at a moment without one its own rows once (measures/view_totals_by_pillar): KPI totals, the quarter before them
+and the commitment per pillar, each exactly what measures/totals and measures/commitment_by_pillar give."""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -59,6 +60,7 @@ def bench(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReque
 def fresh_views(monkeypatch: pytest.MonkeyPatch) -> None:
     """No view read before the test."""
     monkeypatch.setattr(dashboard, "_recent_views", dashboard._RecentViews())
+    monkeypatch.setattr(dashboard, "_province_views", dashboard._KeptReads(dashboard.province_views))
 
 
 def read_names(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -76,11 +78,16 @@ def read_names(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def assert_same_as_the_queries(store: Store, filters: Filters, previous: tuple[int, int] | None) -> dict:
-    read = read_view_once(store, filters, previous)
-    assert read["totals"] == totals_of(store, filters, previous), (filters, previous)
-    pillars = pd.DataFrame(read["pillars"], columns=["pillar", "planned", "committed"])
+    """The view's one read of its rows, and the view as the overview reads it (for a province, looked up in the
+    views of its year), against the two queries."""
+    totals = totals_of(store, filters, previous)
     expected = store.query("measures/commitment_by_pillar", **filters.params())
+    read = read_view_once(store, filters, previous)
+    assert read["totals"] == totals, (filters, previous)
+    pillars = pd.DataFrame(read["pillars"], columns=["pillar", "planned", "committed"])
     assert pillars.to_dict("records") == expected[["pillar", "planned", "committed"]].to_dict("records"), filters
+    assert view_totals(store, filters, previous) == totals, (filters, previous)
+    pd.testing.assert_frame_equal(pillar_commitment(store, filters), expected, check_exact=True, obj=str(filters))
     return read
 
 
@@ -115,19 +122,24 @@ def test_a_view_at_a_moment_reads_its_rows_once_too(bench: Store):
     )
 
 
-def test_the_overview_of_a_province_reads_its_rows_once(
+def test_the_overview_of_a_province_reads_its_years_rows_once(
     bench: Store, fresh_views: None, monkeypatch: pytest.MonkeyPatch
 ):
-    """kpis() then the pillar chart, as the overview runs them: one read of the rows for both, and the figures the
-    two queries give."""
+    """kpis() then the pillar chart, as the overview runs them: one read of the province's rows of the year (and of
+    the year before, for the first quarter's comparison), then other views of the province are look-ups; the figures
+    are the two queries'."""
     filters = Filters(2023, quarter=1, province="32")
     names = read_names(bench, monkeypatch)
     figures = dashboard.kpis(bench, filters)
     pillars = dashboard.by_pillar(bench, filters, "id")
     reads = [name for name in names if name.startswith("measures/") and "completeness" not in name]
-    assert "measures/view_totals_by_pillar" in reads
-    assert "measures/totals" not in reads and "measures/commitment_by_pillar" not in reads
-    assert reads.count("measures/view_totals_by_pillar") == 1
+    assert reads == ["measures/totals_by_view_of_province"] * 2  # 2023, and 2022 for its fourth quarter
+    for quarter in (None, 2, 3):
+        for pillar in (None, 1, 3):
+            other = Filters(2023, quarter=quarter, pillar=pillar, province="32")
+            dashboard.kpis(bench, other)
+            dashboard.by_pillar(bench, other, "en")
+    assert [name for name in names if name.startswith("measures/") and "completeness" not in name] == reads
     monkeypatch.undo()
     assert figures["previous_period"] == (2022, 4)
     current, before = totals_of(bench, filters, (2022, 4))
@@ -138,30 +150,64 @@ def test_the_overview_of_a_province_reads_its_rows_once(
     pd.testing.assert_frame_equal(pillars[expected.columns.tolist()], expected, check_exact=True)
 
 
-def test_the_pillar_chart_alone_reads_the_pillar_query(
+def test_a_view_at_a_moment_reads_its_rows_once_for_its_totals_and_pillars(
     bench: Store, fresh_views: None, monkeypatch: pytest.MonkeyPatch
 ):
-    """The pillars page (no KPI totals before it) reads measures/commitment_by_pillar, as before."""
-    filters = Filters(2024, quarter=2, province="72")
+    """As of a date, no province: kpis() reads the view's rows once and the pillar chart reads none; the pillar chart
+    alone (the pillars page) reads measures/commitment_by_pillar."""
+    filters = Filters(2024, quarter=2, pillar=1, as_of=LATER)
     names = read_names(bench, monkeypatch)
-    frame = pillar_commitment(bench, filters)
+    dashboard.kpis(bench, filters)
+    dashboard.by_pillar(bench, filters, "id")
+    reads = [name for name in names if name.startswith("measures/") and "completeness" not in name]
+    assert reads == ["measures/view_totals_by_pillar"]
+    names.clear()
+    alone = pillar_commitment(bench, Filters(2023, as_of=LATER))
     assert names == ["measures/commitment_by_pillar"]
     monkeypatch.undo()
-    pd.testing.assert_frame_equal(frame, bench.query("measures/commitment_by_pillar", **filters.params()))
+    pd.testing.assert_frame_equal(alone, pillar_commitment(bench, Filters(2023)))
 
 
-def test_at_most_a_few_hundred_views_are_kept(bench: Store, fresh_views: None, monkeypatch: pytest.MonkeyPatch):
-    """The views read last are kept, the oldest dropped: memory stays bounded however many views are opened."""
+def test_what_is_kept_stays_bounded(bench: Store, fresh_views: None, monkeypatch: pytest.MonkeyPatch):
+    """The views (at a moment) and the province years read last are kept, the oldest dropped: memory stays bounded
+    however many views are opened."""
     monkeypatch.setattr(dashboard._RecentViews, "MAX_VIEWS", 4)
-    views = [Filters(2024, quarter, province="32") for quarter in (1, 2, 3, 4)] + [Filters(2023, 4, province="32")]
+    monkeypatch.setattr(dashboard._KeptReads, "MAX_KEYS", 2)
+    views = [Filters(2024, quarter, as_of=LATER) for quarter in (1, 2, 3, 4)] + [Filters(2023, 4, as_of=LATER)]
     for filters in views:
         view_totals(bench, filters, previous_period(filters.year, filters.quarter))
+    for province in ("32", "72", "35"):
+        view_totals(bench, Filters(2024, province=province))
     names = read_names(bench, monkeypatch)
     pillar_commitment(bench, views[-1])
     pillar_commitment(bench, views[1])
-    assert names == []  # both kept
+    pillar_commitment(bench, Filters(2024, province="35"))
+    pillar_commitment(bench, Filters(2024, province="72"))
+    assert names == []  # all kept
     pillar_commitment(bench, views[0])
-    assert names == ["measures/commitment_by_pillar"]  # the oldest, dropped
+    pillar_commitment(bench, Filters(2024, province="32"))
+    assert names == ["measures/commitment_by_pillar", "measures/totals_by_view_of_province"]  # the oldest, dropped
+
+
+def test_sessions_opening_a_province_at_one_instant_read_its_year_once(
+    bench: Store, fresh_views: None, monkeypatch: pytest.MonkeyPatch
+):
+    """Ten sessions open views of one province and year at once: one reads the year's rows, the others wait for it."""
+    names = read_names(bench, monkeypatch)
+    views = [Filters(2022, quarter, pillar, province="72") for quarter in (None, 2, 3, 4, 2) for pillar in (None, 3)]
+    results: list = [None] * len(views)
+
+    def open_view(index: int) -> None:
+        results[index] = view_totals(bench, views[index])
+
+    threads = [threading.Thread(target=open_view, args=(index,)) for index in range(len(views))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert names.count("measures/totals_by_view_of_province") == 1
+    monkeypatch.undo()
+    assert results == [totals_of(bench, filters) for filters in views]
 
 
 def bnpt_file(committed: int, pillar: int = 1, code: str = "1.1.{n}") -> bytes:
