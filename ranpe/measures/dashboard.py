@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import threading
 import weakref
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -313,11 +313,24 @@ def _totals_by_view(store: Store) -> dict[tuple, dict[str, Any]]:
 
 def view_totals(store: Store, filters: Filters, previous: tuple[int, int] | None = None) -> list[dict[str, Any]]:
     """totals_of(): the same rows, looked up in every view's totals (read once per data version) when neither a
-    province nor a moment is chosen, else (and while another session is reading every view's totals: sessions that
-    open at one instant do not wait for it) from measures/totals."""
+    province nor a moment is chosen (and while another session is reading every view's totals, from measures/totals:
+    sessions that open at one instant do not wait for it); with a province, looked up in the views of its year
+    (province_views()); at a moment without one, from the view's one read of its rows (read_view_once(), which the
+    pillar chart of the same view reads too)."""
     params = filters.params()
-    if params["province"] is not None or filters.as_of is not None:
-        return totals_of(store, filters, previous)
+    if params["province"] is not None:
+        views = [("current", filters.year, filters.quarter)]
+        if previous is not None:
+            views.append(("previous", *previous))
+        return [
+            {"view": view}
+            | _province_views(store, year, params["province"], filters.as_of)["totals"].get(
+                (quarter, filters.pillar, filters.agency), _NOTHING_COUNTED
+            )
+            for view, year, quarter in views
+        ]
+    if filters.as_of is not None:
+        return _recent_views.totals(store, filters, previous)
     every = _totals_by_view.unless_busy(store)
     if every is None:  # another session is reading every view's totals: this one reads its own
         return totals_of(store, filters, previous)
@@ -329,6 +342,161 @@ def view_totals(store: Store, filters: Filters, previous: tuple[int, int] | None
         | every.get((year, quarter, filters.pillar, filters.agency, params["national_only"]), _NOTHING_COUNTED)
         for view, year, quarter in views
     ]
+
+
+# The columns of a row of measures/totals after its view.
+_TOTALS_COLUMNS = tuple(_NOTHING_COUNTED)
+
+
+def read_view_once(store: Store, filters: Filters, previous: tuple[int, int] | None = None) -> dict[str, Any]:
+    """measures/view_totals_by_pillar: the view's rows read once for both what totals_of() gives (with previous
+    (year, quarter), the same filters in that quarter too) and what measures/commitment_by_pillar gives, as
+    {"previous": previous, "totals": totals_of()'s rows, "pillars": [(pillar, planned, committed), ...]}."""
+    previous_year, previous_quarter = previous or (None, None)
+    rows = store.query_rows(
+        "measures/view_totals_by_pillar",
+        **filters.params(),
+        previous_year=previous_year,
+        previous_quarter=previous_quarter,
+    )
+    counted = {row["view"]: {key: row[key] for key in _TOTALS_COLUMNS} for row in rows if row["pillar"] is None}
+    views = ["current"] if previous is None else ["current", "previous"]
+    return {
+        "previous": previous,
+        "totals": [{"view": view} | counted.get(view, _NOTHING_COUNTED) for view in views],
+        "pillars": [
+            (row["pillar"], row["actions_planned"], row["actions_committed"])
+            for row in rows
+            if row["pillar"] is not None
+        ],
+    }
+
+
+class _RecentViews:
+    """read_view_once() of the views of a province or at a moment asked last, per store and data version: kpis()
+    and by_pillar() of one view (two cached calls of one page run) read its rows once. At most MAX_VIEWS views per
+    store (the oldest asked dropped first), kept beside the store, weakly; sessions asking for a view at one instant
+    may both read it (none waits for another's read)."""
+
+    MAX_VIEWS = 256
+
+    def __init__(self) -> None:
+        self._kept: weakref.WeakKeyDictionary[Store, tuple[int, OrderedDict[Filters, dict]]] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._lock = threading.Lock()
+
+    def _views(self, store: Store, version: int) -> OrderedDict[Filters, dict] | None:
+        """The views kept for the store at this data version (none kept before: a newer version drops them; None for
+        a version older than the one kept: a read that began before a write is not kept)."""
+        kept = self._kept.get(store)
+        if kept is None or kept[0] < version:
+            kept = (version, OrderedDict())
+            self._kept[store] = kept
+        return kept[1] if kept[0] == version else None
+
+    def get(self, store: Store, filters: Filters) -> dict[str, Any] | None:
+        """The view's one read, if it is kept."""
+        version = store.data_version()  # outside the lock: on the shared store, now and then a catalog query
+        with self._lock:
+            views = self._views(store, version)
+            found = None if views is None else views.get(filters)
+            if found is not None:
+                views.move_to_end(filters)
+            return found
+
+    def totals(self, store: Store, filters: Filters, previous: tuple[int, int] | None) -> list[dict[str, Any]]:
+        """totals_of() of the view (with previous, its second row), from its kept read or a new one."""
+        found = self.get(store, filters)
+        if found is None or (previous is not None and found["previous"] != previous):
+            version = store.data_version()  # the version the read saw, or an earlier one: never kept too long
+            found = read_view_once(store, filters, previous)
+            with self._lock:
+                views = self._views(store, version)
+                if views is not None:
+                    views[filters] = found
+                    views.move_to_end(filters)
+                    while len(views) > self.MAX_VIEWS:
+                        views.popitem(last=False)
+        rows = found["totals"] if previous is not None else found["totals"][:1]
+        return [dict(row) for row in rows]
+
+
+_recent_views = _RecentViews()
+
+
+class _KeptReads:
+    """read(store, *key) per store and data version, for the MAX_KEYS keys asked last (the oldest dropped first),
+    kept beside the store, weakly. One read per key at a time: sessions asking for a key at one instant wait for
+    that read (a few tens of ms) instead of each reading it; other keys are read meanwhile."""
+
+    MAX_KEYS = 32
+
+    def __init__(self, read: Callable[..., Any]) -> None:
+        self._read = read
+        self._kept: weakref.WeakKeyDictionary[Store, tuple[int, OrderedDict[tuple, Any]]] = weakref.WeakKeyDictionary()
+        self._reading: dict[tuple, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def _found(self, store: Store, version: int, key: tuple) -> tuple[OrderedDict[tuple, Any] | None, Any]:
+        kept = self._kept.get(store)
+        if kept is None or kept[0] < version:
+            kept = (version, OrderedDict())
+            self._kept[store] = kept
+        if kept[0] != version:  # a read that began before a write: not kept over the newer version's
+            return None, None
+        found = kept[1].get(key)
+        if found is not None:
+            kept[1].move_to_end(key)
+        return kept[1], found
+
+    def __call__(self, store: Store, *key: Any) -> Any:
+        version = store.data_version()  # outside the lock: on the shared store, now and then a catalog query
+        with self._lock:
+            _views, found = self._found(store, version, key)
+            if found is not None:
+                return found
+            reading = self._reading.setdefault((id(store), version, key), threading.Lock())
+        try:
+            with reading:
+                with self._lock:
+                    _views, found = self._found(store, version, key)
+                if found is not None:
+                    return found
+                found = self._read(store, *key)
+                with self._lock:
+                    views, _found = self._found(store, version, key)
+                    if views is not None:
+                        views[key] = found
+                        while len(views) > self.MAX_KEYS:
+                            views.popitem(last=False)
+                return found
+        finally:
+            with self._lock:
+                self._reading.pop((id(store), version, key), None)
+
+
+def province_views(store: Store, year: int, province: str, as_of: datetime | None) -> dict[str, Any]:
+    """Every view of a year and province (at a moment, when given), from one read of the province's rows of the year
+    (measures/totals_by_view_of_province): {"totals": {(quarter, pillar, K/L): measures/totals' row},
+    "pillars": {(quarter, K/L): [(pillar, planned, committed), ...] by pillar}}; None in a key: all (the quarter:
+    each K/L and pillar at its latest)."""
+    totals: dict[tuple, dict[str, Any]] = {}
+    pillars: dict[tuple, list[tuple[int, int, int]]] = {}
+    for row in store.query_rows("measures/totals_by_view_of_province", year=year, province=province, as_of=as_of):
+        pillar = None if row.pop("all_pillars") else row["pillar"]
+        agency = None if row.pop("all_agencies") else row["agency_code"]
+        quarter = row.pop("quarter")
+        del row["pillar"], row["agency_code"]
+        totals[(quarter, pillar, agency)] = row
+        if pillar is not None:
+            pillars.setdefault((quarter, agency), []).append((pillar, row["actions_planned"], row["actions_committed"]))
+    for found in pillars.values():
+        found.sort()
+    return {"totals": totals, "pillars": pillars}
+
+
+_province_views = _KeptReads(province_views)
 
 
 @_per_data_version
@@ -461,15 +629,28 @@ def _pillars_by_view(store: Store) -> dict[tuple, list[tuple[int, int, int]]]:
 
 def pillar_commitment(store: Store, filters: Filters) -> pd.DataFrame:
     """measures/commitment_by_pillar for the filters (pillar, planned, committed, rate): looked up in every view's
-    totals when neither a province nor a moment is chosen (and no other session is reading them), else the query."""
+    totals when neither a province nor a moment is chosen (and no other session is reading them); with a province, in
+    the views of its year (province_views()); at a moment without one, taken from the view's one read of its rows when
+    its KPI totals read them (kpis() before the chart), else the query."""
     params = filters.params()
-    every = None
-    if params["province"] is None and filters.as_of is None:
+    if params["province"] is not None:
+        views = _province_views(store, filters.year, params["province"], filters.as_of)
+        rows = [
+            row
+            for row in views["pillars"].get((filters.quarter, filters.agency), [])
+            if filters.pillar in (None, row[0])
+        ]
+    elif filters.as_of is not None:
+        read = _recent_views.get(store, filters)
+        if read is None:
+            return store.query("measures/commitment_by_pillar", **params)
+        rows = read["pillars"]
+    else:
         every = _totals_by_view.unless_busy(store)
-    if every is None:
-        return store.query("measures/commitment_by_pillar", **params)
-    key = (filters.year, filters.quarter, filters.agency, params["national_only"])
-    rows = [row for row in _pillars_by_view(store).get(key, []) if filters.pillar in (None, row[0])]
+        if every is None:
+            return store.query("measures/commitment_by_pillar", **params)
+        key = (filters.year, filters.quarter, filters.agency, params["national_only"])
+        rows = [row for row in _pillars_by_view(store).get(key, []) if filters.pillar in (None, row[0])]
     return pd.DataFrame(
         {
             "pillar": pd.Series([row[0] for row in rows], dtype="int32"),
