@@ -365,6 +365,10 @@ def _report(label: str, results: list[list[Run]], wall: float) -> tuple[bool, fl
             f"{name} {sum(bool(runs) and runs[0].process == name for runs in results)}" for name in processes
         )
         print(f"  sessions per process: {counts}; sessions that changed process: {moved}")
+        for name in processes:
+            own = [runs[0].seconds for runs in results if runs and runs[0].finished and runs[0].process == name]
+            if own:
+                print(f"    {name}: first run p50 {statistics.median(own):.2f} s, p95 {percentile(own, 0.95):.2f} s")
     return not errors and not unfinished, first_p95, p95
 
 

@@ -505,7 +505,7 @@ def _catalogue_figures_by_view(store: Store, year: int, period: str, first_year:
     with the row of a view not in it (nothing counted, no catalogue action) under "elsewhere": every view's
     catalogue measures without a province or a moment, read once per data version; "active" false (and no rows)
     when the period has no catalogue now."""
-    if not store.query_rows("plan/catalogue_active_version", period=period, as_of=None):
+    if not _catalogue_active(store, period):
         return {"active": False}
     views = {}
     rows = store.query_rows("measures/catalogue_measures_by_view", year=year, period=period, first_year=first_year)
@@ -517,6 +517,12 @@ def _catalogue_figures_by_view(store: Store, year: int, period: str, first_year:
     # Every row has the year's catalogue_total; no row at all: the period's catalogue holds no action.
     elsewhere = {key: 0 for key in _CATALOGUE_FIGURES} | {"catalogue_total": rows[0]["catalogue_total"] if rows else 0}
     return {"active": True, "views": views, "elsewhere": elsewhere}
+
+
+@_per_data_version
+def _catalogue_active(store: Store, period: str) -> bool:
+    """Whether the period has a catalogue now (a province's views ask on every view: 18 ms on the shared store)."""
+    return bool(store.query_rows("plan/catalogue_active_version", period=period, as_of=None))
 
 
 _CATALOGUE_FIGURES = (
@@ -534,6 +540,8 @@ def view_catalogue_figures(store: Store, filters: Filters, period: Period) -> di
     data version) when neither a province nor a moment is chosen, else (and while another session is reading them:
     sessions that open at one instant do not wait for it) from measures/catalogue_measures."""
     params = filters.params()
+    if filters.as_of is None and not _catalogue_active(store, period.code):
+        return None
     every = None
     if params["province"] is None and filters.as_of is None:
         every = _catalogue_figures_by_view.unless_busy(store, filters.year, period.code, period.first_year)
