@@ -12,8 +12,10 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
+import orjson
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
+from plotly.io import json as plotly_json
 
 from ranpe import charts, config, demo
 from ranpe.i18n import DEFAULT_LANG, LANGS, AsOf, fmt_date, fmt_quarter, t
@@ -570,7 +572,25 @@ class _Drawn(BaseFigure):
         self._spec = spec
 
     def to_dict(self) -> dict[str, Any]:
-        return self._spec
+        traces = self._spec.get("data", [])
+        if not any("geojson" in trace for trace in traces) or plotly_json.config.default_engine not in _ORJSON:
+            return self._spec
+        # A map's polygons are the same object in every figure: written as JSON once per process, not every run.
+        drawn = [trace | {"geojson": _written(trace["geojson"])} if "geojson" in trace else trace for trace in traces]
+        return self._spec | {"data": drawn}
+
+
+_ORJSON = ("auto", "orjson")
+_written_polygons: dict[int, tuple[Any, orjson.Fragment]] = {}
+
+
+def _written(polygons: Any) -> orjson.Fragment:
+    """The polygons as orjson writes them inside Plotly's JSON (numbers as they are), kept per object."""
+    kept = _written_polygons.get(id(polygons))
+    if kept is None or kept[0] is not polygons:
+        options = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS
+        kept = _written_polygons[id(polygons)] = (polygons, orjson.Fragment(orjson.dumps(polygons, option=options)))
+    return kept[1]
 
 
 def drawn(figure: Any) -> Any:
