@@ -111,3 +111,34 @@ def test_a_map_opened_while_the_years_provinces_are_read_does_not_wait(store: St
         finish.set()
         first.join(30)
     store.query_rows = plain
+
+
+def test_reads_of_other_views_go_on_while_one_is_read(store: Store):
+    """A per-data-version read (dashboard._per_data_version) of one key does not hold up another key's read (another
+    province's trend, another year); sessions asking for the same key at once wait for one read of it."""
+    started, finish = threading.Event(), threading.Event()
+    reads: list[int] = []
+
+    @dashboard._per_data_version
+    def read(opened: Store, key: int) -> int:
+        reads.append(key)
+        if key == 1:
+            started.set()
+            assert finish.wait(30)
+        return key * 10
+
+    first = threading.Thread(target=read, args=(store, 1))
+    first.start()
+    same = threading.Thread(target=read, args=(store, 1))
+    try:
+        assert started.wait(30)
+        assert read(store, 2) == 20  # answered while key 1 is still being read
+        assert read.unless_busy(store, 1) is None
+        same.start()
+        assert first.is_alive() and same.is_alive()
+    finally:
+        finish.set()
+        first.join(30)
+        same.join(30)
+    assert read(store, 1) == 10
+    assert sorted(reads) == [1, 2]  # key 1 read once, by the first session

@@ -44,29 +44,54 @@ def _per_data_version(read: Callable[..., Any]) -> Callable[..., Any]:
     result is shared: never change it. Kept beside the store, weakly: a store no longer used is closed as before
     (its file free for another process), its results dropped with it."""
     kept: weakref.WeakKeyDictionary[Store, dict[tuple, Any]] = weakref.WeakKeyDictionary()
-    # Sessions opening views at one instant read it once, the others waiting for that result.
-    lock = threading.RLock()
+    guard = threading.Lock()  # held only to look in or change `kept` and `reading`, never while reading the store
+    # Sessions opening views at one instant read each key once, the others waiting for that result; other keys (another
+    # province's trend, another year) are read meanwhile.
+    reading: dict[tuple, threading.RLock] = {}
+
+    def found(store: Store, key: tuple) -> tuple[bool, Any]:
+        with guard:
+            results = kept.get(store)
+            if results is not None and key in results:
+                return True, results[key]
+        return False, None
+
+    def lock_of(store: Store, key: tuple) -> threading.RLock:
+        with guard:
+            return reading.setdefault((id(store), key), threading.RLock())
 
     @functools.wraps(read)
     def reader(store: Store, *args: Any) -> Any:
         key = (store.data_version(), args)
-        with lock:
-            results = kept.setdefault(store, {})
-            if key not in results:
-                # The results of an older data version are never asked for again: dropped, and at most 64 kept.
-                for stale in [kept_key for kept_key in results if kept_key[0] != key[0]]:
-                    del results[stale]
-                if len(results) >= 64:
-                    results.clear()
-                results[key] = read(store, *args)
-            return results[key]
+        done, value = found(store, key)
+        if done:
+            return value
+        with lock_of(store, key):
+            done, value = found(store, key)
+            if done:
+                return value
+            try:
+                value = read(store, *args)
+                with guard:
+                    results = kept.setdefault(store, {})
+                    # The results of an older data version are never asked for again: dropped, and at most 64 kept.
+                    for stale in [kept_key for kept_key in results if kept_key[0] != key[0]]:
+                        del results[stale]
+                    if len(results) >= 64:
+                        results.clear()
+                    results[key] = value
+            finally:
+                with guard:
+                    reading.pop((id(store), key), None)
+            return value
 
     def unless_busy(store: Store, *args: Any) -> Any:
-        """reader(), or None while another session is reading (the caller reads its own smaller part meanwhile)."""
+        """reader(), or None while another session is reading it (the caller reads its own smaller part meanwhile)."""
         key = (store.data_version(), args)
-        results = kept.get(store) or {}
-        if key in results:
-            return results[key]
+        done, value = found(store, key)
+        if done:
+            return value
+        lock = lock_of(store, key)
         if not lock.acquire(blocking=False):
             return None
         try:
