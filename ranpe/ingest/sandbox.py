@@ -3,16 +3,16 @@ limit.
 
 One hostile file (a sheet that lies about its size, a reader bug) must not stall or exhaust the app
 that serves everyone else: the child gets an address-space limit (RLIMIT_AS) and a deadline, and its
-result comes back through a pipe (the Arrow table travels as Arrow buffers). The child is forked, so it
-starts in milliseconds with the readers already imported and the file's bytes already in memory; it only
-runs the reader and the validation (no DuckDB, no Streamlit) and leaves with os._exit. The memory limit
-is a budget on top of what the app already maps. RANPE_SANDBOX=0 reads in-process (for debugging and
-measurement).
+result comes back through a pipe (the Arrow table travels as Arrow buffers). The child is forked by
+ranpe.ingest.forkserver, a single-threaded process started at the first parse (forking the app itself,
+which runs a thread per session, could leave a lock held forever in the child); it starts in milliseconds
+with the readers already imported, runs only the reader and the validation (no DuckDB, no Streamlit) and
+leaves with os._exit. The memory limit is a budget on top of what the fork server maps. RANPE_SANDBOX=0
+reads in-process (for debugging and measurement).
 """
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import resource
@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from ranpe import config
+from ranpe.ingest import forkserver
 from ranpe.ingest.contract import Reference
 from ranpe.ingest.problems import Problem, Refused
 from ranpe.ingest.reader import read
@@ -33,7 +34,6 @@ T = TypeVar("T")
 PARSE_SECONDS = float(os.environ.get("RANPE_PARSE_SECONDS", "120"))
 PARSE_MEMORY_BYTES = int(os.environ.get("RANPE_PARSE_MEMORY_MB", "2048")) * 1024 * 1024
 # The limits as the child will apply them: the config limits can be changed by tests at run time.
-_PR_SET_PDEATHSIG = 1
 _LIMIT_NAMES = ("MAX_UPLOAD_BYTES", "MAX_UNPACKED_BYTES", "MAX_ROWS", "MAX_COMPRESSION_RATIO", "MAX_REPORTED_ERRORS")
 
 
@@ -69,17 +69,19 @@ def _refusal(file_name: str, key: str, **params: object) -> Validation:
 
 
 def _in_child(job: Callable[..., T], args: tuple[Any, ...], refusal: Callable[..., T]) -> T:
-    context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
+    receiving, sending = multiprocessing.Pipe(duplex=False)
     limits = {name: getattr(config, name) for name in _LIMIT_NAMES}
-    child = context.Process(
-        target=_child_main,
-        args=((receiving, sending), job, args, limits, PARSE_MEMORY_BYTES),
-        daemon=True,
-    )
-    child.start()
-    sending.close()
+    try:
+        pid = forkserver.fork(
+            _child_main, (job, args, limits, PARSE_MEMORY_BYTES, PARSE_SECONDS), sending.fileno(), PARSE_SECONDS
+        )
+    except BaseException:
+        receiving.close()
+        raise
+    finally:
+        sending.close()  # the child holds the only write end now: its end is the end of the file here
     deadline = time.monotonic() + PARSE_SECONDS
+    answered = False
     try:
         while True:
             left = deadline - time.monotonic()
@@ -90,35 +92,32 @@ def _in_child(job: Callable[..., T], args: tuple[Any, ...], refusal: Callable[..
                     outcome, payload = receiving.recv()
                 except EOFError:
                     break
+                answered = True
                 if outcome == "ok":
                     return payload
                 if outcome == "memory":
                     return refusal("reliability.parse_memory", limit=PARSE_MEMORY_BYTES // 1024 // 1024)
                 return refusal("problem.unreadable", detail=payload)
-            if not child.is_alive() and not receiving.poll():
-                break
     finally:
         receiving.close()
-        if child.is_alive():
-            child.kill()
-        child.join(timeout=5)
+        if not answered:
+            forkserver.kill(pid)
     # The child ended without an answer: killed by the memory limit or a crash of the reader.
     return refusal("reliability.parse_stopped", limit=PARSE_MEMORY_BYTES // 1024 // 1024)
 
 
 def _child_main(
-    pipe: tuple[Connection, Connection],
+    sending: Connection,
     job: Callable[..., Any],
     args: tuple[Any, ...],
     limits: dict[str, int],
     memory_bytes: int,
+    seconds: float,
 ) -> None:
-    """In the child: apply the limits, run the job, send back ("ok", its result) or the failure."""
-    receiving, sending = pipe
-    receiving.close()  # else a parent that died would leave this child blocked on a full pipe forever
-    _die_with_parent()
+    """In the child (forked by ranpe.ingest.forkserver): apply the limits, run the job, send back ("ok", its result)
+    or the failure."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_CPU, (int(PARSE_SECONDS) + 5, int(PARSE_SECONDS) + 10))
+    resource.setrlimit(resource.RLIMIT_CPU, (int(seconds) + 5, int(seconds) + 10))
     for name, value in limits.items():
         setattr(config, name, value)
     limit = _mapped_bytes() + memory_bytes
@@ -143,12 +142,3 @@ def _mapped_bytes() -> int:
             if line.startswith("VmSize:"):
                 return int(line.split()[1]) * 1024
     return 0
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this child when the process that forked it dies (killed mid-upload)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
