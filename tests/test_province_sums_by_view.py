@@ -142,3 +142,40 @@ def test_reads_of_other_views_go_on_while_one_is_read(store: Store):
         same.join(30)
     assert read(store, 1) == 10
     assert sorted(reads) == [1, 2]  # key 1 read once, by the first session
+
+
+def test_a_read_that_began_before_a_write_is_answered_but_not_kept(store: Store):
+    """A session reading while another stores a file gets what it read, but the next run reads the new data; the
+    newer data's results are not dropped by the late read. At most max_entries keys kept, the one asked longest ago
+    dropped first."""
+    started, finish = threading.Event(), threading.Event()
+    reads: list[tuple[str, int]] = []
+    answers: list[int] = []
+
+    @dashboard._per_data_version(max_entries=2)
+    def read(opened: Store, key: str) -> int:
+        reads.append((key, opened.data_version()))
+        if key == "late":
+            started.set()
+            assert finish.wait(30)
+        return opened.data_version()
+
+    before = store.data_version()
+    late = threading.Thread(target=lambda: answers.append(read(store, "late")))
+    late.start()
+    try:
+        assert started.wait(30)
+        with store.transaction():
+            pass  # a write: a new data version
+        after = store.data_version()
+        assert after != before
+        assert read(store, "other") == after
+    finally:
+        finish.set()
+        late.join(30)
+    assert answers == [after]  # what it read (here, the data version at the end of its read)
+    assert read(store, "other") == after and read(store, "late") == after
+    assert reads == [("late", before), ("other", after), ("late", after)]  # "other" kept, "late" read again
+    read(store, "third")  # a third key: "other", asked longest ago, is dropped
+    read(store, "other")
+    assert [key for key, _ in reads[3:]] == ["third", "other"]
