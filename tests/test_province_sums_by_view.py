@@ -55,6 +55,14 @@ def test_every_views_provinces_looked_up_equal_the_province_query(bench: Store):
     assert checked > 100
 
 
+def test_a_view_at_a_moment_gives_the_rows_a_looked_up_view_gives(bench: Store):
+    """A view with a date reads the query; its rows have the look-up's columns, and the same figures at a moment after
+    every upload."""
+    dated = dashboard._province_sums(bench, Filters(2024, pillar=2, as_of=parse_moment("2099-01-01")))
+    assert dated and all(list(row) == COLUMNS for row in dated)
+    assert dated == dashboard._province_sums(bench, Filters(2024, pillar=2))
+
+
 def test_the_map_of_a_view_is_the_same_frame_either_way(bench: Store):
     """by_province (the map, the focus table) through the look-up equals the frame built from the query."""
     for filters in (Filters(2024), Filters(2024, quarter=2, pillar=1), Filters(2023, province="32")):

@@ -821,8 +821,10 @@ def _province_sums(store: Store, filters: Filters) -> list[dict[str, Any]]:
     session is reading them, else the query."""
     params = filters.params()
     every = None if filters.as_of is not None else _province_sums_by_view.unless_busy(store, filters.year)
-    if every is None:
-        return store.query_rows("measures/commitment_by_province", **params)
+    if every is None:  # the same four columns as the look-up's rows
+        columns = ("province_code", "planned", "committed", "rate")
+        rows = store.query_rows("measures/commitment_by_province", **params)
+        return [{column: row[column] for column in columns} for row in rows]
     rows = every.get((filters.quarter, filters.pillar, filters.agency), [])
     if params["national_only"]:
         return [row for row in rows if row["province_code"] is None]
