@@ -341,6 +341,27 @@ class Store:
         finally:
             self._lock.release()
 
+    def tidy(self, older_than: datetime, *, dry_run: bool = False) -> lake.Tidied | None:
+        """The shared store: its DuckLake snapshots before older_than expired and the data files no kept snapshot
+        needs deleted (lake.tidy), one writer at a time as every write. Every version of the data stays: versions
+        are rows, and figures as of a date read slice_activations, never an old snapshot. None for an embedded
+        store: DuckDB reuses the space of deleted rows inside its file, nothing is left to delete."""
+        if not self.is_lake:
+            return None
+        if self.read_only:
+            raise StoreError("read-only store")
+        with self._write_lock, self._shared_write():
+            cur = self._cursor()
+            try:
+                return lake.tidy(cur, older_than, dry_run)
+            except duckdb.Error as exc:
+                unavailable = self._unavailable(exc)
+                if unavailable is not None:
+                    raise unavailable from exc
+                raise
+            finally:
+                cur.close()
+
     # -- schema --------------------------------------------------------------------------------
 
     def schema_version(self) -> int:
