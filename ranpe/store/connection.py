@@ -303,19 +303,22 @@ class Store:
             cur.execute("commit")
 
     @contextmanager
-    def _write_cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor in an open transaction, one writer at a time (across processes on the shared store). The block
-        commits; whatever it raises rolls the transaction back, PostgreSQL lost on the way being StoreUnavailable."""
+    def _write_cursor(self, *, transaction: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor in an open transaction (or, transaction=False, committing each statement on its own), one writer
+        at a time (across processes on the shared store). The block commits; whatever it raises rolls the transaction
+        back, PostgreSQL lost on the way being StoreUnavailable."""
         if self.read_only:
             raise StoreError("read-only store")
         with self._write_lock, self._shared_write():
             cur = self._cursor()
             try:
-                cur.execute("begin transaction")
+                if transaction:
+                    cur.execute("begin transaction")
                 yield cur
             except BaseException as exc:
                 try:
-                    cur.execute("rollback")
+                    if transaction:
+                        cur.execute("rollback")
                 except duckdb.Error:
                     pass  # A commit that failed, or a lost connection, has already ended the transaction.
                 unavailable = self._unavailable(exc)
@@ -348,19 +351,8 @@ class Store:
         store: DuckDB reuses the space of deleted rows inside its file, nothing is left to delete."""
         if not self.is_lake:
             return None
-        if self.read_only:
-            raise StoreError("read-only store")
-        with self._write_lock, self._shared_write():
-            cur = self._cursor()
-            try:
-                return lake.tidy(cur, older_than, dry_run)
-            except duckdb.Error as exc:
-                unavailable = self._unavailable(exc)
-                if unavailable is not None:
-                    raise unavailable from exc
-                raise
-            finally:
-                cur.close()
+        with self._write_cursor(transaction=False) as cur:  # DuckLake's maintenance calls commit on their own
+            return lake.tidy(cur, older_than, dry_run)
 
     # -- schema --------------------------------------------------------------------------------
 
