@@ -8,11 +8,12 @@ import json
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from ranpe.cli import main
-from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.ingest.pipeline import ingest_bytes, restore_upload
 from ranpe.store import lake, sql, transfer
 from ranpe.store.connection import Store, StoreError, StoreUnavailable
 from ranpe.workspace.history import original_file
@@ -119,7 +120,7 @@ def test_a_commit_of_another_process_replaces_what_this_one_had_read_within_a_se
 WRITER = """
 import sys
 from ranpe.store.connection import Store
-from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.ingest.pipeline import ingest_bytes, restore_upload
 from tests.conftest import ANALYST
 from tests.test_ingest import agency_file
 store = Store(sys.argv[1], lake_data=sys.argv[2])
@@ -358,3 +359,69 @@ def test_pages_reading_at_once_reuse_the_pools_postgresql_connections(server, sh
     # 160 reads at up to 16 at once: served by the pool's connections, not one new PostgreSQL session per read
     # beyond the pool (the extension's default pool of 4 opened ~1,500 sessions for 960 such reads).
     assert sessions() - before <= lake.POOL_CONNECTIONS + 4
+
+
+def _snapshots(store: Store) -> int:
+    return len(store.cursor().execute("select * from lake.snapshots()").fetchall())
+
+
+def _parquet_files(store: Store) -> set[str]:
+    (folder,) = store.cursor().execute(sql.load("store/lake_data_path")).fetchone()
+    return {str(path) for path in Path(folder).rglob("*.parquet")}
+
+
+def test_tidy_expires_old_snapshots_and_deletes_unneeded_files_keeping_every_version(shared, capsys):
+    """`tidy` on the shared store: a dry run changes nothing; the first run expires every snapshot but the latest,
+    the next deletes the data files they alone needed. Every upload, version and original stays: the figures, the
+    history and a restore of a replaced version give what they gave before."""
+    from ranpe.access import audit
+    from ranpe.access.roles import Actor
+    from ranpe.measures.filters import Filters
+    from ranpe.measures.summary import summary
+
+    replaced = agency_file("BNPT", "Tidak")
+    first = ingest_bytes(shared, replaced, "bnpt.xlsx", actor=ANALYST)
+    for agency in ("Kemenag", "POLRI", "BNPT"):  # BNPT's second report replaces its first
+        assert ingest_bytes(shared, agency_file(agency, "Ya"), f"{agency}.xlsx", actor=ANALYST).status == "stored"
+    figures = summary(shared, Filters(year=2023))
+    counts = transfer.counts(shared)
+    files_before = _parquet_files(shared)
+    snapshots_before = _snapshots(shared)
+    tidy = ["tidy", "--store", shared.path, "--keep-days", "0", "--json"]
+
+    assert main([*tidy, "--dry-run"]) == 0
+    dry = json.loads(capsys.readouterr().out)
+    assert dry["dry_run"] and dry["snapshots"] == snapshots_before - 1
+    assert _snapshots(shared) == snapshots_before
+
+    assert main(tidy) == 0
+    expired = json.loads(capsys.readouterr().out)
+    assert expired["snapshots"] == snapshots_before - 1
+    assert _snapshots(shared) == 2  # the latest, and the one of the audit entry of the tidy-up
+    time.sleep(0.01)
+    assert main(tidy) == 0  # the files set aside by the first run, now older than its moment
+    deleted = json.loads(capsys.readouterr().out)
+    assert deleted["snapshots"] == 1 and deleted["files"] > 0 and deleted["size"] > 0
+    files_after = _parquet_files(shared)
+    assert len(files_after) == len(files_before) - expired["files"] - deleted["files"] < len(files_before)
+
+    assert summary(shared, Filters(year=2023)) == figures
+    assert transfer.counts(shared) == {**counts, "audit_log": counts["audit_log"] + 2}  # and the two tidy-ups
+    assert original_file(shared, first.upload_id, actor=ANALYST)[1] == replaced
+    restore_upload(shared, first.upload_id, actor=ANALYST)  # the replaced version, from its rows
+    assert summary(shared, Filters(year=2023, agency="BNPT"))["actions_committed"] == 0
+    logged = [entry["details"] for entry in audit.entries(shared, Actor("admin", "admin"), action="store_tidy")]
+    assert [entry["dry_run"] for entry in logged] == [False, False]
+
+    assert main(["tidy", "--store", shared.path, "--lang", "en"]) == 0
+    assert "Shared store tidied:" in capsys.readouterr().out
+
+
+def test_tidy_of_an_embedded_store_says_there_is_nothing_to_do(tmp_path, capsys):
+    path = tmp_path / "ranpe.duckdb"
+    Store(path).close()
+    assert main(["tidy", "--db", str(path), "--lang", "en"]) == 0
+    said = capsys.readouterr().out
+    assert "Embedded store" in said and "nothing to tidy" in said
+    assert main(["tidy", "--db", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) is None

@@ -55,6 +55,14 @@ def test_every_views_provinces_looked_up_equal_the_province_query(bench: Store):
     assert checked > 100
 
 
+def test_a_view_at_a_moment_gives_the_rows_a_looked_up_view_gives(bench: Store):
+    """A view with a date reads the query; its rows have the look-up's columns, and the same figures at a moment after
+    every upload."""
+    dated = dashboard._province_sums(bench, Filters(2024, pillar=2, as_of=parse_moment("2099-01-01")))
+    assert dated and all(list(row) == COLUMNS for row in dated)
+    assert dated == dashboard._province_sums(bench, Filters(2024, pillar=2))
+
+
 def test_the_map_of_a_view_is_the_same_frame_either_way(bench: Store):
     """by_province (the map, the focus table) through the look-up equals the frame built from the query."""
     for filters in (Filters(2024), Filters(2024, quarter=2, pillar=1), Filters(2023, province="32")):
@@ -142,3 +150,40 @@ def test_reads_of_other_views_go_on_while_one_is_read(store: Store):
         same.join(30)
     assert read(store, 1) == 10
     assert sorted(reads) == [1, 2]  # key 1 read once, by the first session
+
+
+def test_a_read_that_began_before_a_write_is_answered_but_not_kept(store: Store):
+    """A session reading while another stores a file gets what it read, but the next run reads the new data; the
+    newer data's results are not dropped by the late read. At most max_entries keys kept, the one asked longest ago
+    dropped first."""
+    started, finish = threading.Event(), threading.Event()
+    reads: list[tuple[str, int]] = []
+    answers: list[int] = []
+
+    @dashboard._per_data_version(max_entries=2)
+    def read(opened: Store, key: str) -> int:
+        reads.append((key, opened.data_version()))
+        if key == "late":
+            started.set()
+            assert finish.wait(30)
+        return opened.data_version()
+
+    before = store.data_version()
+    late = threading.Thread(target=lambda: answers.append(read(store, "late")))
+    late.start()
+    try:
+        assert started.wait(30)
+        with store.transaction():
+            pass  # a write: a new data version
+        after = store.data_version()
+        assert after != before
+        assert read(store, "other") == after
+    finally:
+        finish.set()
+        late.join(30)
+    assert answers == [after]  # what it read (here, the data version at the end of its read)
+    assert read(store, "other") == after and read(store, "late") == after
+    assert reads == [("late", before), ("other", after), ("late", after)]  # "other" kept, "late" read again
+    read(store, "third")  # a third key: "other", asked longest ago, is dropped
+    read(store, "other")
+    assert [key for key, _ in reads[3:]] == ["third", "other"]

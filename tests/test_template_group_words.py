@@ -14,10 +14,12 @@ import pytest
 
 from ranpe.i18n import t
 from ranpe.ingest import contract
+from ranpe.ingest.contract import header_key
 from ranpe.ingest.pipeline import ingest_bytes
+from ranpe.ingest.template import EXAMPLE_HEADER_ROW
 from ranpe.store.connection import Store
 from tests.conftest import ANALYST, REPO
-from tests.test_catalogue import add_second_period
+from tests.test_catalogue import add_second_period, catalogue_file, imported
 from tests.test_template import fill
 
 PILLAR = re.compile(r"pil(l)?ar", re.IGNORECASE)
@@ -128,3 +130,35 @@ def test_the_themes_template_filled_from_its_lists_is_stored(themes_db: Path, tm
         assert result.status == "stored", result.as_dict("en")
         [pillar] = {row[0] for row in store.cursor().execute("select pillar from current_rows").fetchall()}
     assert pillar == 9
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_example_row_names_an_action_of_the_years_catalogue(store: Store, tmp_path: Path, lang: str):
+    """With a catalogue for the period, the template's example is one of its actions planned in the year, with its
+    group and its lead K/L (BNPT's first when it leads one); without one, the illustrative example stays."""
+    add_second_period(store)
+    header = ["Kode Aksi", "Aksi", "Tema", "Penanggung Jawab", "Tahun Pelaksanaan"]
+    rows = [
+        ["T2.1", "Aksi dari tahun lalu", 2, "BNPT", "2026"],
+        ["T3.4", "Aksi lembaga lain", 3, "POLRI", "2027"],
+        ["T5.2", "Dialog lintas tokoh agama", 5, "BNPT", "2027–2029"],
+    ]
+    assert imported(store, catalogue_file(rows, header), period="RANPE-2026").status == "stored"
+    db = Path(store.path)
+    store.close()
+
+    def example(year: int) -> dict[str, object]:
+        path = cli_template(db, tmp_path / f"template_{year}_{lang}.xlsx", lang, year)
+        sheet = openpyxl.load_workbook(path).worksheets[1]
+        headers = [contract.HEADER_FIELDS[header_key(c.value)] for c in sheet[EXAMPLE_HEADER_ROW]]
+        return dict(zip(headers, [c.value for c in sheet[EXAMPLE_HEADER_ROW + 1]], strict=True))
+
+    in_2027 = example(2027)
+    assert (in_2027["action_code"], in_2027["action"], in_2027["agency"]) == (
+        "T5.2",
+        "Dialog lintas tokoh agama",
+        "BNPT",
+    )
+    assert in_2027["pillar"] == ("Tema 5" if lang == "id" else "Theme number 5")
+    assert example(2026)["action_code"] == "T2.1"
+    assert example(2023)["action_code"] == "1.3.2"  # RANPE-2020 has no catalogue in this store

@@ -60,7 +60,9 @@ def bench(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReque
 def fresh_views(monkeypatch: pytest.MonkeyPatch) -> None:
     """No view read before the test."""
     monkeypatch.setattr(dashboard, "_recent_views", dashboard._RecentViews())
-    monkeypatch.setattr(dashboard, "_province_views", dashboard._KeptReads(dashboard.province_views))
+    monkeypatch.setattr(
+        dashboard, "_province_views", dashboard._per_data_version(dashboard.province_views, max_entries=32)
+    )
 
 
 def read_names(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -172,7 +174,7 @@ def test_what_is_kept_stays_bounded(bench: Store, fresh_views: None, monkeypatch
     """The views (at a moment) and the province years read last are kept, the oldest dropped: memory stays bounded
     however many views are opened."""
     monkeypatch.setattr(dashboard._RecentViews, "MAX_VIEWS", 4)
-    monkeypatch.setattr(dashboard._KeptReads, "MAX_KEYS", 2)
+    monkeypatch.setattr(dashboard._province_views, "max_entries", 2)
     views = [Filters(2024, quarter, as_of=LATER) for quarter in (1, 2, 3, 4)] + [Filters(2023, 4, as_of=LATER)]
     for filters in views:
         view_totals(bench, filters, previous_period(filters.year, filters.quarter))

@@ -26,6 +26,7 @@ ACTIONS = (
     "sign_in_failed",
     "sign_out",
     "user_change",
+    "store_tidy",
 )
 
 

@@ -1,4 +1,4 @@
-"""The operator's commands: local users (`users`), `backup` and `restore-backup`."""
+"""The operator's commands: local users (`users`), `backup`, `restore-backup` and `tidy`."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import getpass
 import json
 import os
 import sys
+from dataclasses import asdict
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ranpe import config
+from ranpe.access import audit
 from ranpe.access.roles import ROLES, Actor
 from ranpe.access.users import (
     UserError,
@@ -22,7 +25,7 @@ from ranpe.access.users import (
     users_file,
 )
 from ranpe.cli.common import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, open_store
-from ranpe.i18n import t
+from ranpe.i18n import fmt_int, t
 from ranpe.store.backup import BackupError, restore_backup, write_backup
 from ranpe.store.connection import Store
 
@@ -188,6 +191,25 @@ def cmd_restore_backup(args: argparse.Namespace) -> int:
     return EXIT_REFUSED if findings else EXIT_OK
 
 
+def cmd_tidy(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        tidied = store.tidy(datetime.now(UTC) - timedelta(days=args.keep_days), dry_run=args.dry_run)
+        if tidied is not None and not args.dry_run:
+            audit.record(store, _cli_actor(), "store_tidy", {**asdict(tidied), "keep_days": args.keep_days})
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(None if tidied is None else {**asdict(tidied), "keep_days": args.keep_days}))
+    elif tidied is None:
+        print(t("store.tidy_embedded", args.lang, path=store.path))
+    else:
+        key = "store.tidy_dry_run" if tidied.dry_run else "store.tidy_done"
+        kb = fmt_int(tidied.size / 1024, args.lang)
+        print(t(key, args.lang, snapshots=tidied.snapshots, files=tidied.files, kb=kb, days=args.keep_days))
+    return EXIT_OK
+
+
 def _register_backup(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the backup and restore-backup commands."""
     p = subparsers.add_parser("backup", parents=[common], help="write a consistent backup (.zip) of the store")
@@ -198,9 +220,21 @@ def _register_backup(subparsers: argparse._SubParsersAction, common: argparse.Ar
     )
     p.add_argument("backup", metavar="IN", type=Path, help="a backup file written by the backup command")
     p.set_defaults(func=cmd_restore_backup)
+    p = subparsers.add_parser(
+        "tidy",
+        parents=[common],
+        help="the shared store: expire old DuckLake snapshots and delete the data files no one needs (every version "
+        "of the data is kept)",
+    )
+    p.add_argument(
+        "--keep-days", type=float, default=7.0, help="keep the snapshots and set-aside files of this many days (7)"
+    )
+    p.add_argument("--dry-run", action="store_true", help="only say what would be expired and deleted")
+    p.add_argument("--json", action="store_true", help="what was done as JSON (null for an embedded store)")
+    p.set_defaults(func=cmd_tidy)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add the users, backup and restore-backup commands to the command line."""
+    """Add the users, backup, restore-backup and tidy commands to the command line."""
     _register_users(subparsers, common)
     _register_backup(subparsers, common)

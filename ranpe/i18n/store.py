@@ -18,4 +18,22 @@ TEXTS = {
         "The data cannot be read right now: the database server (PostgreSQL) cannot be reached. No data is lost. "
         "Reload this page in a moment.",
     ),
+    "store.tidy_done": (
+        "Penyimpanan bersama dirapikan: {snapshots} snapshot DuckLake yang lebih tua dari {days} hari kedaluwarsa, "
+        "{files} berkas data dihapus ({kb} KB). Semua versi data tetap tersimpan.",
+        "Shared store tidied: {snapshots} DuckLake snapshots older than {days} days expired, {files} data files "
+        "deleted ({kb} KB). Every version of the data is kept.",
+    ),
+    "store.tidy_dry_run": (
+        "Uji coba, tidak ada yang diubah: {snapshots} snapshot DuckLake yang lebih tua dari {days} hari akan "
+        "kedaluwarsa, {files} berkas data yang sudah disisihkan akan dihapus ({kb} KB).",
+        "Dry run, nothing changed: {snapshots} DuckLake snapshots older than {days} days would expire, {files} data "
+        "files already set aside would be deleted ({kb} KB).",
+    ),
+    "store.tidy_embedded": (
+        "Basis data tertanam ({path}): tidak ada yang perlu dirapikan; DuckDB memakai ulang ruang baris yang dihapus "
+        "di dalam berkasnya.",
+        "Embedded store ({path}): nothing to tidy; DuckDB reuses the space of deleted rows inside its file.",
+    ),
+    "ws.audit.store_tidy": ("rapikan penyimpanan", "store tidy-up"),
 }

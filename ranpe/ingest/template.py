@@ -134,7 +134,8 @@ def write_template(store: Store, path: Path, lang: str = "id", year: int | None 
     values = choices(store, lang, year)
     ranges = _write_lists(lists_sheet, store, values, lang, year)
     _write_data_sheet(data_sheet, ranges, lang, word)
-    _write_instructions(instructions, values, lang, words, year or 2024)
+    example = _example_action(store, period, pillars, values, year)
+    _write_instructions(instructions, values, lang, words, year or 2024, example)
     workbook.active = 0
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
@@ -226,11 +227,39 @@ def _write_lists(
     return ranges
 
 
+def _example_action(
+    store: Store, period: dict, pillars: list[dict], values: dict[str, list[str]], year: int | None
+) -> dict[str, str]:
+    """The example row's action, K/L and group: an action of the period's active catalogue planned in the year (the
+    first that BNPT leads, else the first), so that the example names an action the period has; without a catalogue,
+    an illustrative action of BNPT in the first group."""
+    actions = store.query_rows("plan/catalogue_actions", period=period["code"], as_of=None)
+    if year is not None:
+        actions = [a for a in actions if not a["years"] or str(year) in a["years"].split(", ")] or actions
+    group_of = {int(p["number"]): index for index, p in enumerate(pillars)}
+    actions = [a for a in actions if a["pillar"] in group_of]
+    if not actions:
+        return {}
+    action = next((a for a in actions if a["lead_agency"] == "BNPT"), actions[0])
+    short_names = {a["code"]: a["short_name"] for a in store.query_rows("reference/agencies")}
+    return {
+        "action_code": action["action_code"],
+        "action": action["action"],
+        "agency": short_names.get(action["lead_agency"], action["lead_agency"]),
+        "pillar": values["pillar"][group_of[action["pillar"]]],
+    }
+
+
 def _write_instructions(
-    sheet: Worksheet, values: dict[str, list[str]], lang: str, words: dict[str, dict[str, object]], year: int = 2024
+    sheet: Worksheet,
+    values: dict[str, list[str]],
+    lang: str,
+    words: dict[str, dict[str, object]],
+    year: int = 2024,
+    action: dict[str, str] | None = None,
 ) -> None:
-    """Title, rules, deadline, a bilingual table of every column, and the example well below row 20; the groups
-    named in the period's word (words: group_words)."""
+    """Title, rules, deadline, a bilingual table of every column, and the example well below row 20 (its action, K/L
+    and group: action, from _example_action); the groups named in the period's word (words: group_words)."""
     own = words["en" if lang == "en" else "id"]
     word = str(own["Word"])
     sheet.cell(row=1, column=1, value=t("template.title", lang)).font = TITLE_FONT
@@ -281,6 +310,7 @@ def _write_instructions(
         "obstacles": t("template.example.obstacles", lang),
         "follow_up": t("template.example.follow_up", lang),
         "notes": None,
+        **(action or {}),
     }
     for col, field in enumerate(contract.FIELDS, start=1):
         cell = sheet.cell(row=EXAMPLE_HEADER_ROW + 1, column=col, value=example[field])

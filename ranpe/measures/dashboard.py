@@ -38,69 +38,91 @@ STATUSES = ("not_started", "in_progress", "completed", "not_implemented")
 # -- reference and options -------------------------------------------------------------------------
 
 
-def _per_data_version(read: Callable[..., Any]) -> Callable[..., Any]:
+class _PerDataVersion:
     """read(store, *args) done once per store, data version and args in this process: for what every view reads
-    several times and a write alone changes (the reference provinces, a year's plan period and its groups). The
-    result is shared: never change it. Kept beside the store, weakly: a store no longer used is closed as before
-    (its file free for another process), its results dropped with it."""
-    kept: weakref.WeakKeyDictionary[Store, dict[tuple, Any]] = weakref.WeakKeyDictionary()
-    guard = threading.Lock()  # held only to look in or change `kept` and `reading`, never while reading the store
-    # Sessions opening views at one instant read each key once, the others waiting for that result; other keys (another
-    # province's trend, another year) are read meanwhile.
-    reading: dict[tuple, threading.RLock] = {}
+    several times and a write alone changes (the reference provinces, a year's plan period and its groups, the
+    look-ups of every view of a year, a province's year). The result is shared: never change it. At most max_entries
+    results per store (the one asked longest ago dropped first), kept beside the store, weakly: a store no longer
+    used is closed as before (its file free for another process), its results dropped with it. A newer data version
+    drops the older one's results; a read that began before a write is returned but not kept.
 
-    def found(store: Store, key: tuple) -> tuple[bool, Any]:
-        with guard:
-            results = kept.get(store)
-            if results is not None and key in results:
-                return True, results[key]
-        return False, None
+    Sessions asking for one key at one instant wait for one read of it (a few ms to a few tens of ms) instead of each
+    reading it; other keys (another province's trend, another year) are read meanwhile."""
 
-    def lock_of(store: Store, key: tuple) -> threading.RLock:
-        with guard:
-            return reading.setdefault((id(store), key), threading.RLock())
+    def __init__(self, read: Callable[..., Any], max_entries: int) -> None:
+        functools.update_wrapper(self, read)
+        self._read = read
+        self.max_entries = max_entries
+        self._kept: weakref.WeakKeyDictionary[Store, tuple[int, OrderedDict[tuple, Any]]] = weakref.WeakKeyDictionary()
+        self._reading: dict[tuple, threading.RLock] = {}
+        self._guard = threading.Lock()  # held only to look in or change the dictionaries, never while reading
 
-    @functools.wraps(read)
-    def reader(store: Store, *args: Any) -> Any:
-        key = (store.data_version(), args)
-        done, value = found(store, key)
+    def __call__(self, store: Store, *args: Any) -> Any:
+        version = store.data_version()  # outside the guard: on the shared store, now and then a catalog query
+        done, value = self._found(store, version, args)
         if done:
             return value
-        with lock_of(store, key):
-            done, value = found(store, key)
-            if done:
+        reading = self._lock_of(store, version, args)
+        try:
+            with reading:
+                done, value = self._found(store, version, args)
+                if done:
+                    return value
+                value = self._read(store, *args)
+                with self._guard:
+                    results = self._results(store, version)
+                    if results is not None:
+                        results[args] = value
+                        while len(results) > self.max_entries:
+                            results.popitem(last=False)
                 return value
-            try:
-                value = read(store, *args)
-                with guard:
-                    results = kept.setdefault(store, {})
-                    # The results of an older data version are never asked for again: dropped, and at most 64 kept.
-                    for stale in [kept_key for kept_key in results if kept_key[0] != key[0]]:
-                        del results[stale]
-                    if len(results) >= 64:
-                        results.clear()
-                    results[key] = value
-            finally:
-                with guard:
-                    reading.pop((id(store), key), None)
-            return value
+        finally:
+            with self._guard:
+                self._reading.pop((id(store), version, args), None)
 
-    def unless_busy(store: Store, *args: Any) -> Any:
-        """reader(), or None while another session is reading it (the caller reads its own smaller part meanwhile)."""
-        key = (store.data_version(), args)
-        done, value = found(store, key)
+    def unless_busy(self, store: Store, *args: Any) -> Any:
+        """The read's result, or None while another session is reading it (the caller reads its own smaller part
+        meanwhile)."""
+        version = store.data_version()
+        done, value = self._found(store, version, args)
         if done:
             return value
-        lock = lock_of(store, key)
-        if not lock.acquire(blocking=False):
+        reading = self._lock_of(store, version, args)
+        if not reading.acquire(blocking=False):
             return None
         try:
-            return reader(store, *args)
+            return self(store, *args)
         finally:
-            lock.release()
+            reading.release()
 
-    reader.unless_busy = unless_busy
-    return reader
+    def _lock_of(self, store: Store, version: int, args: tuple) -> threading.RLock:
+        with self._guard:
+            return self._reading.setdefault((id(store), version, args), threading.RLock())
+
+    def _found(self, store: Store, version: int, args: tuple) -> tuple[bool, Any]:
+        with self._guard:
+            results = self._results(store, version)
+            if results is None or args not in results:
+                return False, None
+            results.move_to_end(args)
+            return True, results[args]
+
+    def _results(self, store: Store, version: int) -> OrderedDict[tuple, Any] | None:
+        """The results kept for the store at this data version (under the guard); None for a version older than the
+        one kept."""
+        kept = self._kept.get(store)
+        if kept is None or kept[0] < version:
+            kept = (version, OrderedDict())
+            self._kept[store] = kept
+        return kept[1] if kept[0] == version else None
+
+
+def _per_data_version(read: Callable[..., Any] | None = None, *, max_entries: int = 64) -> Any:
+    """@_per_data_version or @_per_data_version(max_entries=N): read(store, *args) kept per data version
+    (_PerDataVersion)."""
+    if read is None:
+        return lambda function: _PerDataVersion(function, max_entries)
+    return _PerDataVersion(read, max_entries)
 
 
 def years(store: Store) -> list[int]:
@@ -450,57 +472,6 @@ class _RecentViews:
 _recent_views = _RecentViews()
 
 
-class _KeptReads:
-    """read(store, *key) per store and data version, for the MAX_KEYS keys asked last (the oldest dropped first),
-    kept beside the store, weakly. One read per key at a time: sessions asking for a key at one instant wait for
-    that read (a few tens of ms) instead of each reading it; other keys are read meanwhile."""
-
-    MAX_KEYS = 32
-
-    def __init__(self, read: Callable[..., Any]) -> None:
-        self._read = read
-        self._kept: weakref.WeakKeyDictionary[Store, tuple[int, OrderedDict[tuple, Any]]] = weakref.WeakKeyDictionary()
-        self._reading: dict[tuple, threading.Lock] = {}
-        self._lock = threading.Lock()
-
-    def _found(self, store: Store, version: int, key: tuple) -> tuple[OrderedDict[tuple, Any] | None, Any]:
-        kept = self._kept.get(store)
-        if kept is None or kept[0] < version:
-            kept = (version, OrderedDict())
-            self._kept[store] = kept
-        if kept[0] != version:  # a read that began before a write: not kept over the newer version's
-            return None, None
-        found = kept[1].get(key)
-        if found is not None:
-            kept[1].move_to_end(key)
-        return kept[1], found
-
-    def __call__(self, store: Store, *key: Any) -> Any:
-        version = store.data_version()  # outside the lock: on the shared store, now and then a catalog query
-        with self._lock:
-            _views, found = self._found(store, version, key)
-            if found is not None:
-                return found
-            reading = self._reading.setdefault((id(store), version, key), threading.Lock())
-        try:
-            with reading:
-                with self._lock:
-                    _views, found = self._found(store, version, key)
-                if found is not None:
-                    return found
-                found = self._read(store, *key)
-                with self._lock:
-                    views, _found = self._found(store, version, key)
-                    if views is not None:
-                        views[key] = found
-                        while len(views) > self.MAX_KEYS:
-                            views.popitem(last=False)
-                return found
-        finally:
-            with self._lock:
-                self._reading.pop((id(store), version, key), None)
-
-
 def province_views(store: Store, year: int, province: str, as_of: datetime | None) -> dict[str, Any]:
     """Every view of a year and province (at a moment, when given), from one read of the province's rows of the year
     (measures/totals_by_view_of_province): {"totals": {(quarter, pillar, K/L): measures/totals' row},
@@ -521,7 +492,7 @@ def province_views(store: Store, year: int, province: str, as_of: datetime | Non
     return {"totals": totals, "pillars": pillars}
 
 
-_province_views = _KeptReads(province_views)
+_province_views = _per_data_version(province_views, max_entries=32)  # the 32 province years asked last
 
 
 @_per_data_version
@@ -850,8 +821,10 @@ def _province_sums(store: Store, filters: Filters) -> list[dict[str, Any]]:
     session is reading them, else the query."""
     params = filters.params()
     every = None if filters.as_of is not None else _province_sums_by_view.unless_busy(store, filters.year)
-    if every is None:
-        return store.query_rows("measures/commitment_by_province", **params)
+    if every is None:  # the same four columns as the look-up's rows
+        columns = ("province_code", "planned", "committed", "rate")
+        rows = store.query_rows("measures/commitment_by_province", **params)
+        return [{column: row[column] for column in columns} for row in rows]
     rows = every.get((filters.quarter, filters.pillar, filters.agency), [])
     if params["national_only"]:
         return [row for row in rows if row["province_code"] is None]

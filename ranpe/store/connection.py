@@ -303,19 +303,22 @@ class Store:
             cur.execute("commit")
 
     @contextmanager
-    def _write_cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor in an open transaction, one writer at a time (across processes on the shared store). The block
-        commits; whatever it raises rolls the transaction back, PostgreSQL lost on the way being StoreUnavailable."""
+    def _write_cursor(self, *, transaction: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor in an open transaction (or, transaction=False, committing each statement on its own), one writer
+        at a time (across processes on the shared store). The block commits; whatever it raises rolls the transaction
+        back, PostgreSQL lost on the way being StoreUnavailable."""
         if self.read_only:
             raise StoreError("read-only store")
         with self._write_lock, self._shared_write():
             cur = self._cursor()
             try:
-                cur.execute("begin transaction")
+                if transaction:
+                    cur.execute("begin transaction")
                 yield cur
             except BaseException as exc:
                 try:
-                    cur.execute("rollback")
+                    if transaction:
+                        cur.execute("rollback")
                 except duckdb.Error:
                     pass  # A commit that failed, or a lost connection, has already ended the transaction.
                 unavailable = self._unavailable(exc)
@@ -340,6 +343,16 @@ class Store:
             yield
         finally:
             self._lock.release()
+
+    def tidy(self, older_than: datetime, *, dry_run: bool = False) -> lake.Tidied | None:
+        """The shared store: its DuckLake snapshots before older_than expired and the data files no kept snapshot
+        needs deleted (lake.tidy), one writer at a time as every write. Every version of the data stays: versions
+        are rows, and figures as of a date read slice_activations, never an old snapshot. None for an embedded
+        store: DuckDB reuses the space of deleted rows inside its file, nothing is left to delete."""
+        if not self.is_lake:
+            return None
+        with self._write_cursor(transaction=False) as cur:  # DuckLake's maintenance calls commit on their own
+            return lake.tidy(cur, older_than, dry_run)
 
     # -- schema --------------------------------------------------------------------------------
 

@@ -3,12 +3,15 @@ serialised across processes and machines by a PostgreSQL advisory lock."""
 
 from __future__ import annotations
 
+import os
 import re
 import site
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -315,6 +318,33 @@ def merge_row_files(cur: duckdb.DuckDBPyConnection) -> list[str]:
         # later write. Not the write's error to report.
         pass
     return merged
+
+
+@dataclass(frozen=True)
+class Tidied:
+    """What a tidy-up of the shared store did (or, dry_run, would do): DuckLake snapshots expired, data files deleted
+    and their size in bytes (of the files on a local path; an S3 path's size is not asked)."""
+
+    snapshots: int
+    files: int
+    size: int
+    dry_run: bool
+
+
+def tidy(cur: duckdb.DuckDBPyConnection, older_than: datetime, dry_run: bool) -> Tidied:
+    """Inside the write lock: expire the snapshots before older_than, then delete the data files set aside before it
+    and the orphaned ones (a dry run lists the snapshots it would expire and the files set aside already)."""
+    expired = cur.execute(sql.load("store/lake_expire_snapshots"), {"older_than": older_than, "dry_run": dry_run})
+    snapshots = len(expired.fetchall())
+    paths = []
+    for name in ("store/lake_cleanup_files", "store/lake_orphan_files"):
+        listed = cur.execute(sql.load(name), {"older_than": older_than, "dry_run": True}).fetchall()
+        paths += [row[0] for row in listed]
+    size = sum(os.path.getsize(path) for path in paths if os.path.isfile(path))
+    if not dry_run:
+        for name in ("store/lake_cleanup_files", "store/lake_orphan_files"):
+            cur.execute(sql.load(name), {"older_than": older_than, "dry_run": False}).fetchall()
+    return Tidied(snapshots, len(paths), size, dry_run)
 
 
 class WriteLock:
