@@ -67,7 +67,10 @@ def make_csv() -> Callable[..., bytes]:
 from tests.fixtures_demo import demo_store_path  # noqa: E402, F401
 
 # Every query file must be executed by the suite (queries/ and benchmarks/queries/): record the files loaded,
-# and fail a full run (no -k, -m or test selection) that leaves a query file unexercised.
+# and fail a full run (no -k, -m or test selection) that leaves a query file unexercised. Under pytest-xdist each
+# worker reports its files to the controller, which checks their union. A suite run in parts (scripts/test.sh: the
+# tests that may run side by side, then the serial ones) adds each part's files to --queries-log, and the part
+# given --check-queries checks the union.
 _QUERIES_RUN: set[Path] = set()
 _load_query = sql.QueryFolder.load
 
@@ -80,17 +83,39 @@ def _recording_load(folder: sql.QueryFolder, name: str) -> str:
 sql.QueryFolder.load = _recording_load  # type: ignore[method-assign]
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """pytest-xdist: a worker's query files, added to the controller's."""
+    _QUERIES_RUN.update(Path(path) for path in getattr(node, "workeroutput", {}).get("queries_run", ()))
+
+
+def _queries_run_by_every_part(log: str | None) -> set[Path]:
+    """This run's query files and, with --queries-log, those of the parts run before it (the log then holds all)."""
+    union = set(_QUERIES_RUN)
+    if log:
+        path = Path(log)
+        if path.exists():
+            union |= {Path(line) for line in path.read_text().splitlines() if line}
+        path.write_text("".join(f"{query}\n" for query in sorted(union)))
+    return union
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    options = session.config.option
-    full_run = not options.keyword and not options.markexpr and session.config.args in ([], ["tests"])
-    if not full_run or exitstatus != 0:
+    config = session.config
+    if hasattr(config, "workerinput"):  # an xdist worker: the controller checks
+        config.workeroutput["queries_run"] = sorted(str(path) for path in _QUERIES_RUN)  # type: ignore[attr-defined]
+        return
+    options = config.option
+    queries_run = _queries_run_by_every_part(options.queries_log)
+    full_run = not options.keyword and not options.markexpr and config.args in ([], ["tests"])
+    if not (full_run or options.check_queries) or exitstatus != 0:
         return
     from benchmarks import QUERIES as BENCHMARK_QUERIES
 
     every = {folder.path(name): name for folder in (sql.QUERIES, BENCHMARK_QUERIES) for name in folder.names()}
-    never_run = sorted(str(path.relative_to(REPO)) for path in set(every) - _QUERIES_RUN)
+    never_run = sorted(str(path.relative_to(REPO)) for path in set(every) - queries_run)
     if never_run:
-        session.config.get_terminal_writer().line(f"query files no test executed: {', '.join(never_run)}", red=True)
+        config.get_terminal_writer().line(f"query files no test executed: {', '.join(never_run)}", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
@@ -105,15 +130,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default="file",
         help="the store of the `store` fixture: a DuckDB file, or the shared store (DuckLake on PostgreSQL)",
     )
+    parser.addoption("--queries-log", help="a file that gathers the query files run by each part of a split run")
+    parser.addoption(
+        "--check-queries",
+        action="store_true",
+        help="fail unless every query file was run (by this run and the parts in --queries-log)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "file_only: a test of the embedded DuckDB file itself (skipped on --store=lake)")
+    config.addinivalue_line("markers", "shared_store: needs the PostgreSQL of scripts/postgres.sh (set by conftest)")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "lake_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared_store)
     if config.getoption("--store") != "lake":
         return
+    # The shared-store pass runs again only what the store fixture gives a shared store to: a test without it
+    # runs the same code on the same data as in the embedded pass (its own file store, a demo copy, or the
+    # lake_server it asked for), so running it again would prove nothing new.
+    same_either_way = [item for item in items if "store" not in getattr(item, "fixturenames", ())]
+    if same_either_way:
+        config.hook.pytest_deselected(items=same_either_way)
+        items[:] = [item for item in items if "store" in getattr(item, "fixturenames", ())]
     skip = pytest.mark.skip(reason="a test of the embedded DuckDB file (--store=lake)")
     for item in items:
         if "file_only" in item.keywords:
