@@ -173,6 +173,7 @@ def _committed_text(figures: dict, lang: str) -> str:
 
 @pytest.mark.slow
 @pytest.mark.browser
+@pytest.mark.serial  # 24 sessions and two Chromium pages on one server, each with a deadline: the machine to itself
 def test_sessions_browsing_while_two_upload_each_see_only_their_own_results(tmp_path):
     """24 websocket sessions rerun the overview, each with its own filters (URL, then widget state as a browser
     sends it), while two Chromium pages upload through the Unggah page."""

@@ -96,6 +96,7 @@ def main_text(visit: Visit) -> str:
 @needs_haproxy
 @pytest.mark.browser
 @pytest.mark.slow
+@pytest.mark.serial  # two app processes, HAProxy and Chromium, one process killed mid-run: the machine to itself
 def test_two_processes_behind_the_proxy_share_the_store_and_survive_one_killed(browser, lake_server, tmp_path):
     dbname = lake_server.new_database()
     target = lake_server.url(dbname)
@@ -243,6 +244,7 @@ DEMO_FILES = 3
 
 
 @pytest.mark.slow
+@pytest.mark.serial  # two app processes racing to load the demo, each within its start-up deadline
 @pytest.mark.timeout(900)
 def test_two_app_processes_starting_together_on_an_empty_shared_store_load_the_demo_once(lake_server, tmp_path):
     from ranpe.store.connection import Store
