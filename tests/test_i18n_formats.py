@@ -114,6 +114,11 @@ PCTS = [
     (0.999, 1, "99,9%", "99.9%"),
     (0.9995, 1, "100,0%", "100.0%"),
     (0.995, 0, "100%", "100%"),
+    # fraction × 100 as a float, then rounded: 0.005 × 100 is 0.5 exactly (even: 0), while the exact binary value of
+    # 0.005 is a little above 0.005 (a percent format scaling it exactly would print 1%)
+    (0.005, 0, "0%", "0%"),
+    (0.015, 0, "2%", "2%"),
+    (0.075, 0, "8%", "8%"),
     (np.float64(0.8105), 1, "81,0%", "81.0%"),
     (Decimal("0.8105"), 1, "81,0%", "81.0%"),
 ]
