@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -18,6 +19,15 @@ from pathlib import Path
 import pytest
 
 from ranpe.ingest import forkserver, sandbox
+from ranpe.ingest.reference import load_reference
+from ranpe.ingest.validate import Given
+from ranpe.plan import catalogue
+from ranpe.plan.periods import list_periods
+from tests import forkserver_probe
+from tests.conftest import csv_bytes, xlsx_bytes
+from tests.test_catalogue import GOOD
+from tests.test_catalogue import HEADER as CATALOGUE_HEADER
+from tests.test_ingest import HEADER, ROW, rows_with
 
 pytestmark = pytest.mark.skipif(not sandbox.enabled(), reason="RANPE_SANDBOX=0")
 
@@ -75,6 +85,40 @@ def test_a_parse_started_while_another_thread_imports_a_module_is_not_stuck_on_t
     print(f"\nparse beside a thread in the middle of an import: {elapsed:.2f} s")
 
 
+@pytest.mark.parametrize(
+    "parse",
+    ["submission xlsx", "submission csv", "submission refused (ambiguous number)", "catalogue xlsx"],
+)
+def test_a_parse_imports_nothing_the_server_has_not_imported(store, parse):
+    """Every module a parse needs is in forkserver.PRELOAD: imported again in each child, they cost 0.3 s a parse."""
+    reference = load_reference(store)
+    calls = {
+        "submission xlsx": (
+            sandbox._read_and_validate,
+            (xlsx_bytes({"Laporan": [HEADER, ROW]}), "a.xlsx", Given(), reference),
+        ),
+        "submission csv": (sandbox._read_and_validate, (csv_bytes([HEADER, ROW]), "a.csv", Given(), reference)),
+        "submission refused (ambiguous number)": (
+            sandbox._read_and_validate,
+            (xlsx_bytes({"Laporan": rows_with("Target", "1.234")}), "a.xlsx", Given(), reference),
+        ),
+        "catalogue xlsx": (
+            catalogue.check_file,
+            (
+                xlsx_bytes({"Matriks": [CATALOGUE_HEADER, GOOD]}),
+                "m.xlsx",
+                list_periods(store)[0],
+                catalogue.Known.of(store),
+            ),
+        ),
+    }
+    job, arguments = calls[parse]
+    # Each reaches the path it stands for: an accepted file its last check, the refused one its refusal.
+    assert job(*arguments).ok == ("refused" not in parse)
+    imported = sandbox.run(forkserver_probe.new_imports, (pickle.dumps((job, arguments)),), _refusal)
+    assert imported == [], f"a parse imports modules that forkserver.PRELOAD should: {imported}"
+
+
 def test_a_killed_fork_server_is_started_again_at_the_next_parse():
     assert sandbox.run(os.getpid, (), _refusal) != os.getpid()  # a child, not this process
     first = forkserver.server_pid()
@@ -96,6 +140,15 @@ def test_a_parse_that_outlives_its_deadline_leaves_no_child_behind(monkeypatch):
 _APP_MID_PARSE = """
 import threading, time
 from ranpe.ingest import forkserver, sandbox
+from ranpe.ingest.reference import load_reference
+from ranpe.ingest.validate import Given
+from ranpe.plan import catalogue
+from ranpe.plan.periods import list_periods
+from tests import forkserver_probe
+from tests.conftest import csv_bytes, xlsx_bytes
+from tests.test_catalogue import GOOD
+from tests.test_catalogue import HEADER as CATALOGUE_HEADER
+from tests.test_ingest import HEADER, ROW, rows_with
 refusal = lambda key, **params: key
 print(sandbox.run(str, ("ready",), refusal), forkserver.server_pid(), flush=True)
 threading.Thread(target=sandbox.run, args=(time.sleep, (120,), refusal), daemon=True).start()

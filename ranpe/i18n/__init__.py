@@ -6,8 +6,15 @@ they are merged here into one table, and a key defined twice fails at import.
 
 from __future__ import annotations
 
+import functools
 import math
 from datetime import date, datetime, time
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+
+from babel import Locale
+from babel.dates import format_datetime
+from babel.numbers import format_decimal
+from babel.numbers import parse_pattern as parse_number_pattern
 
 from ranpe.i18n import (
     as_of,
@@ -79,61 +86,62 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+# Numbers and dates are written with CLDR's symbols and month names (Babel), in patterns chosen here rather than the
+# locales' defaults, which differ from what pages, exports and the pack have always printed: English's long date is
+# "October 9, 2023" and its time "9:00 AM", Indonesian's time "09.00", and a default number pattern drops zeros.
+# Locales are parsed once (format_decimal would parse the locale on every call), texts cached below.
+_LOCALES = {lang: Locale.parse(lang) for lang in LANGS}
+_DAY, _MINUTE, _SECOND = "d MMMM y", "d MMMM y HH:mm", "d MMMM y HH:mm:ss"
+# Enough digits for any rounded float (Babel computes in the thread's decimal context, 28 digits by default).
+_WIDE = Context(prec=400, rounding=ROUND_HALF_EVEN)
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _number_text(rounded: str, lang: str, decimals: int) -> str:
+    """A number rounded by Python, written by CLDR.
+
+    Python rounds half-even on the value as stored (2.675 is 2.67499999… as a float and prints 2,67, a Decimal
+    "2.675" prints 2,68), as these functions always have; Babel would read a float as Decimal(str(x)), 2.675, and
+    print 2,68. The rounded text also keys a cache: Babel takes some 25 µs a number, a page writes hundreds of them
+    (hover texts, tables), and rounded values repeat (a percentage with one decimal has a thousand)."""
+    if not rounded[-1].isdigit():
+        return rounded  # inf, -inf (nan) as Python prints them, where CLDR writes ∞
+    return _written(rounded, "en" if lang == "en" else "id", decimals)
+
+
+@functools.lru_cache(maxsize=8192)
+def _written(rounded: str, lang: str, decimals: int) -> str:
+    """1234.5 as 1.234,5 or 1,234.5: CLDR's symbols and grouping, exactly the decimals given."""
+    pattern = parse_number_pattern("#,##0." + "0" * decimals if decimals else "#,##0")
+    with localcontext(_WIDE):
+        return format_decimal(Decimal(rounded), pattern, _LOCALES[lang])
+
+
 def fmt_int(value: float | int | None, lang: str = DEFAULT_LANG) -> str:
     """1.250 in Indonesian, 1,250 in English; an em dash for nothing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _is_missing(value):
         return "–"
-    text = f"{round(value):,}"
-    return text.replace(",", ".") if lang != "en" else text
+    return _number_text(str(round(value)), lang, 0)
 
 
 def fmt_num(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
     """1.234,5 in Indonesian, 1,234.5 in English."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _is_missing(value):
         return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang != "en":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    return _number_text(f"{value:.{decimals}f}", lang, decimals)
 
 
 def fmt_pct(fraction: float | None, lang: str = DEFAULT_LANG, decimals: int = 1) -> str:
-    """A fraction 0–1 as 81,0% (Indonesian) or 81.0% (English)."""
-    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+    """A fraction 0–1 as 81,0% (Indonesian) or 81.0% (English).
+
+    Scaled by 100 as a float before rounding, as always: 0.005 prints 0%, where a CLDR percent pattern, scaling the
+    exact value (a little above 0.005), would print 1%."""
+    if _is_missing(fraction):
         return "–"
-    return fmt_num(fraction * 100, lang, decimals) + "%"
-
-
-_MONTHS = {
-    "id": [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+    return _number_text(f"{fraction * 100:.{decimals}f}", lang, decimals) + "%"
 
 
 class AsOf(datetime):
@@ -154,12 +162,20 @@ def fmt_date(value: date | datetime | None, lang: str = DEFAULT_LANG, with_time:
     end of a day."""
     if value is None:
         return "–"
-    text = f"{value.day} {_MONTHS['en' if lang == 'en' else 'id'][value.month - 1]} {value.year}"
     if isinstance(value, AsOf):
-        return text if value.whole_day else f"{text} {value:%H:%M:%S}"
-    if with_time and isinstance(value, datetime):
-        text += f" {value:%H:%M}"
-    return text
+        pattern = _DAY if value.whole_day else _SECOND
+    else:
+        pattern = _MINUTE if with_time and isinstance(value, datetime) else _DAY
+    # The clock as the value reads it (an aware value is not converted); a plain tuple keys the cache, as an AsOf
+    # equals the datetime it was made of and two aware values of one instant are equal, but print differently.
+    clock = (value.hour, value.minute, value.second) if isinstance(value, datetime) else (0, 0, 0)
+    return _dated((value.year, value.month, value.day, *clock), pattern, "en" if lang == "en" else "id")
+
+
+@functools.lru_cache(maxsize=4096)
+def _dated(fields: tuple[int, ...], pattern: str, lang: str) -> str:
+    """Babel takes some 10 µs a date; a history table prints hundreds."""
+    return format_datetime(datetime(*fields), pattern, locale=_LOCALES[lang])
 
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}

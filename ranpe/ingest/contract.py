@@ -14,6 +14,8 @@ from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz, process
 
+from ranpe.i18n import fmt_int
+
 FIELDS = (
     "year",
     "quarter",
@@ -250,7 +252,7 @@ def ambiguous_readings(text: str) -> dict[str, object]:
     whole, fraction = body.split("." if "." in body else ",")
     thousands = int(whole + fraction)
     return {
-        "thousands": (f"{thousands:,}".replace(",", ".") + suffix, f"{thousands:,}" + suffix),
+        "thousands": (fmt_int(thousands, "id") + suffix, fmt_int(thousands, "en") + suffix),
         "decimal": (f"{whole},{fraction}{suffix}", f"{whole}.{fraction}{suffix}"),
         "thousands_spelling": f"{thousands}{suffix}",
         "decimal_spelling": (f"{whole},{fraction}0{suffix}", f"{whole}.{fraction}0{suffix}"),

@@ -38,8 +38,18 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-# What every child needs, imported once in the server (the job's own module is imported by unpickling it).
-PRELOAD = ("pyarrow", "pyarrow.compute", "python_calamine", "ranpe.ingest.sandbox", "ranpe.plan.catalogue")
+# Every module a parse imports (a submission's xlsx or csv, a catalogue), imported once in the server so that a child
+# imports nothing: each of these imports again in every child cost some 0.3 s a parse. The job's own module is imported
+# by unpickling it. tests/test_forkserver.py fails, naming the module, when a parse imports one more.
+PRELOAD = (
+    "pyarrow",
+    "pyarrow.compute",
+    "pyarrow.acero",  # Table.group_by (the duplicate check) imports it, with pyarrow's dataset, fs, pandas_compat, ssl
+    "encodings.cp437",  # zipfile decodes an xlsx's member names with it
+    "python_calamine",
+    "ranpe.ingest.sandbox",
+    "ranpe.plan.catalogue",
+)
 _HEADER = struct.Struct("=cQd")  # kind, payload length or pid, seconds
 _PID = struct.Struct("=q")
 _FORK, _KILL = b"F", b"K"
