@@ -24,7 +24,7 @@ bash scripts/setup.sh requirements-dev.txt
 .venv/bin/ruff format --check .
 
 if [ -n "$quick" ]; then
-    exec .venv/bin/python -m pytest -p no:cacheprovider -n "$workers" \
+    exec .venv/bin/python -m pytest -p no:cacheprovider --durations=15 -n "$workers" \
         -m "not browser and not slow and not serial and not shared_store" "$@"
 fi
 
@@ -48,7 +48,7 @@ bash scripts/postgres.sh start >/dev/null
 # A part that selects no test (exit 5: arguments that pick tests of the other part only) is no failure.
 part() {
     local status=0
-    .venv/bin/python -m pytest -p no:cacheprovider "$@" || status=$?
+    .venv/bin/python -m pytest -p no:cacheprovider --durations=30 "$@" || status=$?
     if [ "$status" != 0 ] && [ "$status" != 5 ]; then exit "$status"; fi
 }
 check=()
