@@ -14,14 +14,13 @@ from ranpe.charts.common import (
     HORIZONTAL_TICKS,
     _bar_labels,
     _bar_text,
-    _data_footer,
+    _data_frame,
     _group_title,
     _hover,
     _pct_axis,
     _rate_texts,
     _wrapped_categories,
 )
-from ranpe.charts.layout import _frame
 from ranpe.charts.style import NEUTRAL_BAR_COLOUR, RATE_COLOURSCALE, ROW_HEIGHT_PX
 from ranpe.i18n import fmt_pct, t
 
@@ -57,12 +56,14 @@ def fig_commitment_by_agency(
     )
     fig.update_xaxes(_pct_axis(lang, title_key="dash.axis.rate_own_actions", ticks=HORIZONTAL_TICKS))
     fig.update_yaxes(_wrapped_categories(rows["short_name"]))
-    return _frame(
+    return _data_frame(
         fig,
         t("dash.chart.by_agency", lang),
         filters_text,
-        _data_footer(as_of, source, lang, about_url),
-        lang=lang,
+        as_of,
+        source,
+        lang,
+        about_url,
         plot_height=ROW_HEIGHT_PX * max(len(rows), 2),
     )
 
@@ -153,11 +154,13 @@ def fig_agency_pillar_matrix(
         range=[-0.5, len(agencies_in_order) - 0.5],
         showgrid=False,
     )
-    return _frame(
+    return _data_frame(
         fig,
         _group_title(data, "dash.chart.agency_pillar", "period.chart.agency_group", lang),
         filters_text,
-        _data_footer(as_of, source, lang, about_url),
-        lang=lang,
+        as_of,
+        source,
+        lang,
+        about_url,
         plot_height=ROW_HEIGHT_PX * max(len(agencies_in_order), 2),
     )

@@ -3,6 +3,7 @@ Plotly's JSON."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from ranpe.charts.layout import Figure, _frame
 from ranpe.charts.style import BASE_FONT_PX, MIN_CHART_PX, ROW_HEIGHT_PX, wrap_px
 from ranpe.i18n import AsOf, fmt_date, fmt_int, fmt_pct, t
 
@@ -92,27 +94,27 @@ def _json_axis(axis: dict[str, Any]) -> dict[str, Any]:
     return {**axis, "title": {"text": axis["title"]}} if isinstance(axis.get("title"), str) else axis
 
 
-def _bar_text(rate: float, committed: int, planned: int, lang: str, unit: str = "dash.unit.actions") -> str:
-    """'82,0% (41/50 aksi)': the rate and its parts, in the unit counted."""
+def _rate_words(key: str, rate: float, committed: int, planned: int, lang: str, unit: str, decimals: int = 1) -> str:
+    """The text key with a rate and its parts, in the unit counted."""
     return t(
-        "dash.bar_text",
+        key,
         lang,
-        rate=fmt_pct(rate, lang),
+        rate=fmt_pct(rate, lang, decimals),
         committed=fmt_int(committed, lang),
         planned=fmt_int(planned, lang),
         unit=t(unit, lang),
     )
+
+
+def _bar_text(
+    rate: float, committed: int, planned: int, lang: str, unit: str = "dash.unit.actions", decimals: int = 1
+) -> str:
+    """'82,0% (41/50 aksi)': the rate and its parts, in the unit counted."""
+    return _rate_words("dash.bar_text", rate, committed, planned, lang, unit, decimals)
 
 
 def _hover(rate: float, committed: int, planned: int, lang: str, unit: str = "dash.unit.actions") -> str:
-    return t(
-        "dash.hover.rate",
-        lang,
-        rate=fmt_pct(rate, lang),
-        committed=fmt_int(committed, lang),
-        planned=fmt_int(planned, lang),
-        unit=t(unit, lang),
-    )
+    return _rate_words("dash.hover.rate", rate, committed, planned, lang, unit)
 
 
 def _rate_texts(write: Any, rows: pd.DataFrame, lang: str) -> list[str]:
@@ -124,6 +126,35 @@ def _rate_texts(write: Any, rows: pd.DataFrame, lang: str) -> list[str]:
 def _data_footer(as_of: datetime | None, source: str, lang: str, about_url: str | None) -> str:
     """The source line of a chart of the measures: the data date (or the as-of moment) and the source."""
     return _footer(as_of_text(as_of, source, lang), about_url=about_url, lang=lang)
+
+
+def _data_frame(
+    fig: Figure,
+    title: str,
+    filters_text: str,
+    as_of: datetime | None,
+    source: str,
+    lang: str,
+    about_url: str | None,
+    *,
+    plot_height: int,
+) -> Figure:
+    """_frame for a chart of the measures: its title, the filters under it, the data line (_data_footer) below."""
+    return _frame(
+        fig, title, filters_text, _data_footer(as_of, source, lang, about_url), lang=lang, plot_height=plot_height
+    )
+
+
+def _figure_of(spec_builder: Callable[..., dict[str, Any]]) -> Callable[..., go.Figure]:
+    """The fig_* twin of a spec_* builder: its figure as a go.Figure (exports, the pack)."""
+
+    def figure(data: pd.DataFrame, lang: str, *args: Any, **options: Any) -> go.Figure:
+        return go.Figure(spec_builder(data, lang, *args, **options))
+
+    name = spec_builder.__name__.replace("spec_", "fig_", 1)
+    figure.__name__ = figure.__qualname__ = name
+    figure.__doc__ = f"{spec_builder.__name__}() as a go.Figure (exports, the pack)."
+    return figure
 
 
 # A label longer than this share of the narrowest chart goes on two lines or more.

@@ -10,8 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ranpe.charts.common import _footer, as_of_text
-from ranpe.charts.layout import _frame
+from ranpe.charts.common import _data_frame
 from ranpe.charts.style import ROW_HEIGHT_PX
 from ranpe.i18n import AsOf, fmt_int, t
 
@@ -162,13 +161,8 @@ def _obstacle_frame(
 ) -> go.Figure:
     """_frame with the obstacle chart's title and its unit; _lay_out gives a grid's column labels (an x axis on
     top) their room above the plot."""
-    return _frame(
-        fig,
-        obstacle_title(what_key, lang),
-        filters_text,
-        _footer(as_of_text(as_of, source, lang), lang=lang),
-        lang=lang,
-        plot_height=plot_height,
+    return _data_frame(
+        fig, obstacle_title(what_key, lang), filters_text, as_of, source, lang, None, plot_height=plot_height
     )
 
 

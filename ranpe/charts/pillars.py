@@ -14,7 +14,8 @@ from ranpe.charts.common import (
     VERTICAL_LABEL_ROOM,
     _bar_labels,
     _bar_text,
-    _data_footer,
+    _data_frame,
+    _figure_of,
     _group_title,
     _hover,
     _json_axis,
@@ -23,7 +24,7 @@ from ranpe.charts.common import (
     _spec,
     _wrapped_categories,
 )
-from ranpe.charts.layout import _frame, _line_px
+from ranpe.charts.layout import _line_px
 from ranpe.charts.style import BASE_FONT_PX, NEUTRAL_BAR_COLOUR, PILLAR_COLOURS, ROW_HEIGHT_PX
 from ranpe.i18n import fmt_pct, t
 
@@ -58,19 +59,19 @@ def spec_commitment_by_pillar(
     # A row as tall as its label's lines (pillar names are long), and at least two bar rows.
     lines = max((text.count("<br>") + 1 for text in axis["labelalias"].values()), default=1)
     row_px = max(2 * ROW_HEIGHT_PX, round(_line_px(BASE_FONT_PX) * lines + ROW_HEIGHT_PX / 2))
-    return _frame(
+    return _data_frame(
         spec,
         _group_title(data, "dash.chart.by_pillar", "period.chart.by_group", lang),
         filters_text,
-        _data_footer(as_of, source, lang, about_url),
-        lang=lang,
+        as_of,
+        source,
+        lang,
+        about_url,
         plot_height=row_px * max(len(rows), 2),
     )
 
 
-def fig_commitment_by_pillar(data: pd.DataFrame, lang: str, *args: Any, **options: Any) -> go.Figure:
-    """spec_commitment_by_pillar() as a go.Figure (exports, the pack)."""
-    return go.Figure(spec_commitment_by_pillar(data, lang, *args, **options))
+fig_commitment_by_pillar = _figure_of(spec_commitment_by_pillar)
 
 
 def fig_commitment_by_focus_area(
@@ -102,11 +103,13 @@ def fig_commitment_by_focus_area(
         )
     fig.update_yaxes(_pct_axis(lang, VERTICAL_LABEL_ROOM))
     fig.update_xaxes(type="category", title=t("dash.axis.focus_area", lang))
-    return _frame(
+    return _data_frame(
         fig,
         t("dash.chart.by_focus_area", lang),
         filters_text,
-        _data_footer(as_of, source, lang, about_url),
-        lang=lang,
+        as_of,
+        source,
+        lang,
+        about_url,
         plot_height=PLOT_HEIGHT_PX,
     )

@@ -11,7 +11,9 @@ import plotly.graph_objects as go
 from ranpe.charts.common import (
     PLOT_HEIGHT_PX,
     VERTICAL_LABEL_ROOM,
-    _data_footer,
+    _bar_text,
+    _data_frame,
+    _figure_of,
     _hover,
     _json_axis,
     _pct_axis,
@@ -19,9 +21,8 @@ from ranpe.charts.common import (
     _span_and_filters,
     _spec,
 )
-from ranpe.charts.layout import _frame
 from ranpe.charts.style import ALL_PILLARS_COLOUR, PILLAR_COLOURS, STATUS_COLOURS
-from ranpe.i18n import fmt_int, fmt_pct, t
+from ranpe.i18n import fmt_int, t
 
 
 def spec_trend(
@@ -63,19 +64,19 @@ def spec_trend(
         "categoryarray": periods,
         "title": {"text": t("dash.axis.quarter", lang)},
     }
-    return _frame(
+    return _data_frame(
         _spec(lines, xaxis=x_axis, yaxis=_json_axis(_pct_axis(lang))),
         title or t("dash.chart.trend", lang),
         _span_and_filters(data, filters_text, lang),
-        _data_footer(as_of, source, lang, about_url),
-        lang=lang,
+        as_of,
+        source,
+        lang,
+        about_url,
         plot_height=PLOT_HEIGHT_PX,
     )
 
 
-def fig_trend(data: pd.DataFrame, lang: str, *args: Any, **options: Any) -> go.Figure:
-    """spec_trend() as a go.Figure (exports, the pack)."""
-    return go.Figure(spec_trend(data, lang, *args, **options))
+fig_trend = _figure_of(spec_trend)
 
 
 def fig_status_by_quarter(
@@ -110,12 +111,14 @@ def fig_status_by_quarter(
         title=t("dash.axis.quarter", lang),
     )
     fig.update_yaxes(title=t("dash.axis.action_plans", lang), gridcolor="#E5E5E5")
-    return _frame(
+    return _data_frame(
         fig,
         t("dash.chart.status", lang),
         _span_and_filters(data, filters_text, lang),
-        _data_footer(as_of, source, lang, about_url),
-        lang=lang,
+        as_of,
+        source,
+        lang,
+        about_url,
         plot_height=PLOT_HEIGHT_PX,
     )
 
@@ -137,14 +140,7 @@ def fig_completeness(
             y=data["rate"].fillna(0),
             marker_color="#56B4E9",
             text=[
-                t(
-                    "dash.bar_text",
-                    lang,
-                    rate=fmt_pct(r, lang, 0),
-                    committed=fmt_int(s, lang),
-                    planned=fmt_int(e, lang),
-                    unit=t("dash.unit.agencies", lang),
-                )
+                _bar_text(r, s, e, lang, "dash.unit.agencies", decimals=0)
                 for r, s, e in zip(data["rate"], data["submitted"], data["expected"], strict=True)
             ],
             textposition="outside",
@@ -154,11 +150,13 @@ def fig_completeness(
     )
     fig.update_yaxes(_pct_axis(lang, VERTICAL_LABEL_ROOM, "dash.axis.rate_agencies"))
     fig.update_xaxes(type="category")
-    return _frame(
+    return _data_frame(
         fig,
         t("dash.trends.completeness", lang, year=year),
         filters_text,
-        _data_footer(as_of, source, lang, about_url),
-        lang=lang,
+        as_of,
+        source,
+        lang,
+        about_url,
         plot_height=PLOT_HEIGHT_PX,
     )
