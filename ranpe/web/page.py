@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from ranpe.i18n import DEFAULT_LANG, fmt_date, t
+from ranpe.i18n import DEFAULT_LANG, fmt_date, fmt_int, fmt_pct, t
 from ranpe.measures.filters import Filters
 from ranpe.store.connection import Store
 from ranpe.web import auth, downloads, frame
@@ -82,6 +82,44 @@ def units_note(text: str, lang: str) -> None:
     """What the page's figures count, where they use different units, and the link to their definitions."""
     st.caption(text)
     st.page_link("pages/about.py", label=t("dash.units.link", lang), icon=":material/info:")
+
+
+def units_note_beside_headline(key: str, unit: str, filters: Filters, lang: str) -> None:
+    """units_note of a page that counts another unit (unit: a key of the unit totals) than the headline's actions:
+    its own committed, planned and rate, and the headline's."""
+    units = frame.data("unit_totals", filters)
+    own, headline = units[unit], units["actions"]
+    units_note(
+        t(
+            key,
+            lang,
+            committed=fmt_int(own["committed"], lang),
+            planned=fmt_int(own["planned"], lang),
+            rate=fmt_pct(own["rate"], lang),
+            headline_committed=fmt_int(headline["committed"], lang),
+            headline_planned=fmt_int(headline["planned"], lang),
+            headline_rate=fmt_pct(headline["rate"], lang),
+        ),
+        lang,
+    )
+
+
+def pillar_chart(
+    key: str, filters: Filters, lang: str, filters_text: str, as_of: Any, source: str, about_url: str
+) -> None:
+    """The commitment rate by pillar (the period's groups), a click on a bar choosing its pillar, with the hint that
+    says so under it."""
+    figure = frame.chart(
+        "spec_commitment_by_pillar",
+        ("by_pillar", filters, lang),
+        lang,
+        filters_text,
+        as_of,
+        source,
+        about_url=about_url,
+    )
+    drillable_chart(figure, key, "pillar", "by_pillar", lang)
+    st.caption(t("dash.drill_hint", lang))
 
 
 def choosing_chart(figure: Any, key: str, export_name: str, lang: str) -> tuple[Any, list[Any]]:
