@@ -4,6 +4,7 @@ obstacles; the places of things on a slide, which the PDF pages share."""
 from __future__ import annotations
 
 import io
+from functools import partial
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -20,6 +21,7 @@ from ranpe.exports.pack_content import (
     SLIDE_HEIGHT_IN,
     SLIDE_WIDTH_IN,
     TEXT_COLOUR,
+    ChartSlide,
     PackContent,
 )
 from ranpe.i18n import fmt_int, t
@@ -126,19 +128,35 @@ def write_pptx(content: PackContent) -> bytes:
     deck.slide_width = Emu(Inches(SLIDE_WIDTH_IN))
     deck.slide_height = Emu(Inches(SLIDE_HEIGHT_IN))
     blank = deck.slide_layouts[6]
-    pages = 4 + len(content.charts)
-    lang = content.lang
+    kinds = [
+        _cover_slide,
+        _key_figures_slide,
+        *(partial(_chart_slide, chart) for chart in content.charts),
+        _lowest_slide,
+        _obstacles_slide,
+    ]
+    for page, draw in enumerate(kinds, start=1):
+        slide = deck.slides.add_slide(blank)
+        draw(slide, content)
+        _pptx_furniture(slide, content, page, len(kinds))
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()
 
-    slide = deck.slides.add_slide(blank)
+
+def _cover_slide(slide, content: PackContent) -> None:
+    """The first slide: the pack's title, its period, filters, data date and when it was made."""
     if content.demo_band:
         _pptx_band(slide, 0, COVER_BAND_TOP_IN, SLIDE_WIDTH_IN, COVER_BAND_HEIGHT_IN, content.demo_band, 24)
     _text_box(slide, 0.8, 1.8, 11.7, 1.0, content.title, size=40, bold=True, colour=ACCENT_COLOUR)
     _text_box(slide, 0.8, 2.8, 11.7, 0.6, content.subtitle, size=22)
     _text_box(slide, 0.8, 3.8, 11.7, 2.2, [content.period, content.filters_text, content.as_of, content.made], size=18)
     _text_box(slide, 0.8, 6.3, 9.5, 0.5, content.source, size=11, colour=MUTED_COLOUR)
-    _pptx_furniture(slide, content, 1, pages)
 
-    slide = deck.slides.add_slide(blank)
+
+def _key_figures_slide(slide, content: PackContent) -> None:
+    """The key figures as cards (and the plan's second row of cards, with an action catalogue)."""
+    lang = content.lang
     _slide_heading(slide, t("exports.pack.kpi_title", lang), content.view)
     card_width = (SLIDE_WIDTH_IN - 1 - 0.3 * 3) / 4
     for index, (label, value, detail) in enumerate(content.kpis):
@@ -152,31 +170,34 @@ def write_pptx(content: PackContent) -> bytes:
         _text_box(slide, left, PLAN_KPI_TOP_IN + 0.45, card_width, 0.6, value, size=26, bold=True, colour=ACCENT_COLOUR)
         _text_box(slide, left, PLAN_KPI_TOP_IN + 1.0, card_width, 0.4, detail, size=12, colour=MUTED_COLOUR)
     _slide_source(slide, content.footer_source)
-    _pptx_furniture(slide, content, 2, pages)
 
-    for index, chart in enumerate(content.charts):
-        slide = deck.slides.add_slide(blank)
-        _slide_heading(slide, chart.title, chart.subtitle)
-        slide.shapes.add_picture(
-            io.BytesIO(chart.image_png), Inches(0.4), Inches(BODY_TOP_IN), width=Inches(IMAGE_WIDTH_IN)
-        )
-        _text_box(
-            slide,
-            SIDE_LEFT_IN,
-            BODY_TOP_IN,
-            SIDE_WIDTH_IN,
-            0.5,
-            t("exports.pack.key_numbers", lang),
-            size=16,
-            bold=True,
-        )
-        _text_box(slide, SIDE_LEFT_IN, BODY_TOP_IN + 0.55, SIDE_WIDTH_IN, 3.0, chart.key_numbers, size=14)
-        if chart.note:
-            _text_box(slide, SIDE_LEFT_IN, NOTE_TOP_IN, SIDE_WIDTH_IN, 1.2, chart.note, size=12, colour=MUTED_COLOUR)
-        _slide_source(slide, chart.source)
-        _pptx_furniture(slide, content, 3 + index, pages)
 
-    slide = deck.slides.add_slide(blank)
+def _chart_slide(chart: ChartSlide, slide, content: PackContent) -> None:
+    """A chart's image, its key numbers and note beside it."""
+    lang = content.lang
+    _slide_heading(slide, chart.title, chart.subtitle)
+    slide.shapes.add_picture(
+        io.BytesIO(chart.image_png), Inches(0.4), Inches(BODY_TOP_IN), width=Inches(IMAGE_WIDTH_IN)
+    )
+    _text_box(
+        slide,
+        SIDE_LEFT_IN,
+        BODY_TOP_IN,
+        SIDE_WIDTH_IN,
+        0.5,
+        t("exports.pack.key_numbers", lang),
+        size=16,
+        bold=True,
+    )
+    _text_box(slide, SIDE_LEFT_IN, BODY_TOP_IN + 0.55, SIDE_WIDTH_IN, 3.0, chart.key_numbers, size=14)
+    if chart.note:
+        _text_box(slide, SIDE_LEFT_IN, NOTE_TOP_IN, SIDE_WIDTH_IN, 1.2, chart.note, size=12, colour=MUTED_COLOUR)
+    _slide_source(slide, chart.source)
+
+
+def _lowest_slide(slide, content: PackContent) -> None:
+    """The K/L with the lowest commitment rate, as a table."""
+    lang = content.lang
     _slide_heading(slide, t("exports.pack.lowest_title", lang), content.lowest_subtitle)
     if content.lowest_rows:
         shape = slide.shapes.add_table(
@@ -203,20 +224,17 @@ def write_pptx(content: PackContent) -> bytes:
     else:
         _text_box(slide, 0.5, BODY_TOP_IN, 12, 0.5, t("exports.pack.lowest_none", lang), size=16)
     _slide_source(slide, content.footer_source)
-    _pptx_furniture(slide, content, pages - 1, pages)
 
-    slide = deck.slides.add_slide(blank)
+
+def _obstacles_slide(slide, content: PackContent) -> None:
+    """How many obstacle texts the view has, and those shown with their follow-up."""
+    lang = content.lang
     _slide_heading(slide, t("exports.pack.obstacles_title", lang), content.obstacles_subtitle)
     _text_box(slide, 0.5, BODY_TOP_IN, 12.3, 0.5, _obstacles_line(content), size=14, colour=MUTED_COLOUR)
     lines = [_obstacle_text(item, lang) for item in content.obstacles]
     if lines:
         _text_box(slide, 0.5, BODY_TOP_IN + 0.5, 12.3, 4.4, lines, size=12)
     _slide_source(slide, content.footer_source)
-    _pptx_furniture(slide, content, pages, pages)
-
-    buffer = io.BytesIO()
-    deck.save(buffer)
-    return buffer.getvalue()
 
 
 def _obstacles_line(content: PackContent) -> str:
