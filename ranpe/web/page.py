@@ -50,7 +50,15 @@ def drillable_chart(
     figure: Any, key: str, filter_name: str, export_name: str, lang: str, part: int | None = None
 ) -> None:
     """A chart whose selection sets the filter_name filter, with its PNG/SVG downloads under it."""
-    event = st.plotly_chart(
+    event = _selectable_chart(figure, key, lang)
+    frame.drill_down(event, filter_name, part)
+    downloads.chart_downloads(figure, export_name, lang)
+
+
+def _selectable_chart(figure: Any, key: str, lang: str) -> Any:
+    """st.plotly_chart of a figure whose points can be selected (a selection reruns the page), as laid out (no
+    Streamlit theme): the selection event."""
+    return st.plotly_chart(
         frame.drawn(figure),
         key=frame.chart_key(key),
         on_select="rerun",
@@ -58,8 +66,6 @@ def drillable_chart(
         config=frame.plotly_config(lang),
         theme=None,
     )
-    frame.drill_down(event, filter_name, part)
-    downloads.chart_downloads(figure, export_name, lang)
 
 
 def chart(figure: Any, key: str, lang: str) -> None:
@@ -126,14 +132,7 @@ def choosing_chart(figure: Any, key: str, export_name: str, lang: str) -> tuple[
     """A chart whose clicks choose something on its page, with its PNG/SVG downloads under it: the selection
     event, and the customdata of the selected points when the selection is new (a selection acts once, so a
     choice made afterwards with the page's own widgets is not undone on the next rerun)."""
-    event = st.plotly_chart(
-        frame.drawn(figure),
-        key=frame.chart_key(key),
-        on_select="rerun",
-        selection_mode="points",
-        config=frame.plotly_config(lang),
-        theme=None,
-    )
+    event = _selectable_chart(figure, key, lang)
     downloads.chart_downloads(figure, export_name, lang)
     points = (event or {}).get("selection", {}).get("points", []) if event else []
     chosen = [point.get("customdata") for point in points if point.get("customdata") is not None]
