@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 # What every child needs, imported once in the server (the job's own module is imported by unpickling it).
-PRELOAD = ("pyarrow", "pyarrow.compute", "python_calamine", "ranpe.ingest.sandbox", "ranpe.plan.catalogue")
+PRELOAD = ("pyarrow", "pyarrow.compute", "python_calamine", "ranpe.ingest.sandbox", "ranpe.plan.catalogue_file")
 _HEADER = struct.Struct("=cQd")  # kind, payload length or pid, seconds
 _PID = struct.Struct("=q")
 _FORK, _KILL = b"F", b"K"
