@@ -20,7 +20,7 @@ from benchmarks.pages import REPO, _run_entry_script
 # Where a sample's time goes, by the first of these found in its stack (in this order).
 SHARES = (
     ("st.plotly_chart (serialising the figures)", ("streamlit/elements/plotly_chart.py",)),
-    ("building the figures (ranpe/charts.py)", ("ranpe/charts.py",)),
+    ("building the figures (ranpe/charts/)", ("ranpe/charts/",)),
     ("SQL (the store's queries)", ("ranpe/store/connection.py",)),
     ("the measures' Python and pandas", ("ranpe/measures/",)),
     ("chart downloads and the pack panel", ("ranpe/web/downloads.py",)),

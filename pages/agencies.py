@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ranpe.i18n import fmt_int, fmt_pct, fmt_quarter, t
+from ranpe.i18n import fmt_int, fmt_quarter, t
 from ranpe.web import downloads, frame, page, plan
 
 filters, lang, filters_text, as_of, source = page.page_start("dash.page.agencies")
@@ -12,20 +12,7 @@ if ranking.empty:
     frame.empty_view_message(lang)
     st.stop()
 about_url = page.about_url(filters, lang)
-units = frame.data("unit_totals", filters)
-page.units_note(
-    t(
-        "dash.units.agencies",
-        lang,
-        committed=fmt_int(units["agency_actions"]["committed"], lang),
-        planned=fmt_int(units["agency_actions"]["planned"], lang),
-        rate=fmt_pct(units["agency_actions"]["rate"], lang),
-        headline_committed=fmt_int(units["actions"]["committed"], lang),
-        headline_planned=fmt_int(units["actions"]["planned"], lang),
-        headline_rate=fmt_pct(units["actions"]["rate"], lang),
-    ),
-    lang,
-)
+page.units_note_beside_headline("dash.units.agencies", "agency_actions", filters, lang)
 
 left, right = st.columns([1, 1])
 with left:

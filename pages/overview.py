@@ -109,17 +109,7 @@ page.units_note(t("dash.units.overview", lang, group=frame.data("groups", filter
 
 left, right = st.columns([1, 1])
 with left:
-    figure = frame.chart(
-        "spec_commitment_by_pillar",
-        ("by_pillar", filters, lang),
-        lang,
-        filters_text,
-        as_of,
-        source,
-        about_url=about_url,
-    )
-    page.drillable_chart(figure, "overview_pillars", "pillar", "by_pillar", lang)
-    st.caption(t("dash.drill_hint", lang))
+    page.pillar_chart("overview_pillars", filters, lang, filters_text, as_of, source, about_url)
 with right:
     figure = frame.chart(
         "spec_province_map",

@@ -18,17 +18,7 @@ page.units_note(t("dash.units.pillars", lang), lang)
 
 left, right = st.columns([2, 3])
 with left:
-    pillar_figure = frame.chart(
-        "spec_commitment_by_pillar",
-        ("by_pillar", filters, lang),
-        lang,
-        filters_text,
-        as_of,
-        source,
-        about_url=about_url,
-    )
-    page.drillable_chart(pillar_figure, "pillars_bars", "pillar", "by_pillar", lang)
-    st.caption(t("dash.drill_hint", lang))
+    page.pillar_chart("pillars_bars", filters, lang, filters_text, as_of, source, about_url)
 with right:
     focus_figure = frame.chart(
         "fig_commitment_by_focus_area",

@@ -12,20 +12,7 @@ provinces, national = regions["provinces"], regions["national"]
 if national is None and provinces["planned"].isna().all():
     frame.empty_view_message(lang)
     st.stop()
-units = frame.data("unit_totals", filters)
-page.units_note(
-    t(
-        "dash.units.regions",
-        lang,
-        committed=fmt_int(units["action_plans"]["committed"], lang),
-        planned=fmt_int(units["action_plans"]["planned"], lang),
-        rate=fmt_pct(units["action_plans"]["rate"], lang),
-        headline_committed=fmt_int(units["actions"]["committed"], lang),
-        headline_planned=fmt_int(units["actions"]["planned"], lang),
-        headline_rate=fmt_pct(units["actions"]["rate"], lang),
-    ),
-    lang,
-)
+page.units_note_beside_headline("dash.units.regions", "action_plans", filters, lang)
 
 map_column, side_column = st.columns([3, 1])
 with map_column:

@@ -15,6 +15,7 @@ import plotly.io as pio
 import pytest
 
 from ranpe import charts
+from ranpe.charts import regions as chart_regions
 from ranpe.exports import images
 from ranpe.measures import dashboard
 from ranpe.measures.filters import NATIONAL, Filters
@@ -129,7 +130,7 @@ def test_the_small_map_draws_every_province_with_fewer_vertices():
     """The overview's small map (simplified=True): every province polygon still there, each outline a closed ring
     made of the shipped outline's own vertices and never farther from it than the tolerance; a third of the JSON a
     browser receives on every run."""
-    full, small = charts._provinces_geojson_rings(False), charts._provinces_geojson_rings(True)
+    full, small = chart_regions._provinces_geojson_rings(False), chart_regions._provinces_geojson_rings(True)
     assert [f["properties"]["code"] for f in small["features"]] == [f["properties"]["code"] for f in full["features"]]
     shipped = {f["properties"]["code"]: f["geometry"] for f in charts.provinces_geojson()["features"]}
     for feature in small["features"]:
@@ -160,7 +161,7 @@ def test_a_simplified_ring_stays_within_the_tolerance():
     angles = np.linspace(0, 2 * np.pi, 400)
     ring = np.column_stack([np.cos(angles), np.sin(angles)])
     ring[-1] = ring[0]
-    kept = charts._simplified_ring(ring)
+    kept = chart_regions._simplified_ring(ring)
     assert 4 <= len(kept) < len(ring) / 4
     segments = list(itertools.pairwise(kept))
     for point in ring:

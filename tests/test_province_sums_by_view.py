@@ -12,6 +12,7 @@ import pytest
 
 from ranpe.measures import dashboard
 from ranpe.measures.filters import NATIONAL, Filters, parse_moment
+from ranpe.measures.versioned import per_data_version
 from ranpe.store.connection import Store
 from tests.test_as_of import pokja_file, upload
 
@@ -122,12 +123,12 @@ def test_a_map_opened_while_the_years_provinces_are_read_does_not_wait(store: St
 
 
 def test_reads_of_other_views_go_on_while_one_is_read(store: Store):
-    """A per-data-version read (dashboard._per_data_version) of one key does not hold up another key's read (another
+    """A per-data-version read (versioned.per_data_version) of one key does not hold up another key's read (another
     province's trend, another year); sessions asking for the same key at once wait for one read of it."""
     started, finish = threading.Event(), threading.Event()
     reads: list[int] = []
 
-    @dashboard._per_data_version
+    @per_data_version
     def read(opened: Store, key: int) -> int:
         reads.append(key)
         if key == 1:
@@ -160,7 +161,7 @@ def test_a_read_that_began_before_a_write_is_answered_but_not_kept(store: Store)
     reads: list[tuple[str, int]] = []
     answers: list[int] = []
 
-    @dashboard._per_data_version(max_entries=2)
+    @per_data_version(max_entries=2)
     def read(opened: Store, key: str) -> int:
         reads.append((key, opened.data_version()))
         if key == "late":

@@ -13,9 +13,11 @@ import pytest
 
 from benchmarks import QUERIES
 from ranpe.measures import dashboard
+from ranpe.measures import views as lookups
 from ranpe.measures.dashboard import pillar_commitment, previous_period, read_view_once, view_totals
 from ranpe.measures.filters import NATIONAL, Filters, parse_moment
 from ranpe.measures.summary import totals_of
+from ranpe.measures.versioned import per_data_version
 from ranpe.store.connection import Store
 from tests.conftest import csv_bytes
 from tests.test_as_of import upload
@@ -59,10 +61,8 @@ def bench(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReque
 @pytest.fixture
 def fresh_views(monkeypatch: pytest.MonkeyPatch) -> None:
     """No view read before the test."""
-    monkeypatch.setattr(dashboard, "_recent_views", dashboard._RecentViews())
-    monkeypatch.setattr(
-        dashboard, "_province_views", dashboard._per_data_version(dashboard.province_views, max_entries=32)
-    )
+    monkeypatch.setattr(lookups, "_recent_views", lookups._RecentViews())
+    monkeypatch.setattr(lookups, "_province_views", per_data_version(lookups.province_views, max_entries=32))
 
 
 def read_names(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -173,8 +173,8 @@ def test_a_view_at_a_moment_reads_its_rows_once_for_its_totals_and_pillars(
 def test_what_is_kept_stays_bounded(bench: Store, fresh_views: None, monkeypatch: pytest.MonkeyPatch):
     """The views (at a moment) and the province years read last are kept, the oldest dropped: memory stays bounded
     however many views are opened."""
-    monkeypatch.setattr(dashboard._RecentViews, "MAX_VIEWS", 4)
-    monkeypatch.setattr(dashboard._province_views, "max_entries", 2)
+    monkeypatch.setattr(lookups._RecentViews, "MAX_VIEWS", 4)
+    monkeypatch.setattr(lookups._province_views, "max_entries", 2)
     views = [Filters(2024, quarter, as_of=LATER) for quarter in (1, 2, 3, 4)] + [Filters(2023, 4, as_of=LATER)]
     for filters in views:
         view_totals(bench, filters, previous_period(filters.year, filters.quarter))

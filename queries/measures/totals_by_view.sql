@@ -2,13 +2,7 @@
 -- year, quarter chosen (null: each K/L and pillar at its latest quarter of the year, as counted_actions(...) reads
 -- it), pillar (null: all), K/L (null: all) and national rows only or not. Read once per data version; a view's KPI
 -- totals are then a look-up (ranpe.measures.dashboard.view_totals). A view with no row here counts nothing.
-with latest as (
-    select year, agency_code, pillar, max(quarter) as quarter
-    from active_slices
-    group by year, agency_code, pillar
-),
-
-chosen as (
+with chosen as (
     select
         year,
         quarter,
@@ -36,7 +30,7 @@ chosen as (
         c.achievement_sum,
         c.achievement_plans
     from action_counts as c
-    inner join latest as l
+    inner join latest_quarters(null) as l
         on c.year = l.year
         and c.agency_code = l.agency_code
         and c.pillar = l.pillar

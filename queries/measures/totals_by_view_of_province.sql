@@ -3,14 +3,7 @@
 -- pillar (null: all) and K/L (null: all), from one read of the province's rows of the year. Kept per data version
 -- (ranpe.measures.dashboard): the views of a province are then look-ups, as those without one are in
 -- measures/totals_by_view. A view with no row here counts nothing.
-with latest as (
-    select agency_code, pillar, max(quarter) as quarter
-    from active_slices_at($as_of)
-    where year = $year
-    group by agency_code, pillar
-),
-
-counts as (
+with counts as (
     select
         r.agency_code,
         r.quarter,
@@ -35,8 +28,9 @@ chosen as (
 
     select c.* replace (null::integer as quarter)
     from counts as c
-    inner join latest as l
-        on c.agency_code = l.agency_code
+    inner join latest_quarters($as_of) as l
+        on l.year = $year
+        and c.agency_code = l.agency_code
         and c.pillar = l.pillar
         and c.quarter = l.quarter
 )

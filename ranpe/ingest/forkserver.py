@@ -48,7 +48,7 @@ PRELOAD = (
     "encodings.cp437",  # zipfile decodes an xlsx's member names with it
     "python_calamine",
     "ranpe.ingest.sandbox",
-    "ranpe.plan.catalogue",
+    "ranpe.plan.catalogue_file",
 )
 _HEADER = struct.Struct("=cQd")  # kind, payload length or pid, seconds
 _PID = struct.Struct("=q")

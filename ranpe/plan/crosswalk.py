@@ -24,7 +24,8 @@ from ranpe.ingest import sandbox
 from ranpe.ingest.contract import as_text, header_key, is_blank, value_key
 from ranpe.ingest.problems import Problem, Refused
 from ranpe.ingest.reader import Workbook, read
-from ranpe.plan.catalogue import find_period, record_refusal
+from ranpe.plan.catalogue import record_refusal
+from ranpe.plan.catalogue_file import find_period
 from ranpe.plan.periods import list_periods
 from ranpe.store import sql
 from ranpe.store.connection import Store

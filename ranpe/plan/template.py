@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ranpe.i18n import t
-from ranpe.plan.catalogue import FIELDS, REQUIRED
+from ranpe.plan.catalogue_file import FIELDS, REQUIRED
 from ranpe.plan.periods import Period, groups, list_periods
 from ranpe.store.connection import Store
 

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from ranpe.i18n import DEFAULT_LANG, fmt_date, t
+from ranpe.i18n import DEFAULT_LANG, fmt_date, fmt_int, fmt_pct, t
 from ranpe.measures.filters import Filters
 from ranpe.store.connection import Store
 from ranpe.web import auth, downloads, frame
@@ -50,7 +50,15 @@ def drillable_chart(
     figure: Any, key: str, filter_name: str, export_name: str, lang: str, part: int | None = None
 ) -> None:
     """A chart whose selection sets the filter_name filter, with its PNG/SVG downloads under it."""
-    event = st.plotly_chart(
+    event = _selectable_chart(figure, key, lang)
+    frame.drill_down(event, filter_name, part)
+    downloads.chart_downloads(figure, export_name, lang)
+
+
+def _selectable_chart(figure: Any, key: str, lang: str) -> Any:
+    """st.plotly_chart of a figure whose points can be selected (a selection reruns the page), as laid out (no
+    Streamlit theme): the selection event."""
+    return st.plotly_chart(
         frame.drawn(figure),
         key=frame.chart_key(key),
         on_select="rerun",
@@ -58,8 +66,6 @@ def drillable_chart(
         config=frame.plotly_config(lang),
         theme=None,
     )
-    frame.drill_down(event, filter_name, part)
-    downloads.chart_downloads(figure, export_name, lang)
 
 
 def chart(figure: Any, key: str, lang: str) -> None:
@@ -84,18 +90,49 @@ def units_note(text: str, lang: str) -> None:
     st.page_link("pages/about.py", label=t("dash.units.link", lang), icon=":material/info:")
 
 
+def units_note_beside_headline(key: str, unit: str, filters: Filters, lang: str) -> None:
+    """units_note of a page that counts another unit (unit: a key of the unit totals) than the headline's actions:
+    its own committed, planned and rate, and the headline's."""
+    units = frame.data("unit_totals", filters)
+    own, headline = units[unit], units["actions"]
+    units_note(
+        t(
+            key,
+            lang,
+            committed=fmt_int(own["committed"], lang),
+            planned=fmt_int(own["planned"], lang),
+            rate=fmt_pct(own["rate"], lang),
+            headline_committed=fmt_int(headline["committed"], lang),
+            headline_planned=fmt_int(headline["planned"], lang),
+            headline_rate=fmt_pct(headline["rate"], lang),
+        ),
+        lang,
+    )
+
+
+def pillar_chart(
+    key: str, filters: Filters, lang: str, filters_text: str, as_of: Any, source: str, about_url: str
+) -> None:
+    """The commitment rate by pillar (the period's groups), a click on a bar choosing its pillar, with the hint that
+    says so under it."""
+    figure = frame.chart(
+        "spec_commitment_by_pillar",
+        ("by_pillar", filters, lang),
+        lang,
+        filters_text,
+        as_of,
+        source,
+        about_url=about_url,
+    )
+    drillable_chart(figure, key, "pillar", "by_pillar", lang)
+    st.caption(t("dash.drill_hint", lang))
+
+
 def choosing_chart(figure: Any, key: str, export_name: str, lang: str) -> tuple[Any, list[Any]]:
     """A chart whose clicks choose something on its page, with its PNG/SVG downloads under it: the selection
     event, and the customdata of the selected points when the selection is new (a selection acts once, so a
     choice made afterwards with the page's own widgets is not undone on the next rerun)."""
-    event = st.plotly_chart(
-        frame.drawn(figure),
-        key=frame.chart_key(key),
-        on_select="rerun",
-        selection_mode="points",
-        config=frame.plotly_config(lang),
-        theme=None,
-    )
+    event = _selectable_chart(figure, key, lang)
     downloads.chart_downloads(figure, export_name, lang)
     points = (event or {}).get("selection", {}).get("points", []) if event else []
     chosen = [point.get("customdata") for point in points if point.get("customdata") is not None]
