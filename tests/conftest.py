@@ -140,7 +140,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "file_only: a test of the embedded DuckDB file itself (skipped on --store=lake)")
-    config.addinivalue_line("markers", "shared_store: needs the PostgreSQL of scripts/postgres.sh (set by conftest)")
+    config.addinivalue_line(
+        "markers", "shared_store: needs PostgreSQL (set here with lake_server; by hand with own_postgres)"
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

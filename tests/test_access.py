@@ -122,6 +122,7 @@ def test_users_file_inside_the_repository_is_refused(monkeypatch):
     assert not (REPO / "users.toml").exists()
 
 
+@pytest.mark.slow
 def test_users_command_line(users_file):
     env = {**os.environ, "RANPE_USERS_FILE": str(users_file)}
 

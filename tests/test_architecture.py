@@ -269,6 +269,7 @@ def test_subpackage_says_what_it_owns_and_may_import(folder: Path) -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", sorted(module_files()))
 def test_module_imports_alone_in_a_fresh_interpreter(module: str) -> None:
     """A cycle can pass in a warm process and break on the first import of one module (a page, the CLI)."""

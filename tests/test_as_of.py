@@ -352,6 +352,7 @@ def test_export_refuses_a_year_with_nothing_stored_by_the_date(
     assert t("as_of.no_data", "id", year=2023, date="1 Oktober 2023") in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_export_pack_as_of_names_the_date_on_the_cover_and_every_chart(
     store: Store, history: dict[str, int], tmp_path: Path
 ):

@@ -62,6 +62,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_backup_and_restore_through_the_cli_reproduce_every_table_and_file(tmp_path):
     source = tmp_path / "live" / "ranpe.duckdb"
     with Store(source) as store:

@@ -38,6 +38,7 @@ def bench(bench_file: Path) -> Store:
     opened.close()
 
 
+@pytest.mark.slow
 def test_every_views_catalogue_figures_looked_up_equal_the_per_view_query(bench: Store):
     """Years with and without rows, every quarter and none, pillars with and without actions, K/L that lead,
     support, report or none of these, national rows only: each looked-up row is exactly the query's."""

@@ -311,6 +311,7 @@ def test_a_hostile_catalogue_file_is_refused_with_a_clear_message_and_recorded(c
     ],
     ids=["time", "memory"],
 )
+@pytest.mark.slow
 def test_a_catalogue_that_outlasts_the_sandbox_limits_is_refused(store, monkeypatch, limit, value, rows, keys):
     if not sandbox.enabled():
         pytest.skip("RANPE_SANDBOX=0")

@@ -391,6 +391,7 @@ def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_cli_check_json_and_text(tmp_path):
     db = tmp_path / "ranpe.duckdb"
     with Store(db) as store:
@@ -442,6 +443,7 @@ def test_cli_check_json_and_text(tmp_path):
     assert "skipped: Action code not in the catalogue" in text_en.stdout
 
 
+@pytest.mark.slow
 def test_cli_ingest_prints_the_findings_an_upload_brings(tmp_path):
     (tmp_path / EARLIER).write_bytes(earlier_file([row(2, "1.1.1", realization=8), row(2, "1.1.2")]))
     (tmp_path / LATER).write_bytes(later_file([row(3, "1.1.1", realization=5)]))

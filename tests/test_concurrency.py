@@ -50,6 +50,7 @@ def _all_filters() -> list[Filters]:
     return [Filters(2023, q, p, a, r) for q, p, a, r in choices]
 
 
+@pytest.mark.slow
 def test_twenty_readers_and_two_uploaders_on_one_store(store: Store):
     for seed, agency in enumerate(AGENCIES):
         assert ingest_bytes(store, _submission(agency, 2023, seed), f"{agency}.xlsx", actor=ANALYST).status == "stored"

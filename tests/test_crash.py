@@ -104,6 +104,7 @@ def test_sigkill_at_random_points_loses_nothing_confirmed_and_half_stores_nothin
     assert len(confirmed) > ROUNDS // 2  # the kills did land while uploads were flowing
 
 
+@pytest.mark.slow
 def test_a_second_process_on_a_held_store_is_told_it_is_in_use(tmp_path: Path):
     db = tmp_path / "ranpe.duckdb"
     holder = Store(db)

@@ -116,6 +116,7 @@ def test_generated_files_are_deterministic(store: Store):
     assert first == second
 
 
+@pytest.mark.slow
 def test_cli_demo_then_summary_matches_and_is_deterministic(tmp_path: Path, demo_store: Store):
     db = tmp_path / "cli.duckdb"
     loaded = run_cli("demo", "--db", str(db))

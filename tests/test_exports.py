@@ -86,6 +86,7 @@ def test_svg_parses_and_carries_title_filters_date_and_source(demo: Store) -> No
     assert _squash(dashboard.source_text(demo, "id")) in text
 
 
+@pytest.mark.slow
 def test_map_renders_offline_with_its_attribution(demo: Store) -> None:
     page = images.renderer_page().generate_index()
     assert "http://" not in page and "https://" not in page, "the renderer would fetch a script from the network"
@@ -225,6 +226,7 @@ def test_pack_pdf_pages_render_and_say_the_same(pack_files: dict[str, Path], tmp
     assert "Komisi Perlindungan Anak Indonesia" in text
 
 
+@pytest.mark.slow
 def test_pack_is_cached_for_unchanged_data_filters_and_marking(demo: Store) -> None:
     pack.clear_cache()
     first = pack.build_pack(demo, VIEW, "id", "pdf")

@@ -496,6 +496,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "ranpe", *args], capture_output=True, text=True, cwd=REPO, timeout=120)
 
 
+@pytest.mark.slow
 def test_cli_ingest_json_and_exit_codes(tmp_path):
     db = str(tmp_path / "cli.duckdb")
     good = tmp_path / "good.xlsx"
@@ -530,6 +531,7 @@ def test_cli_ingest_json_and_exit_codes(tmp_path):
     assert [h["status"] for h in json.loads(history.stdout)] == ["refused", "active"]
 
 
+@pytest.mark.slow
 def test_cli_summary_filters_and_national(tmp_path):
     db = str(tmp_path / "cli.duckdb")
     rows = [HEADER, ROW, rows_with("Provinsi", "Nasional")[1], rows_with("Provinsi", "NTB")[1]]
@@ -624,6 +626,7 @@ def test_unknown_value_far_from_every_name_gets_no_suggestion(store, column, val
     assert "Did you mean" not in problem.message("en")
 
 
+@pytest.mark.slow
 def test_suggestion_is_in_the_cli_json_problem_text(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_bytes(csv_bytes(rows_with("Provinsi", "Jawa Barta")))

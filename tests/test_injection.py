@@ -66,6 +66,7 @@ def test_query_names_are_checked_against_the_files(name):
         sql.load(name)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", HOSTILE_VALUES[:3])
 def test_hostile_values_through_the_cli_are_refused_as_unknown_without_effect(loaded, value):
     db = str(loaded.path)

@@ -191,6 +191,7 @@ def test_a_file_written_by_a_newer_duckdb_is_refused_with_a_message(tmp_path, ca
     assert "cannot be opened" in message and "python -m ranpe demo" in message and "Traceback" not in message
 
 
+@pytest.mark.shared_store
 @pytest.mark.timeout(300)
 def test_a_page_says_postgresql_is_down_in_the_users_language_and_recovers_when_it_returns(tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest

@@ -128,6 +128,7 @@ def test_a_province_chosen_reads_the_rows(bench: Store):
     assert totals["rows_committed"] == row["committed"]
 
 
+@pytest.mark.slow
 def test_every_write_keeps_the_sums_in_step(store: Store):
     """Upload, replacement, a second pillar, undo, restore, demo removal: after each, the sums give the figures the
     rows give."""
@@ -192,6 +193,7 @@ def test_the_apps_store_reads_on_one_thread_and_gives_the_same_figures(bench: St
         one_thread.close()
 
 
+@pytest.mark.slow
 def test_every_views_totals_looked_up_equal_the_totals_query(bench: Store):
     """The KPI totals of every view without a province or a moment come from one read per data version
     (measures/totals_by_view): each view's rows, with the quarter before, are exactly what measures/totals gives,
@@ -254,6 +256,7 @@ def test_a_view_opened_while_every_views_totals_are_read_does_not_wait(store: St
     assert view_totals(store, Filters(2023, quarter=3)) == totals_of(store, Filters(2023, quarter=3))
 
 
+@pytest.mark.slow
 def test_every_views_pillars_looked_up_equal_the_pillar_query(bench: Store):
     """The overview's pillar chart reads its commitment per pillar from every view's totals when neither a province
     nor a moment is chosen: the same frame as measures/commitment_by_pillar, empty views included."""

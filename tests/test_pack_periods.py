@@ -242,6 +242,7 @@ def test_agencies_on_slide_keeps_the_highest_and_the_lowest(demo: Store) -> None
     assert shown["rate"].is_monotonic_decreasing
 
 
+@pytest.mark.slow
 def test_pack_without_demo_data_has_no_demo_band(tmp_path: Path) -> None:
     header = ["Tahun", "Triwulan", "K/L", "Pilar", "Kode Aksi", "Aksi", "Provinsi", "Komitmen"]
     rows = [
@@ -256,6 +257,7 @@ def test_pack_without_demo_data_has_no_demo_band(tmp_path: Path) -> None:
     assert not any("DEMO" in x for x in texts)
 
 
+@pytest.mark.slow
 def test_pdf_pages_carry_the_period_and_demo_band_and_are_looked_at(demo: Store, tmp_path: Path) -> None:
     """The issue's pack (2023 TW II, pillar 1) as PDF: text checked with pdftotext, trend and K/L pages kept as PNG."""
     assert shutil.which("pdftoppm"), "poppler-utils (pdftoppm) must be installed"

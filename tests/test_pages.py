@@ -387,6 +387,7 @@ def test_first_start_on_an_empty_store_loads_the_demo_and_marks_it(
     assert "DATA DEMO" in footer
 
 
+@pytest.mark.slow
 def test_a_store_that_fails_its_check_shows_why_instead_of_numbers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_env: None
 ) -> None:

@@ -200,6 +200,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_cli_period_add_and_list(tmp_path: Path):
     path = str(tmp_path / "s.duckdb")
     groups = tmp_path / "groups.csv"
@@ -335,6 +336,7 @@ def test_pillars_page_colours_each_theme_and_filters_one(demo_db: Path, app_env,
     assert any("Tema 4" in c.value for c in at.caption)
 
 
+@pytest.mark.slow
 def test_pack_of_2026_names_themes_and_says_illustrative(demo_db: Path):
     with Store(demo_db) as store:
         content = pack.build_content(store, Filters(2026), "en")

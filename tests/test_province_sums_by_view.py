@@ -40,6 +40,7 @@ def queried(store: Store, filters: Filters) -> list[dict]:
     return shown(store.query_rows("measures/commitment_by_province", **filters.params()))
 
 
+@pytest.mark.slow
 def test_every_views_provinces_looked_up_equal_the_province_query(bench: Store):
     """Years with and without rows, each quarter or the latest, pillars, K/L with and without rows, a province, a
     province without rows and national rows only: the look-up gives the query's rows, in its order."""

@@ -132,6 +132,7 @@ def test_the_themes_template_filled_from_its_lists_is_stored(themes_db: Path, tm
     assert pillar == 9
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_example_row_names_an_action_of_the_years_catalogue(store: Store, tmp_path: Path, lang: str):
     """With a catalogue for the period, the template's example is one of its actions planned in the year, with its

@@ -216,6 +216,7 @@ def test_a_shared_store_without_its_users_keeps_sign_in_on_until_they_are_import
 # -- PostgreSQL lost while a page runs ----------------------------------------------------------------
 
 
+@pytest.mark.shared_store
 @pytest.mark.timeout(300)
 def test_postgresql_lost_while_a_page_runs_is_said_and_the_page_recovers(tmp_path, users_file, monkeypatch):
     """The data version was read (kept a while, as every run keeps it) and PostgreSQL stops before the page's own
@@ -247,6 +248,7 @@ def test_postgresql_lost_while_a_page_runs_is_said_and_the_page_recovers(tmp_pat
         assert "bnpt.xlsx" in " ".join(frame.value.to_string() for frame in app.dataframe)
 
 
+@pytest.mark.shared_store
 @pytest.mark.timeout(300)
 def test_postgresql_lost_inside_a_write_or_a_read_is_store_unavailable_and_the_store_goes_on(tmp_path):
     with own_postgres() as (conninfo, server):

@@ -93,6 +93,7 @@ def assert_same_as_the_queries(store: Store, filters: Filters, previous: tuple[i
     return read
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year", [2022, 2023, 2024, 2031])
 def test_one_read_gives_what_the_totals_and_pillar_queries_give(bench: Store, year: int):
     """Every quarter and none, every pillar and all, a K/L or all of them and one with no row, provinces and national
