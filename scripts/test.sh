@@ -53,8 +53,8 @@ part() {
 }
 check=()
 if [ $# = 0 ]; then check=(--check-queries); fi  # every query file run, counted over both parts
-part -n "$workers" -m "not serial" --queries-log "$queries_log" "$@"
-part -m serial --queries-log "$queries_log" "${check[@]}" "$@"
+part -n "$workers" -m "not serial" --queries-log="$queries_log" "$@"
+part -m serial --queries-log="$queries_log" "${check[@]}" "$@"
 if [ "${RANPE_SKIP_LAKE_PASS:-}" != "1" ]; then
     # The tests whose `store` fixture gives them the shared store (conftest deselects the others: they would run
     # the same code on the same data as above).
