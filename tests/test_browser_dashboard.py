@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -62,10 +63,18 @@ class Visit:
         self.page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
         self.page.wait_for_timeout(800)
 
-    def filter_values(self) -> list[str]:
-        """What the sidebar's filter boxes show."""
-        boxes = self.page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox'] input")
-        return [boxes.nth(index).input_value() for index in range(boxes.count())]
+    def filter_values(self, expected: list[str] | None = None, seconds: float = 30) -> list[str]:
+        """What the sidebar's filter boxes show, read at one instant. With expected: as soon as they show it, else
+        what they show after the given seconds (a page just opened may still hold the last page's boxes while its
+        script runs: on a busy machine they went between counting them and reading one)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            values = self.page.eval_on_selector_all(
+                "[data-testid='stSidebar'] [data-testid='stSelectbox'] input", "boxes => boxes.map(box => box.value)"
+            )
+            if expected is None or values == expected or time.monotonic() > deadline:
+                return values
+            self.page.wait_for_timeout(250)
 
     def leaving_requests(self) -> list[str]:
         local = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
@@ -147,7 +156,8 @@ def test_a_copied_link_opens_its_view_on_a_freshly_started_server(browser: objec
         visit.open("regions?year=2023&quarter=2&pillar=1&province=32&lang=en")
         visit.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         assert visit.page.locator("h1").first.inner_text() == "Regions"
-        assert visit.filter_values() == ["2023", "Q2", "Pillar 1 · Prevention", "All K/L", "West Java"]
+        shown = ["2023", "Q2", "Pillar 1 · Prevention", "All K/L", "West Java"]
+        assert visit.filter_values(shown) == shown
         nav = visit.page.locator("[data-testid='stSidebarNav']").inner_text()
         assert "Overview" in nav and "Upload" in nav and "regions" not in nav
         canvas = visit.page.locator("canvas.maplibregl-canvas").first
@@ -169,7 +179,8 @@ def test_a_copied_link_reopens_the_same_view(browser: object, server: str) -> No
     try:
         visit.open("regions?year=2023&quarter=2&pillar=1&province=32&lang=en")
         visit.page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
-        assert visit.filter_values() == ["2023", "Q2", "Pillar 1 · Prevention", "All K/L", "West Java"]
+        shown = ["2023", "Q2", "Pillar 1 · Prevention", "All K/L", "West Java"]
+        assert visit.filter_values(shown) == shown
         assert "Year 2023 · Q2 · Pillar 1 · West Java" in visit.page.locator(".js-plotly-plot").first.inner_text()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         visit.page.screenshot(path=str(ARTIFACTS / "dashboard_regions_link_en.png"), full_page=True)
