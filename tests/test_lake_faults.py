@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,12 +49,30 @@ def empty_database(server: LakeServer) -> Iterator[str]:
 
 
 def test_writers_of_every_kind_at_one_instant_on_a_fresh_store_all_store(server, tmp_path):
+    import psycopg
+
     kinds = reliability.writer_kinds(4)
     assert {kind.split(":")[0] for kind in kinds} == {"ingest", "catalogue", "reference"}
     with empty_database(server) as url:
-        data = str(tmp_path / "data")
-        outcome = reliability.writers_round(url, data, kinds)
-        assert outcome.failures == [] and outcome.stored == len(kinds)
+        data, conninfo = str(tmp_path / "data"), url.removeprefix("ducklake:postgres:")
+        outcomes: list[reliability.WritersRound] = []
+        # Every writer's first start meets the others for sure: a transaction of this test creating one of DuckLake's
+        # catalogue tables, left open until every writer waits (on it, or on the write lock), makes them all arrive
+        # together when it rolls back.
+        with psycopg.connect(conninfo) as holder, psycopg.connect(conninfo, autocommit=True) as watcher:
+            holder.execute("create table ducklake_metadata (key varchar)")
+            writers = threading.Thread(target=lambda: outcomes.append(reliability.writers_round(url, data, kinds)))
+            writers.start()
+            waiting = 0
+            for _ in range(3000):
+                waiting = watcher.execute(WAITING, [holder.info.backend_pid]).fetchone()[0]
+                if waiting >= len(kinds):
+                    break
+                time.sleep(0.1)
+            holder.rollback()
+            writers.join()
+        assert waiting == len(kinds)
+        assert outcomes[0].failures == [] and outcomes[0].stored == len(kinds)
         with Store(url, lake_data=data) as store:
             assert store.query_rows("store/counts")[0]["uploads"] == 2
             assert health.check(store) == []
@@ -61,6 +80,13 @@ def test_writers_of_every_kind_at_one_instant_on_a_fresh_store_all_store(server,
             assert "Sulteng 1" in aliases
             catalogue = store.cursor().execute("select count(*) from catalogue_versions").fetchone()[0]
             assert catalogue == 1
+
+
+# The writers' PostgreSQL sessions waiting for a lock (the test's open transaction, or the write lock).
+WAITING = """
+select count(*) from pg_stat_activity
+where datname = current_database() and wait_event_type = 'Lock' and pid <> %s
+"""
 
 
 def test_an_ingest_killed_at_random_moments_on_the_shared_store_loses_nothing_reported_stored(server):
@@ -75,19 +101,21 @@ def test_an_ingest_killed_at_random_moments_on_the_shared_store_loses_nothing_re
     assert confirmed, "no kill landed after an upload was reported stored"
 
 
-# Stops itself (SIGSTOP) inside the ingest's write transaction, after its rows went in: the test stops PostgreSQL
-# (immediate) and lets it go on. What the CLI then says is the user's: exit code and stderr.
+# Stops itself (SIGSTOP) inside the ingest's write transaction, its rows in, before the commit (when the write loads
+# the statement it runs last): the test stops PostgreSQL (immediate) and lets it go on. What the CLI then says is the
+# user's: exit code and stderr.
 _STOPPED_INGEST = """
 import os, signal, sys
 from ranpe.cli import main
-from ranpe.store import connection
+from ranpe.store import sql
 
-stopped = connection.Store.keep_original
-def keep_original(self, cur, archive_path, content):
-    stopped(self, cur, archive_path, content)
-    print("in the write", flush=True)
-    os.kill(os.getpid(), signal.SIGSTOP)
-connection.Store.keep_original = keep_original
+load = sql.load
+def stopping_load(name):
+    if name == "store/record_activations":
+        print("in the write", flush=True)
+        os.kill(os.getpid(), signal.SIGSTOP)
+    return load(name)
+sql.load = stopping_load
 sys.exit(main(["ingest", sys.argv[1], "--lang", "en"]))
 """
 
@@ -102,8 +130,8 @@ def test_postgresql_stopped_in_the_middle_of_an_ingest_stores_nothing_says_so_an
             "RANPE_STORE": f"ducklake:postgres:{conninfo} connect_timeout=2",
             "RANPE_LAKE_DATA": str(tmp_path / "data"),
         }
-        url = env["RANPE_STORE"]
-        with Store(url) as store:
+        url, data = env["RANPE_STORE"], env["RANPE_LAKE_DATA"]
+        with Store(url, lake_data=data) as store:
             ingest_bytes(store, agency_file("Polri", "Tidak"), "polri-1.xlsx", actor=ANALYST)
         for round_number in range(2):
             path.write_bytes(agency_file("Polri", "Ya", quarter=f"TW {round_number + 2}"))
@@ -122,7 +150,7 @@ def test_postgresql_stopped_in_the_middle_of_an_ingest_stores_nothing_says_so_an
             assert child.returncode == 3, (out, err)
             assert "database server (PostgreSQL) cannot be reached" in err and "Traceback" not in err
             postgres("start")
-            with Store(url) as store:
+            with Store(url, lake_data=data) as store:
                 assert health.check(store) == []
                 history = store.query_rows("workspace/upload_history", agency=None, year=None)
                 assert [row["status"] for row in history].count("refused") == 0
