@@ -21,7 +21,7 @@ import pytest
 from benchmarks import reliability
 from ranpe.cli import main
 from ranpe.ingest.pipeline import ingest_bytes
-from ranpe.store import health
+from ranpe.store import health, lake
 from ranpe.store.connection import Store, StoreUnavailable
 from tests.conftest import ANALYST, REPO
 from tests.lake_support import LakeServer, own_postgres
@@ -217,3 +217,49 @@ def test_a_data_folder_filling_up_mid_write_stores_nothing_and_tidy_removes_the_
             assert health.check(store) == []
             assert ingest_bytes(store, agency_file("Kemenag", "Ya"), "kemenag-3.xlsx", actor=ANALYST).status == "stored"
         print(f"\nthe folder full mid-write: {len(left_behind)} uncommitted Parquet files left, deleted by tidy")
+
+
+def _outside_writer(store: Store, times: int):
+    """A sql.load that, the first `times` times an ingest is about to commit, commits a write of its own to the same
+    table through a connection of its own that does not take the app's write lock (a writer outside the app)."""
+    from ranpe.store import sql
+
+    load, done = sql.load, []
+
+    def loading(name: str) -> str:
+        if name == "store/record_activations" and len(done) < times:
+            con, _ = lake.connect(store.conninfo, store.data_path, store.data_path, read_only=False)
+            try:
+                con.execute("update data_version set version = version + 1")
+            finally:
+                con.close()
+            done.append(name)
+        return load(name)
+
+    return loading, done
+
+
+@pytest.mark.parametrize(("conflicts", "stored"), [(1, True), (len(lake.CONFLICT_PAUSES_SECONDS) + 1, False)])
+def test_a_write_that_loses_a_race_is_run_again_and_told_only_when_the_tries_run_out(
+    server, monkeypatch, tmp_path, capsys, conflicts, stored
+):
+    from ranpe.store import sql
+
+    path = tmp_path / "TNI.xlsx"
+    path.write_bytes(agency_file("TNI", "Ya"))
+    with server.fresh_store() as store:
+        ingest_bytes(store, agency_file("TNI", "Tidak"), "tni-1.xlsx", actor=ANALYST)
+        loading, done = _outside_writer(store, conflicts)
+        monkeypatch.setattr(sql, "load", loading)
+        code = main(["ingest", str(path), "--store", str(store.path), "--lang", "en"])
+        monkeypatch.undo()
+        assert len(done) == conflicts
+        err = capsys.readouterr().err
+        if stored:
+            assert code == 0 and err == ""
+        else:
+            assert code == 3 and "Another write changed the shared store at the same moment" in err
+            assert "Traceback" not in err and "cannot be reached" not in err
+        history = store.query_rows("workspace/upload_history", agency=None, year=None)
+        assert len(history) == (2 if stored else 1)
+        assert health.check(store) == []

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -17,6 +17,8 @@ import pyarrow as pa
 
 from ranpe import config
 from ranpe.store import lake, sql
+
+T = TypeVar("T")
 
 FOCUS_PROVINCES = ("72", "52", "35", "32", "33")
 # Run by every write transaction that changed the active slices before it commits, in this order: the sums the
@@ -227,7 +229,8 @@ class Store:
         the data folder missing, unwritable or full, a conflict), else None."""
         if not self.is_lake or not isinstance(exc, duckdb.Error):
             return None
-        detail = str(exc).splitlines()[0]
+        # Every line: DuckLake says a commit failed on the first, why (a conflict) on the next.
+        detail = " ".join(line.strip() for line in str(exc).splitlines()[:3])
         found = lake.fault(detail, self.conninfo, self.data_path)
         if found is None:
             return None
@@ -305,6 +308,21 @@ class Store:
                 lake.merge_row_files(cur)
         if self.is_lake:
             self._read_snapshot()
+
+    def retrying(self, write: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """write(cur) in one transaction(), run again from the start when it lost a race with another writer (a
+        DuckLake transaction conflict: a writer outside this app's write lock), after a bounded back-off; the conflict
+        is StoreUnavailable(kind="conflict") only when the tries ran out. write must only touch the store."""
+        pauses = iter(lake.CONFLICT_PAUSES_SECONDS)
+        while True:
+            try:
+                with self.transaction() as cur:
+                    return write(cur)
+            except StoreUnavailable as exc:
+                pause = next(pauses, None)
+                if exc.kind != "conflict" or pause is None:
+                    raise
+                time.sleep(pause)
 
     @contextmanager
     def write_alone(self) -> Iterator[duckdb.DuckDBPyConnection]:
