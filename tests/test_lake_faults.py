@@ -263,3 +263,28 @@ def test_a_write_that_loses_a_race_is_run_again_and_told_only_when_the_tries_run
         history = store.query_rows("workspace/upload_history", agency=None, year=None)
         assert len(history) == (2 if stored else 1)
         assert health.check(store) == []
+
+
+def test_a_catalogue_of_a_newer_ducklake_is_refused_on_a_page_and_the_cli_with_its_own_message(
+    server, tmp_path, monkeypatch, capsys
+):
+    import psycopg
+    from streamlit.testing.v1 import AppTest
+
+    dbname = server.new_database()
+    try:
+        url = server.url(dbname)
+        with psycopg.connect(url.removeprefix("ducklake:postgres:"), autocommit=True) as pg:
+            pg.execute("update ducklake_metadata set value = '9.9' where key = 'version'")
+        assert main(["history", "--store", url, "--lang", "en"]) == 3
+        err = capsys.readouterr().err
+        assert "written by a newer DuckLake (9.9; this version reads 1.0)" in err and "Traceback" not in err
+        monkeypatch.setenv("RANPE_STORE", url)
+        monkeypatch.setenv("RANPE_AUTO_DEMO", "0")
+        app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        app.run()
+        assert not app.exception
+        errors = " ".join(e.value for e in app.error)
+        assert "ditulis oleh versi DuckLake yang lebih baru (9.9" in errors and "PostgreSQL" not in errors
+    finally:
+        server.drop(dbname)
