@@ -64,7 +64,7 @@ def test_writers_of_every_kind_at_one_instant_on_a_fresh_store_all_store(server,
             writers = threading.Thread(target=lambda: outcomes.append(reliability.writers_round(url, data, kinds)))
             writers.start()
             waiting = 0
-            for _ in range(3000):
+            for _ in range(6000):  # at most 10 minutes: every writer starts a Python process and attaches
                 waiting = watcher.execute(WAITING, [holder.info.backend_pid]).fetchone()[0]
                 if waiting >= len(kinds):
                     break
