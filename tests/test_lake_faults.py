@@ -101,10 +101,10 @@ def test_an_ingest_killed_at_random_moments_on_the_shared_store_loses_nothing_re
     assert confirmed, "no kill landed after an upload was reported stored"
 
 
-# Stops itself (SIGSTOP) inside the ingest's write transaction, its rows in, before the commit (when the write loads
+# Stops itself (SIGSTOP) inside the command's write transaction, its rows in, before the commit (when the write loads
 # the statement it runs last): the test stops PostgreSQL (immediate) and lets it go on. What the CLI then says is the
 # user's: exit code and stderr.
-_STOPPED_INGEST = """
+_STOPPED_COMMAND = """
 import os, signal, sys
 from ranpe.cli import main
 from ranpe.store import sql
@@ -116,13 +116,22 @@ def stopping_load(name):
         os.kill(os.getpid(), signal.SIGSTOP)
     return load(name)
 sql.load = stopping_load
-sys.exit(main(["ingest", sys.argv[1], "--lang", "en"]))
+sys.exit(main([*sys.argv[1:], "--lang", "en"]))
 """
 
 
+def uploads(store: Store) -> list[tuple]:
+    """Every upload with its status (active, replaced, refused): what an ingest or a restore changes."""
+    history = store.query_rows("workspace/upload_history", agency=None, year=None)
+    return sorted((row["upload_id"], row["status"]) for row in history)
+
+
 @pytest.mark.timeout(600)
-def test_postgresql_stopped_in_the_middle_of_an_ingest_stores_nothing_says_so_and_a_retry_stores(tmp_path):
+def test_postgresql_stopped_in_the_middle_of_an_ingest_and_a_restore_changes_nothing_says_so_and_a_retry_stores(
+    tmp_path,
+):
     path = tmp_path / "Polri.xlsx"
+    path.write_bytes(agency_file("Polri", "Ya"))
     with own_postgres() as (conninfo, postgres):
         env = {
             **os.environ,
@@ -133,10 +142,11 @@ def test_postgresql_stopped_in_the_middle_of_an_ingest_stores_nothing_says_so_an
         url, data = env["RANPE_STORE"], env["RANPE_LAKE_DATA"]
         with Store(url, lake_data=data) as store:
             ingest_bytes(store, agency_file("Polri", "Tidak"), "polri-1.xlsx", actor=ANALYST)
-        for round_number in range(2):
-            path.write_bytes(agency_file("Polri", "Ya", quarter=f"TW {round_number + 2}"))
+        for command in (["ingest", str(path)], ["restore", "1"]):
+            with Store(url, lake_data=data) as store:
+                before = uploads(store)
             child = subprocess.Popen(
-                [sys.executable, "-c", _STOPPED_INGEST, str(path)],
+                [sys.executable, "-c", _STOPPED_COMMAND, *command],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
@@ -147,16 +157,15 @@ def test_postgresql_stopped_in_the_middle_of_an_ingest_stores_nothing_says_so_an
             postgres("kill")
             child.send_signal(signal.SIGCONT)
             out, err = child.communicate(timeout=300)
-            assert child.returncode == 3, (out, err)
+            assert child.returncode == 3, (command, out, err)
             assert "database server (PostgreSQL) cannot be reached" in err and "Traceback" not in err
             postgres("start")
             with Store(url, lake_data=data) as store:
                 assert health.check(store) == []
-                history = store.query_rows("workspace/upload_history", agency=None, year=None)
-                assert [row["status"] for row in history].count("refused") == 0
-                assert len(history) == 1 + round_number  # the stopped write is absent, the retries are there
-                assert main(["ingest", str(path), "--store", url, "--lang", "en"]) == 0
+                assert uploads(store) == before  # the stopped write is absent, whole
+                assert main([*command, "--store", url, "--lang", "en"]) == 0
                 assert health.check(store) == []
+                assert uploads(store) != before
 
 
 @contextmanager
