@@ -210,12 +210,14 @@ def main(argv: list[str] | None = None) -> int:
         with fresh_lake(args.lake, "kills", Path(folder)) as url:
             data = os.environ["RANPE_LAKE_DATA"]
             Store(url, lake_data=data).close()
-            for _ in range(args.rounds):
+            for number in range(1, args.rounds + 1):
                 outcome = kill_round(url, data, rnd, confirmed)
                 confirmed.update(outcome.confirmed)
                 lost.update(outcome.lost)
                 findings += outcome.findings
                 half += outcome.half_stored
+                if number % 10 == 0:
+                    print(f"  {number} rounds: {len(confirmed)} reported stored, {len(lost)} lost", flush=True)
         print(
             f"SIGKILL during ingest: {args.rounds} rounds, {len(confirmed)} uploads reported stored, {len(lost)} of "
             f"them lost, {len(half)} half-stored, {len(findings)} health findings ({time.monotonic() - started:.0f} s)"
