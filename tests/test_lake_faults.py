@@ -27,7 +27,8 @@ from tests.conftest import ANALYST, REPO
 from tests.lake_support import LakeServer, own_postgres
 from tests.test_ingest import agency_file
 
-pytestmark = pytest.mark.slow
+# Kills, a stopped PostgreSQL, mounts: each times its fault to land inside a write, so each has the machine to itself.
+pytestmark = [pytest.mark.slow, pytest.mark.serial]
 
 
 @pytest.fixture
