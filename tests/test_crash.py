@@ -57,6 +57,7 @@ def _env() -> dict[str, str]:
 
 
 @pytest.mark.slow
+@pytest.mark.serial  # its kills are timed to land mid-ingest: beside other tests an ingest is slower, and fewer land
 def test_sigkill_at_random_points_loses_nothing_confirmed_and_half_stores_nothing(tmp_path: Path):
     rnd = random.Random(2026)
     db = tmp_path / "store" / "ranpe.duckdb"
