@@ -3,6 +3,7 @@
 #   scripts/postgres.sh start   initdb (first time) and start it on 127.0.0.1, database "lake"; prints the URL
 #   scripts/postgres.sh url     the libpq connection string (host, port, user, dbname)
 #   scripts/postgres.sh stop    stop it (the data directory stays until `purge`)
+#   scripts/postgres.sh kill    stop it at once (pg_ctl -m immediate: as a crash; tests of faults)
 #   scripts/postgres.sh purge   stop it and delete its data directory
 # RANPE_PG_DIR (default /tmp/ranpe-pg) holds the data; RANPE_PG_PORT (default 54329) the port. As root, the
 # server runs as the user "nobody" (PostgreSQL refuses root). lc_messages=C: DuckLake's retry logic reads
@@ -52,12 +53,18 @@ stop)
         as_owner "$BIN/pg_ctl" -D "$DIR/data" -m fast stop >/dev/null 2>&1 || true
     fi
     ;;
+kill)
+    # A crash of the server as a power cut would be one: no shutdown checkpoint, recovery on the next start.
+    if [ -s "$DIR/data/PG_VERSION" ]; then
+        as_owner "$BIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    ;;
 purge)
     "$0" stop
     rm -rf "$DIR"
     ;;
 *)
-    echo "usage: $0 start|stop|url|purge" >&2
+    echo "usage: $0 start|stop|kill|url|purge" >&2
     exit 2
     ;;
 esac

@@ -49,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         print(t("store.in_use", args.lang, path=exc), file=sys.stderr)
         return EXIT_IN_USE
     except StoreUnavailable as exc:
-        print(t("store.unavailable", args.lang, detail=exc), file=sys.stderr)
+        # What happened in the user's language, then the store's own error line (for the operator).
+        print(t(exc.message_key, args.lang, **exc.params), file=sys.stderr)
+        print(f"  {exc}", file=sys.stderr)
         return EXIT_IN_USE
     except StoreError as exc:
         print(t("store.cannot_open", args.lang, detail=str(exc).splitlines()[0].rstrip(".")), file=sys.stderr)

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 
 from ranpe import config
@@ -192,51 +193,56 @@ def ingest_bytes(
     archive_name = f"{uuid.uuid4().hex}.{'csv' if display_name.lower().endswith('.csv') else 'xlsx'}"
     # The embedded store archives the original as a file before the transaction; the shared one in it.
     archive_path = None if store.is_lake else _archive(store, data, archive_name)
-    try:
-        with store.transaction() as cur:
-            if store.is_lake:
-                cur.execute(sql.load("store/original_insert"), {"archive_path": archive_name, "content": data})
-            upload_id = cur.execute(sql.load("ingest/next_upload_id")).fetchone()[0]
-            cur.execute(
-                sql.load("ingest/insert_upload"),
+
+    def store_upload(cur: duckdb.DuckDBPyConnection) -> tuple[int, list[tuple]]:
+        if store.is_lake:
+            cur.execute(sql.load("store/original_insert"), {"archive_path": archive_name, "content": data})
+        upload_id = cur.execute(sql.load("ingest/next_upload_id")).fetchone()[0]
+        cur.execute(
+            sql.load("ingest/insert_upload"),
+            {
+                "upload_id": upload_id,
+                "file_name": display_name,
+                "sha256": sha256,
+                "content_key": content_key,
+                "archive_path": archive_name,
+                "uploaded_at": when,
+                "uploaded_by": user,
+                "given_year": given.year,
+                "given_quarter": given.quarter,
+                "given_agency": given.agency,
+                "row_count": table.num_rows,
+                "is_demo": is_demo,
+            },
+        )
+        cur.register("incoming_rows", table)
+        try:
+            cur.execute(sql.load("ingest/insert_rows"), {"upload_id": upload_id})
+            replaced = cur.execute(sql.load("ingest/replaced_slices")).fetchall()
+            cur.execute(sql.load("ingest/deactivate_slices"))
+            cur.execute(sql.load("ingest/activate_slices"), {"upload_id": upload_id, "activated_at": when})
+            cur.execute(sql.load("ingest/clear_current"))
+            cur.execute(sql.load("ingest/insert_current"), {"upload_id": upload_id})
+            audit.write(
+                cur,
+                actor,
+                "replace" if replaced else "upload",
                 {
                     "upload_id": upload_id,
-                    "file_name": display_name,
+                    "file": display_name,
                     "sha256": sha256,
-                    "content_key": content_key,
-                    "archive_path": archive_name,
-                    "uploaded_at": when,
-                    "uploaded_by": user,
-                    "given_year": given.year,
-                    "given_quarter": given.quarter,
-                    "given_agency": given.agency,
-                    "row_count": table.num_rows,
-                    "is_demo": is_demo,
+                    "rows": table.num_rows,
+                    "replaced": [list(item) for item in replaced],
+                    "demo": is_demo,
                 },
             )
-            cur.register("incoming_rows", table)
-            try:
-                cur.execute(sql.load("ingest/insert_rows"), {"upload_id": upload_id})
-                replaced = cur.execute(sql.load("ingest/replaced_slices")).fetchall()
-                cur.execute(sql.load("ingest/deactivate_slices"))
-                cur.execute(sql.load("ingest/activate_slices"), {"upload_id": upload_id, "activated_at": when})
-                cur.execute(sql.load("ingest/clear_current"))
-                cur.execute(sql.load("ingest/insert_current"), {"upload_id": upload_id})
-                audit.write(
-                    cur,
-                    actor,
-                    "replace" if replaced else "upload",
-                    {
-                        "upload_id": upload_id,
-                        "file": display_name,
-                        "sha256": sha256,
-                        "rows": table.num_rows,
-                        "replaced": [list(item) for item in replaced],
-                        "demo": is_demo,
-                    },
-                )
-            finally:
-                cur.unregister("incoming_rows")
+        finally:
+            cur.unregister("incoming_rows")
+        return upload_id, replaced
+
+    try:
+        # Run again from the start if it lost a race with a writer outside the write lock (Store.retrying).
+        upload_id, replaced = store.retrying(store_upload)
     except BaseException:
         if archive_path is not None:
             archive_path.unlink(missing_ok=True)

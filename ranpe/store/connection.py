@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -17,6 +17,8 @@ import pyarrow as pa
 
 from ranpe import config
 from ranpe.store import lake, sql
+
+T = TypeVar("T")
 
 FOCUS_PROVINCES = ("72", "52", "35", "32", "33")
 # Run by every write transaction that changed the active slices before it commits, in this order: the sums the
@@ -53,11 +55,22 @@ class LakeName(str):
 
 
 class StoreUnavailable(StoreError):
-    """The shared store's PostgreSQL catalog cannot be reached (it may come back: open the store again)."""
+    """The shared store refused a read or a write, nothing of it stored: kind says why, each told by its own message
+    (ranpe/i18n/store.py): "unreachable" (its PostgreSQL catalog; it may come back: open the store again),
+    "conflict" (another writer, tried again until the tries ran out), "data_missing", "data_unwritable", "data_full"
+    (the data folder, RANPE_LAKE_DATA), "catalogue_newer", "catalogue_older" (DuckLake's catalogue version), "failed"
+    (an open that failed otherwise)."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, kind: str = "unreachable", params: dict[str, str] | None = None):
         # Messages reach terminals and logs: never with the connection string's password.
         super().__init__(lake.without_password(message))
+        self.kind = kind
+        self.params = params or {}
+
+    @property
+    def message_key(self) -> str:
+        """The translation of what happened, for a page and the command line alike."""
+        return f"store.fault_{self.kind}"
 
 
 # How long the shared store's data version (its DuckLake snapshot id) is kept before it is read again.
@@ -138,12 +151,11 @@ class Store:
             # data files stay reachable (its PostgreSQL connection is the extension's, not a query's).
             self._con.execute(sql.load("store/lake_allowed_directories"), {"data_path": self.data_path})
             self._con.execute("set enable_external_access = false")
-        except lake.LakeUnavailable as exc:
+        except (lake.LakeUnavailable, duckdb.Error) as exc:
             self.close()
-            raise StoreUnavailable(f"{target}: {exc}") from exc
-        except duckdb.Error as exc:
-            self.close()
-            raise StoreUnavailable(f"{target}: {str(exc).splitlines()[0]}") from exc
+            detail = str(exc).splitlines()[0]
+            found = lake.fault(detail, self.conninfo, data_path) or ("failed", {})
+            raise StoreUnavailable(f"{target}: {detail}", *found) from exc
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -213,12 +225,16 @@ class Store:
             cur.close()
 
     def _unavailable(self, exc: BaseException) -> StoreUnavailable | None:
-        """StoreUnavailable for an error of the shared store that says its PostgreSQL went away, else None."""
+        """StoreUnavailable for an error of the shared store that is one of the faults told apart (its PostgreSQL gone,
+        the data folder missing, unwritable or full, a conflict), else None."""
         if not self.is_lake or not isinstance(exc, duckdb.Error):
             return None
-        if not lake.lost_connection(str(exc)) and lake.reachable(self.conninfo):
+        # Every line: DuckLake says a commit failed on the first, why (a conflict) on the next.
+        detail = " ".join(line.strip() for line in str(exc).splitlines()[:3])
+        found = lake.fault(detail, self.conninfo, self.data_path)
+        if found is None:
             return None
-        return StoreUnavailable(f"{self.path}: {str(exc).splitlines()[0]}")
+        return StoreUnavailable(f"{self.path}: {detail}", *found)
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         """Run queries/<name>.sql with bound parameters; the result as a DataFrame."""
@@ -292,6 +308,21 @@ class Store:
                 lake.merge_row_files(cur)
         if self.is_lake:
             self._read_snapshot()
+
+    def retrying(self, write: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """write(cur) in one transaction(), run again from the start when it lost a race with another writer (a
+        DuckLake transaction conflict: a writer outside this app's write lock), after a bounded back-off; the conflict
+        is StoreUnavailable(kind="conflict") only when the tries ran out. write must only touch the store."""
+        pauses = iter(lake.CONFLICT_PAUSES_SECONDS)
+        while True:
+            try:
+                with self.transaction() as cur:
+                    return write(cur)
+            except StoreUnavailable as exc:
+                pause = next(pauses, None)
+                if exc.kind != "conflict" or pause is None:
+                    raise
+                time.sleep(pause)
 
     @contextmanager
     def write_alone(self) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -7,7 +7,9 @@ import os
 import re
 import site
 import sys
+import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,7 +92,45 @@ def connect(
 ) -> tuple[duckdb.DuckDBPyConnection, str]:
     """An in-memory DuckDB with the lake attached as `lake` and in use, so every query of queries/ runs unchanged;
     and the folder of its data files: data_path when given (it must be the one the catalogue names), else the
-    catalogue's own, else (a new store) default_data_path."""
+    catalogue's own, else (a new store) default_data_path. A writer that finds no catalogue yet attaches under the
+    write lock: DuckLake creates its catalogue on the first ATTACH, and two processes creating it at once fail
+    (`duplicate key value violates unique constraint "pg_type_typname_nsp_index"`); the second one waits, then
+    finds it made."""
+    if read_only or catalogue_ready(conninfo):
+        try:
+            return _connect_any(conninfo, data_path, default_data_path, read_only=read_only)
+        except LakeUnavailable as exc:
+            # Another process without this lock (an older version of the app) was creating the catalogue.
+            if read_only or not conflict(str(exc)):
+                raise
+    pauses = iter(CONFLICT_PAUSES_SECONDS)
+    while True:
+        try:
+            with held(conninfo, WRITE_LOCK_KEY):
+                return _connect_any(conninfo, data_path, default_data_path, read_only=read_only)
+        except LakeUnavailable as exc:
+            pause = next(pauses, None)
+            if pause is None or not conflict(str(exc)):
+                raise
+            time.sleep(pause)
+
+
+def catalogue_ready(conninfo: str) -> bool:
+    """Whether DuckLake's catalogue exists in the PostgreSQL database, whole (its first snapshot written: DuckLake
+    writes it last when it creates the catalogue)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(conninfo, connect_timeout=5) as pg:
+            found = pg.execute(sql.load("store/lake_catalogue_ready")).fetchone()
+    except psycopg.OperationalError as exc:
+        raise LakeUnavailable(str(exc).splitlines()[0]) from exc
+    return bool(found and found[0])
+
+
+def _connect_any(
+    conninfo: str, data_path: str | None, default_data_path: str, *, read_only: bool
+) -> tuple[duckdb.DuckDBPyConnection, str]:
     try:
         if data_path is None:
             try:
@@ -156,9 +196,74 @@ _LOST_CONNECTION = re.compile(
 )
 
 
+# What DuckLake and PostgreSQL say when two writers met: DuckLake's transaction conflict, PostgreSQL's serialization
+# failure and deadlock, and two processes creating the same catalogue table at once.
+_CONFLICT = re.compile(
+    r"transaction conflict|could not serialize|deadlock detected|pg_type_typname_nsp_index"
+    r"|relation \"ducklake_\w+\" already exists",
+    re.IGNORECASE,
+)
+# The pauses between the tries of an attach that met another writer (a bounded back-off, ~1.5 s in all).
+CONFLICT_PAUSES_SECONDS = (0.1, 0.2, 0.4, 0.8)
+
+
+def conflict(message: str) -> bool:
+    """Whether an error's text says the write met another writer (worth trying again)."""
+    return bool(_CONFLICT.search(message))
+
+
 def lost_connection(message: str) -> bool:
     """Whether an error's text says the PostgreSQL catalog could not be reached."""
     return bool(_LOST_CONNECTION.search(message))
+
+
+_CATALOGUE_VERSION = re.compile(
+    r"catalog version is (\d+(?:\.\d+)*), but the extension requires version (\d+(?:\.\d+)*)"
+)
+_DATA_FULL = re.compile(r"no space left on device|disk quota exceeded", re.IGNORECASE)
+_DATA_UNWRITABLE = re.compile(r"permission denied|read-only file system|operation not permitted", re.IGNORECASE)
+_DATA_MISSING = re.compile(r"no such file or directory|cannot open file|could not open file", re.IGNORECASE)
+
+
+def fault(message: str, conninfo: str, data_path: str | None) -> tuple[str, dict[str, str]] | None:
+    """What an error of the shared store was, as one of the faults a user is told apart (ranpe/i18n/store.py,
+    store.fault_<kind>) with its details; None for an error that is none of them."""
+    if data_path is not None:
+        data_path = data_path.rstrip("/") or "/"
+    found = _CATALOGUE_VERSION.search(message)
+    if found:
+        kind = "catalogue_newer" if _version(found[1]) > _version(found[2]) else "catalogue_older"
+        return kind, {"found": found[1], "expected": found[2]}
+    if conflict(message):
+        return "conflict", {}
+    if lost_connection(message):
+        return "unreachable", {}
+    local = data_path is not None and "://" not in data_path
+    if local and not os.path.isdir(data_path):
+        return "data_missing", {"path": data_path}
+    for kind, pattern in (("data_full", _DATA_FULL), ("data_unwritable", _DATA_UNWRITABLE)):
+        if pattern.search(message):
+            return kind, {"path": data_path or ""}
+    if local and not _writable(data_path):
+        return "data_unwritable", {"path": data_path}
+    if _DATA_MISSING.search(message) and data_path:
+        return "data_missing", {"path": data_path}
+    if not reachable(conninfo):
+        return "unreachable", {}
+    return None
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", text))
+
+
+def _writable(folder: str) -> bool:
+    """Whether a file can be made in the folder now (os.access says yes to root on a read-only mount)."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".ranpe-probe-"):
+            return True
+    except OSError:
+        return False
 
 
 def reachable(conninfo: str) -> bool:

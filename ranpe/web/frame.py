@@ -118,14 +118,16 @@ def store() -> Store:
     try:
         opened = _open_store(target)
         opened.data_version()
-    except StoreUnavailable:
+    except StoreUnavailable as exc:
         _open_store.forget(target)
-        _store_unavailable()
+        _store_unavailable(exc)
     return opened
 
 
-def _store_unavailable() -> None:
-    st.error(t("store.unavailable_page", chosen_language()), icon=":material/cloud_off:")
+def _store_unavailable(fault: StoreUnavailable) -> None:
+    """The fault said in the user's language (PostgreSQL gone, the data folder, a conflict given up on, ...)."""
+    key = "store.unavailable_page" if fault.kind == "unreachable" else fault.message_key
+    st.error(t(key, chosen_language(), **fault.params), icon=":material/cloud_off:")
     st.stop()
 
 
@@ -136,8 +138,8 @@ def store_guard() -> Iterator[None]:
     next run reads again (the open store reconnects by itself once PostgreSQL is back)."""
     try:
         yield
-    except StoreUnavailable:
-        _store_unavailable()
+    except StoreUnavailable as exc:
+        _store_unavailable(exc)
 
 
 @_memo(max_entries=1000, copies=True)
